@@ -1,0 +1,35 @@
+/**
+ * Entry point the extension host calls for `--extensionTestsPath` (desktop VS Code or code-server alike): runs every
+ * out/test/integration/**\/*.test.js with mocha (TDD) and ends with a plain `N passed, N failed` line for CI.
+ */
+import * as fs from 'fs';
+import Mocha from 'mocha';
+import * as path from 'path';
+
+function findTests(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(full));
+    else if (entry.name.endsWith('.test.js')) found.push(full);
+  }
+  return found.sort();
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
+  for (const file of findTests(__dirname)) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run(failures => {
+        const stats = runner.stats;
+        console.log(`${stats?.passes ?? 0} passed, ${stats?.failures ?? failures} failed`);
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else resolve();
+      });
+    } catch (e) {
+      console.log('0 passed, 1 failed');
+      reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  });
+}
