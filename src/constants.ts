@@ -1,9 +1,12 @@
-/** Every id the extension contributes or reads, in one place (commands, views, context keys, settings, secrets). */
+/** Every id the extension contributes or reads, in one place (commands, views, context keys, settings, secrets, URIs). */
 
 export const EXTENSION_ID = 'attio-explorer.attio-explorer';
 
 export const AUTH_PROVIDER_ID = 'attio';
 export const AUTH_PROVIDER_LABEL = 'Attio';
+
+/** Path of the OAuth callback on the extension's URI handler: `<scheme>://attio-explorer.attio-explorer/auth/callback`. */
+export const OAUTH_CALLBACK_PATH = '/auth/callback';
 
 export const Views = {
   container: 'attio',
@@ -15,18 +18,48 @@ export const Views = {
 export const Commands = {
   signIn: 'attio.signIn',
   signOut: 'attio.signOut',
+  switchWorkspace: 'attio.switchWorkspace',
+  accountActions: 'attio.accountActions',
   verifyConnection: 'attio.verifyConnection',
   showScopeErrors: 'attio.showScopeErrors',
   refresh: 'attio.refresh',
+  showLog: 'attio.showLog',
 } as const;
 
 export const ContextKeys = {
   signedIn: 'attio:signedIn',
+  canWriteTasks: 'attio:canWriteTasks',
 } as const;
 
+/** Setting keys under the `attio` section. */
 export const Settings = {
   section: 'attio',
   apiBaseUrl: 'apiBaseUrl',
+  oauthAuthorizeUrl: 'oauth.authorizeUrl',
+  oauthTokenUrl: 'oauth.tokenUrl',
+  oauthClientId: 'oauth.clientId',
+  oauthRedirectUri: 'oauth.redirectUri',
+  oauthTokenExchangeUrl: 'oauth.tokenExchangeUrl',
 } as const;
 
-export const DEFAULT_API_BASE_URL = 'https://api.attio.com';
+export const Defaults = {
+  apiBaseUrl: 'https://api.attio.com',
+  oauthAuthorizeUrl: 'https://app.attio.com/authorize',
+  oauthTokenUrl: 'https://app.attio.com/oauth/token',
+  appUrl: 'https://app.attio.com',
+} as const;
+
+/** SecretStorage keys. Nothing secret is ever stored anywhere else. */
+export const SecretKeys = {
+  sessions: 'attio.sessions',
+  oauthClientSecret: 'attio.oauth.clientSecret',
+} as const;
+
+/** URI schemes of the read-only documents the extension opens. */
+export const Schemes = {
+  report: 'attio-report',
+  detail: 'attio',
+} as const;
+
+/** Environment variable offered as a sign-in source. */
+export const ENV_API_KEY = 'ATTIO_API_KEY';

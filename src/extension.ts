@@ -1,12 +1,71 @@
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from './constants';
+import { accountCommands } from './auth/accountCommands';
+import { AttioAuthProvider, registerAuthProvider } from './auth/authProvider';
+import { ScopeErrorLog } from './auth/scopeErrors';
+import { SignInController } from './auth/signIn';
+import { TokenStore } from './auth/tokenStore';
+import { UriEventHandler } from './auth/uriHandler';
+import { registerCommands } from './commands';
+import { onDidChangeConfig, readConfig } from './config';
+import { AUTH_PROVIDER_LABEL } from './constants';
+import { Logger, Redactor } from './log';
+import { ReportView } from './reportView';
+import { AccountStatusBar } from './statusBar';
+import { WorkspaceManager } from './workspace';
 
-/** Composition root: builds the extension's parts, hands each its dependencies, and gives every disposable an owner. */
-export function activate(context: vscode.ExtensionContext): void {
-  void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, false);
+/** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
+export interface TestApi {
+  workspace: WorkspaceManager;
+  auth: AttioAuthProvider;
+  scopeErrors: ScopeErrorLog;
+  logUri: vscode.Uri;
+}
+
+/** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const channel = vscode.window.createOutputChannel('Attio', { log: true });
+  const redactor = new Redactor();
+  const log = new Logger(channel, redactor);
+
+  const store = new TokenStore(context.secrets, log.child('Secrets'));
+  const auth = new AttioAuthProvider(store, log.child('Auth'));
+  const uris = new UriEventHandler(log.child('URI'));
+  const scopeErrors = new ScopeErrorLog();
+  const workspace = new WorkspaceManager(auth, readConfig(), scopeErrors, redactor, log.child('Client'));
+  const signIn = new SignInController({
+    auth,
+    workspace,
+    store,
+    uris,
+    config: readConfig,
+    log: log.child('SignIn'),
+    redactor,
+    env: process.env,
+    fetch: globalThis.fetch,
+  });
+  auth.setInteractiveSignIn(() => signIn.acquire());
+  const reports = new ReportView();
+
   context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.signIn, () => vscode.window.showInformationMessage('Attio: sign-in is not built yet.')),
+    channel,
+    store,
+    auth,
+    uris,
+    scopeErrors,
+    workspace,
+    reports,
+    vscode.window.registerUriHandler(uris),
+    registerAuthProvider(auth, AUTH_PROVIDER_LABEL),
+    onDidChangeConfig(() => workspace.setConfig(readConfig())),
+    new AccountStatusBar(workspace),
+    registerCommands(
+      accountCommands({ auth, signIn, workspace, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }),
+      log,
+      redactor,
+    ),
   );
+
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri } : undefined;
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,127 @@
+import * as vscode from 'vscode';
+import type { CommandTable } from '../commands';
+import { Commands } from '../constants';
+import type { Logger } from '../log';
+import type { ReportView } from '../reportView';
+import type { WorkspaceManager } from '../workspace';
+import type { AttioAuthProvider } from './authProvider';
+import { connectionReport, scopeErrorsReport } from './reports';
+import type { ScopeErrorLog } from './scopeErrors';
+import type { SignInController, SignInRequest } from './signIn';
+import type { TokenStore } from './tokenStore';
+
+export interface AccountCommandDeps {
+  auth: AttioAuthProvider;
+  signIn: SignInController;
+  workspace: WorkspaceManager;
+  store: TokenStore;
+  scopeErrors: ScopeErrorLog;
+  reports: ReportView;
+  log: Logger;
+  showLog: () => void;
+}
+
+/** Sign in/out, switch workspace, account actions, Verify Connection, Show Scope Errors. */
+export function accountCommands(d: AccountCommandDeps): CommandTable {
+  const signOut = async (arg?: { sessionId?: string; removeClientSecret?: boolean }): Promise<boolean> => {
+    const { sessions, activeId } = await d.auth.current();
+    if (!sessions.length) {
+      void vscode.window.showInformationMessage('Attio: you are not signed in.');
+      return false;
+    }
+    let ids: string[];
+    if (arg?.sessionId) ids = [arg.sessionId];
+    else if (sessions.length === 1) ids = [sessions[0].id];
+    else {
+      const all = { label: '$(sign-out) All workspaces', ids: sessions.map(s => s.id) };
+      const pick = await vscode.window.showQuickPick(
+        [...sessions.map(s => ({ label: s.workspaceName, description: s.id === activeId ? 'active' : undefined, ids: [s.id] })), all],
+        { title: 'Attio: Sign Out', placeHolder: 'Sign out of which workspace?' },
+      );
+      if (!pick) return false;
+      ids = pick.ids;
+    }
+    for (const id of ids) await d.auth.remove(id);
+    let dropSecret = arg?.removeClientSecret;
+    if (dropSecret === undefined && !arg?.sessionId && (await d.store.hasClientSecrets())) {
+      const remove = 'Remove Client Secret';
+      dropSecret = (await vscode.window.showInformationMessage('Attio: signed out. Also remove the stored OAuth client secret?', remove, 'Keep It')) === remove;
+    }
+    if (dropSecret) {
+      await d.store.deleteClientSecrets();
+      d.log.info('removed the stored OAuth client secret');
+    }
+    return true;
+  };
+
+  const switchWorkspace = async (arg?: { sessionId?: string }): Promise<void> => {
+    const { sessions, activeId } = await d.auth.current();
+    if (arg?.sessionId) return d.auth.setActive(arg.sessionId);
+    const another = { label: '$(add) Sign in to another workspace…', id: '' };
+    const pick = await vscode.window.showQuickPick(
+      [...sessions.map(s => ({ label: s.workspaceName, description: s.id === activeId ? '$(check) active' : s.workspaceSlug, id: s.id })), another],
+      { title: 'Attio: Switch Workspace', placeHolder: 'Which workspace should the Attio views show?' },
+    );
+    if (!pick) return;
+    if (pick.id) await d.auth.setActive(pick.id);
+    else await vscode.commands.executeCommand(Commands.signIn);
+  };
+
+  const verifyConnection = async (): Promise<string | undefined> => {
+    const conn = d.workspace.connection;
+    if (!conn) {
+      const pick = await vscode.window.showInformationMessage('Attio: you are not signed in.', 'Sign In');
+      if (pick) await vscode.commands.executeCommand(Commands.signIn);
+      return undefined;
+    }
+    const self = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Attio: verifying the connection' }, () => conn.client.self());
+    let authorizedBy: string | undefined;
+    if (self.active && self.authorizedByMemberId) {
+      try {
+        const m = (await conn.client.listMembers()).find(x => x.id.workspace_member_id === self.authorizedByMemberId);
+        if (m) authorizedBy = `${[m.first_name, m.last_name].filter(Boolean).join(' ')} <${m.email_address}>`;
+      } catch (e) {
+        d.log.debug(`could not resolve the authorising member: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const md = connectionReport({ self, method: conn.session.method, apiBaseUrl: d.workspace.apiBaseUrl, authorizedBy, checkedAt: new Date() });
+    d.log.info(`verified connection to "${conn.session.workspaceName}": ${self.active ? 'active' : 'inactive'}`);
+    await d.reports.show('connection', `Attio: ${conn.session.workspaceName}`, md);
+    return md;
+  };
+
+  const showScopeErrors = async (): Promise<string> => {
+    const md = scopeErrorsReport(d.scopeErrors.entries, d.workspace.connection?.session.method);
+    await d.reports.show('scopeErrors', 'Attio: Scope Errors', md);
+    return md;
+  };
+
+  const accountActions = async (): Promise<void> => {
+    const conn = d.workspace.connection;
+    const items: (vscode.QuickPickItem & { run: string })[] = conn
+      ? [
+          { label: '$(pulse) Verify Connection', run: Commands.verifyConnection },
+          { label: '$(arrow-swap) Switch Workspace', run: Commands.switchWorkspace },
+          { label: '$(warning) Show Scope Errors', run: Commands.showScopeErrors },
+          { label: '$(add) Sign In to Another Workspace', run: Commands.signIn },
+          { label: '$(sign-out) Sign Out', run: Commands.signOut },
+          { label: '$(output) Show Log', run: Commands.showLog },
+        ]
+      : [
+          { label: '$(sign-in) Sign In', run: Commands.signIn },
+          { label: '$(output) Show Log', run: Commands.showLog },
+        ];
+    const pick = await vscode.window.showQuickPick(items, { title: conn ? `Attio: ${conn.session.workspaceName}` : 'Attio: signed out' });
+    if (pick) await vscode.commands.executeCommand(pick.run);
+  };
+
+  return {
+    [Commands.signIn]: (req?: SignInRequest) => d.signIn.run(req && typeof req === 'object' ? req : {}),
+    [Commands.signOut]: signOut,
+    [Commands.switchWorkspace]: switchWorkspace,
+    [Commands.accountActions]: accountActions,
+    [Commands.verifyConnection]: verifyConnection,
+    [Commands.showScopeErrors]: showScopeErrors,
+    [Commands.showLog]: d.showLog,
+  };
+}

@@ -1,0 +1,77 @@
+/** Markdown for "Attio: Verify Connection" and "Attio: Show Scope Errors" (pure: no VS Code API, unit-tested). */
+import { assessScopes, type SelfInfo } from '../attio';
+import { Commands } from '../constants';
+import type { ScopeErrorEntry } from './scopeErrors';
+import type { SignInMethod } from './tokenStore';
+
+const esc = (s: string): string => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
+const code = (s: string): string => '`' + s.replace(/`/g, '') + '`';
+const cmd = (id: string): string => `command:${id}`;
+
+const FIX_API_KEY =
+  'Ask a workspace admin to open **Workspace settings → Developers**, choose the integration that owns this token, ' +
+  'tick the missing scopes under **Scopes**, save, then run **Attio: Verify Connection** again (the token keeps working; no new sign-in needed).';
+const FIX_OAUTH =
+  'Add the missing scopes to your app at **build.attio.com → your app → OAuth → Scopes**, then **sign in again** so the workspace re-consents; ' +
+  'an existing OAuth token keeps the scopes it was granted.';
+
+export interface ConnectionReportInput {
+  self: SelfInfo;
+  method: SignInMethod;
+  apiBaseUrl: string;
+  /** Name of the member who authorised the token, when the members endpoint could resolve it. */
+  authorizedBy?: string;
+  checkedAt: Date;
+}
+
+export function connectionReport(r: ConnectionReportInput): string {
+  const lines: string[] = ['# Attio connection', ''];
+  if (!r.self.active) {
+    lines.push(
+      `**The token is not active.** Attio (${esc(r.apiBaseUrl)}) answered \`/v2/self\` with \`active: false\`: it was revoked, expired or mistyped.`,
+      '',
+      `[Sign in again](${cmd(Commands.signIn)})`,
+    );
+    return lines.join('\n') + '\n';
+  }
+  const s = r.self;
+  const rows: [string, string][] = [
+    ['Workspace', `${esc(s.workspaceName)} (${code(s.workspaceSlug)})`],
+    ['Workspace ID', code(s.workspaceId)],
+    ['API', esc(r.apiBaseUrl)],
+    ['Token type', `${esc(s.tokenType)} — ${r.method === 'oauth' ? 'OAuth access token' : 'access token (API key)'}`],
+    ['Authorised by', r.authorizedBy ? esc(r.authorizedBy) : s.authorizedByMemberId ? code(s.authorizedByMemberId) : 'unknown'],
+    ['Issued', s.issuedAt ? s.issuedAt.toISOString() : 'unknown'],
+    ['Expires', s.expiresAt ? s.expiresAt.toISOString() : 'never (no expiry set)'],
+    ['Client ID', s.clientId ? code(s.clientId) : '—'],
+    ['Checked', r.checkedAt.toISOString()],
+  ];
+  lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  const granted = [...s.scopes].sort();
+  lines.push('## Granted scopes', '', granted.length ? granted.map(code).join(' ') : '_none_', '');
+  const features = assessScopes(s.scopes);
+  lines.push('## What works', '', '| Feature | Status |', '|---|---|');
+  for (const f of features) lines.push(`| ${f.label} | ${f.ok ? '✅ works' : `❌ needs ${f.missing.map(code).join(', ')}`} |`);
+  lines.push('');
+  const missing = [...new Set(features.flatMap(f => f.missing))].sort();
+  if (missing.length) {
+    lines.push('## How to fix', '', `Missing scopes: ${missing.map(code).join(' ')}`, '', r.method === 'oauth' ? FIX_OAUTH : FIX_API_KEY, '');
+  } else lines.push('Every feature of Attio Explorer works with this token.', '');
+  lines.push(`[Show scope errors met in this window](${cmd(Commands.showScopeErrors)})`);
+  return lines.join('\n') + '\n';
+}
+
+export function scopeErrorsReport(entries: readonly ScopeErrorEntry[], method: SignInMethod | undefined): string {
+  const lines = ['# Attio scope errors', ''];
+  if (!entries.length) {
+    lines.push('No scope errors in this window so far.', '', `[Verify the connection](${cmd(Commands.verifyConnection)})`);
+    return lines.join('\n') + '\n';
+  }
+  lines.push('Features that failed because the token lacks a scope (newest first):', '');
+  lines.push('| When | Workspace | Feature | Endpoint | Missing scope |', '|---|---|---|---|---|');
+  for (const e of entries) {
+    lines.push(`| ${e.at.toLocaleTimeString()} | ${esc(e.workspaceName)} | ${esc(e.feature)} | ${code(e.endpoint)} | ${e.missing.map(code).join(', ') || 'unknown'} |`);
+  }
+  lines.push('', '## How to fix', '', method === 'oauth' ? FIX_OAUTH : FIX_API_KEY, '', `[Verify the connection](${cmd(Commands.verifyConnection)})`);
+  return lines.join('\n') + '\n';
+}

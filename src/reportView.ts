@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { Disposable } from './disposable';
+
+const STYLE = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 24px 24px; line-height: 1.5; max-width: 980px; }
+table { border-collapse: collapse; margin: 8px 0 16px; }
+th, td { border: 1px solid var(--vscode-editorWidget-border, #8884); padding: 4px 10px; text-align: left; vertical-align: top; }
+code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 1px 4px; border-radius: 3px; }
+a { color: var(--vscode-textLink-foreground); }
+h1 { font-size: 1.6em; border-bottom: 1px solid var(--vscode-editorWidget-border, #8884); padding-bottom: 6px; }
+`;
+
+/**
+ * Shows a Markdown report (connection check, scope errors) rendered by VS Code's own Markdown engine in a webview
+ * whose `command:` links work. One panel per report kind, reused. Falls back to a Markdown document.
+ */
+export class ReportView extends Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+
+  async show(kind: string, title: string, markdown: string): Promise<void> {
+    let html: string | undefined;
+    try {
+      html = await vscode.commands.executeCommand<string>('markdown.api.render', markdown);
+    } catch {
+      html = undefined;
+    }
+    if (typeof html !== 'string') {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.window.showTextDocument(doc, { preview: true });
+      return;
+    }
+    let panel = this.panels.get(kind);
+    if (!panel) {
+      panel = vscode.window.createWebviewPanel(`attio.report.${kind}`, title, vscode.ViewColumn.Active, {
+        enableCommandUris: true,
+        enableScripts: false,
+        enableFindWidget: true,
+      });
+      this.panels.set(kind, panel);
+      const p = panel;
+      p.onDidDispose(() => this.panels.delete(kind));
+      this._register(p);
+    }
+    panel.title = title;
+    panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:;">
+<style>${STYLE}</style></head><body>${html}</body></html>`;
+    panel.reveal(undefined, false);
+  }
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { Commands } from './constants';
+import { Disposable } from './disposable';
+import type { WorkspaceManager } from './workspace';
+
+/** Shows the active Attio workspace (or "signed out") and opens the account actions. */
+export class AccountStatusBar extends Disposable {
+  private readonly item = this._register(vscode.window.createStatusBarItem('attio.account', vscode.StatusBarAlignment.Left, 0));
+
+  constructor(private readonly workspace: WorkspaceManager) {
+    super();
+    this.item.name = 'Attio Account';
+    this.item.command = Commands.accountActions;
+    this._register(workspace.onDidChange(() => this.render()));
+    this.render();
+    this.item.show();
+  }
+
+  private render(): void {
+    const conn = this.workspace.connection;
+    if (conn) {
+      this.item.text = `$(organization) ${conn.session.workspaceName}`;
+      this.item.tooltip = `Attio workspace "${conn.session.workspaceName}" (${conn.session.workspaceSlug}) — click for account actions`;
+    } else {
+      this.item.text = '$(account) Attio: Signed out';
+      this.item.tooltip = 'Attio — click to sign in';
+    }
+  }
+}

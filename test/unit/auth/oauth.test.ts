@@ -1,0 +1,104 @@
+import * as assert from 'assert';
+import { OAuthError, buildAuthorizeUrl, buildState, exchangeCode, newNonce, waitForCallback } from '../../../src/auth/oauth';
+
+/** A tiny stand-in for the URI handler: tests push callback queries into it. */
+class FakeCallbacks {
+  private listeners = new Set<(q: URLSearchParams) => void>();
+  subscribe = (l: (q: URLSearchParams) => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+  push(query: string): void {
+    for (const l of [...this.listeners]) l(new URLSearchParams(query));
+  }
+  get count(): number {
+    return this.listeners.size;
+  }
+}
+
+suite('OAuth: state, callback wait, exchange', () => {
+  test('every attempt gets a different unguessable nonce', () => {
+    const a = newNonce();
+    const b = newNonce();
+    assert.notStrictEqual(a, b);
+    assert.match(a, /^[0-9a-f]{48}$/);
+  });
+
+  test('authorize URL carries client_id, response_type=code, the exact redirect and the state', () => {
+    const url = new URL(buildAuthorizeUrl({ authorizeUrl: 'https://app.attio.com/authorize', clientId: 'cid', redirectUri: 'vscode://attio-explorer.attio-explorer/auth/callback', state: 'n1' }));
+    assert.strictEqual(url.origin + url.pathname, 'https://app.attio.com/authorize');
+    assert.strictEqual(url.searchParams.get('client_id'), 'cid');
+    assert.strictEqual(url.searchParams.get('response_type'), 'code');
+    assert.strictEqual(url.searchParams.get('redirect_uri'), 'vscode://attio-explorer.attio-explorer/auth/callback');
+    assert.strictEqual(url.searchParams.get('state'), 'n1');
+  });
+
+  test('behind a relay the state carries the nonce and the window callback', () => {
+    const cb = 'http://127.0.0.1:9/callback?vscode-reqid=3&vscode-scheme=code-oss';
+    const state = buildState('abc', cb);
+    assert.deepStrictEqual(JSON.parse(Buffer.from(state, 'base64url').toString('utf8')), { n: 'abc', cb });
+    assert.strictEqual(buildState('abc'), 'abc');
+  });
+
+  test('a callback with another state is ignored; the right one resolves with its code', async () => {
+    const cbs = new FakeCallbacks();
+    const ignored: string[] = [];
+    const waiting = waitForCallback({ subscribe: cbs.subscribe, state: 's-good', timeoutMs: 2000, onIgnored: r => ignored.push(r) });
+    cbs.push('code=evil&state=s-bad');
+    cbs.push('code=c1&state=s-good');
+    assert.deepStrictEqual(await waiting, { code: 'c1' });
+    assert.strictEqual(ignored.length, 1);
+    assert.strictEqual(cbs.count, 0, 'the listener is removed once settled');
+  });
+
+  test('a denial comes back as an error result', async () => {
+    const cbs = new FakeCallbacks();
+    const waiting = waitForCallback({ subscribe: cbs.subscribe, state: 's', timeoutMs: 2000 });
+    cbs.push('error=access_denied&state=s');
+    assert.deepStrictEqual(await waiting, { error: 'access_denied', description: undefined });
+  });
+
+  test('times out when nothing comes back, and stops listening', async () => {
+    const cbs = new FakeCallbacks();
+    const t0 = Date.now();
+    await assert.rejects(waitForCallback({ subscribe: cbs.subscribe, state: 's', timeoutMs: 60 }), (e: unknown) => e instanceof OAuthError && e.reason === 'timeout');
+    assert.ok(Date.now() - t0 >= 55);
+    assert.strictEqual(cbs.count, 0);
+  });
+
+  test('cancellation rejects at once, before and during the wait', async () => {
+    const cbs = new FakeCallbacks();
+    const ac = new AbortController();
+    const waiting = waitForCallback({ subscribe: cbs.subscribe, state: 's', timeoutMs: 10_000, signal: ac.signal });
+    ac.abort();
+    await assert.rejects(waiting, (e: unknown) => e instanceof OAuthError && e.reason === 'cancelled');
+    assert.strictEqual(cbs.count, 0);
+    await assert.rejects(waitForCallback({ subscribe: cbs.subscribe, state: 's', timeoutMs: 10_000, signal: ac.signal }), /cancelled/);
+  });
+
+  test('the exchange posts a form with the secret and never echoes code or secret in errors', async () => {
+    const seen: { url: string; body: string }[] = [];
+    const fakeFetch = (async (url: string, init: RequestInit) => {
+      seen.push({ url, body: String(init.body) });
+      return new Response(JSON.stringify({ error: 'invalid_client' }), { status: 401, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const err = await exchangeCode({ fetch: fakeFetch, code: 'code-123456', clientId: 'cid', redirectUri: 'r', tokenUrl: 'https://x.test/oauth/token', clientSecret: 'very-secret-value' }).catch(e => e);
+    assert.ok(err instanceof OAuthError);
+    assert.match(err.message, /invalid_client/);
+    assert.ok(!err.message.includes('code-123456') && !err.message.includes('very-secret-value'));
+    const form = new URLSearchParams(seen[0].body);
+    assert.strictEqual(form.get('grant_type'), 'authorization_code');
+    assert.strictEqual(form.get('client_secret'), 'very-secret-value');
+    assert.strictEqual(form.get('code'), 'code-123456');
+  });
+
+  test('with an exchange URL the secret is not needed and not sent', async () => {
+    let body = '';
+    const fakeFetch = (async (_url: string, init: RequestInit) => {
+      body = String(init.body);
+      return new Response(JSON.stringify({ access_token: 'tok', token_type: 'Bearer' }), { status: 200 });
+    }) as unknown as typeof fetch;
+    assert.strictEqual(await exchangeCode({ fetch: fakeFetch, code: 'c', clientId: 'cid', redirectUri: 'r', exchangeUrl: 'https://team.test/x' }), 'tok');
+    assert.strictEqual(new URLSearchParams(body).get('client_secret'), null);
+  });
+});
