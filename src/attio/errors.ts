@@ -1,0 +1,198 @@
+/**
+ * Typed errors of the Attio client.
+ *
+ * Every error carries the endpoint as a *template* (`POST /v2/objects/{object}/records/query`), never the
+ * concrete URL's secrets, request headers or response payload. Messages are built by the client from
+ * fixed text plus Attio's `code`; anything that might echo a credential goes through {@link redact}.
+ */
+
+export type AttioErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'rate-limited'
+  | 'server'
+  | 'auth'
+  | 'missing-scope'
+  | 'forbidden'
+  | 'not-found'
+  | 'invalid-request'
+  | 'schema'
+  | 'http';
+
+export interface AttioErrorOptions {
+  status?: number;
+  code?: string;
+  cause?: unknown;
+}
+
+export class AttioError extends Error {
+  readonly kind: AttioErrorKind;
+  /** HTTP status when the server answered. */
+  readonly status?: number;
+  /** Attio's error `code` (e.g. `not_found`, `filter_error`) when the body had one. */
+  readonly code?: string;
+  /** Method + path template, e.g. `GET /v2/objects/{object}`. */
+  readonly endpoint: string;
+
+  constructor(kind: AttioErrorKind, endpoint: string, message: string, opts: AttioErrorOptions = {}) {
+    super(message);
+    this.name = 'AttioError';
+    this.kind = kind;
+    this.endpoint = endpoint;
+    if (opts.status !== undefined) this.status = opts.status;
+    if (opts.code !== undefined) this.code = opts.code;
+    // `cause` is kept non-enumerable so JSON.stringify(error) never walks into foreign objects.
+    if (opts.cause !== undefined) Object.defineProperty(this, 'cause', { value: opts.cause, enumerable: false, configurable: true, writable: true });
+  }
+
+  /** A plain, credential-free description (also used by JSON.stringify). */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, kind: this.kind, status: this.status, code: this.code, endpoint: this.endpoint, message: this.message };
+  }
+}
+
+export class NetworkError extends AttioError {
+  constructor(endpoint: string, message = 'Could not reach Attio', opts: AttioErrorOptions = {}) {
+    super('network', endpoint, `${endpoint}: ${message}`, opts);
+    this.name = 'NetworkError';
+  }
+}
+
+export class TimeoutError extends AttioError {
+  readonly timeoutMs: number;
+  constructor(endpoint: string, timeoutMs: number) {
+    super('timeout', endpoint, `${endpoint}: no answer from Attio within ${timeoutMs} ms`);
+    this.name = 'TimeoutError';
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+export class CancelledError extends AttioError {
+  constructor(endpoint: string) {
+    super('cancelled', endpoint, `${endpoint}: cancelled`);
+    this.name = 'CancelledError';
+  }
+}
+
+export class RateLimitedError extends AttioError {
+  /** Earliest time a retry is allowed (Retry-After, an HTTP date). */
+  readonly retryAt: Date;
+  constructor(endpoint: string, retryAt: Date, opts: AttioErrorOptions = {}) {
+    super('rate-limited', endpoint, `${endpoint}: rate limited by Attio until ${retryAt.toISOString()}`, { status: 429, ...opts });
+    this.name = 'RateLimitedError';
+    this.retryAt = retryAt;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAt: this.retryAt.toISOString() };
+  }
+}
+
+export class ServerError extends AttioError {
+  constructor(endpoint: string, status: number, opts: AttioErrorOptions = {}) {
+    super('server', endpoint, `${endpoint}: Attio server error (HTTP ${status})`, { ...opts, status });
+    this.name = 'ServerError';
+  }
+}
+
+export type AuthErrorReason = 'inactive' | 'rejected' | 'missing';
+
+export class AuthError extends AttioError {
+  readonly reason: AuthErrorReason;
+  constructor(endpoint: string, reason: AuthErrorReason, opts: AttioErrorOptions = {}) {
+    const text =
+      reason === 'missing' ? 'no Attio access token is available' : reason === 'inactive' ? 'the Attio access token is no longer active' : 'Attio rejected the access token';
+    super('auth', endpoint, `${endpoint}: ${text}`, opts);
+    this.name = 'AuthError';
+    this.reason = reason;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
+  }
+}
+
+export class MissingScopeError extends AttioError {
+  /** Scopes this endpoint needs that the token lacks. */
+  readonly missingScopes: string[];
+  /** Every scope this endpoint needs. */
+  readonly requiredScopes: string[];
+  constructor(endpoint: string, missingScopes: string[], requiredScopes: string[], opts: AttioErrorOptions = {}) {
+    super('missing-scope', endpoint, `${endpoint}: the access token lacks scope ${missingScopes.join(', ')}`, { status: 403, ...opts });
+    this.name = 'MissingScopeError';
+    this.missingScopes = missingScopes;
+    this.requiredScopes = requiredScopes;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), missingScopes: this.missingScopes, requiredScopes: this.requiredScopes };
+  }
+}
+
+export class NotFoundError extends AttioError {
+  constructor(endpoint: string, opts: AttioErrorOptions = {}) {
+    super('not-found', endpoint, `${endpoint}: not found`, { status: 404, ...opts });
+    this.name = 'NotFoundError';
+  }
+}
+
+export class InvalidRequestError extends AttioError {
+  constructor(endpoint: string, status: number, detail: string | undefined, opts: AttioErrorOptions = {}) {
+    super('invalid-request', endpoint, `${endpoint}: Attio rejected the request (HTTP ${status}${opts.code ? `, ${opts.code}` : ''})${detail ? `: ${detail}` : ''}`, {
+      ...opts,
+      status,
+    });
+    this.name = 'InvalidRequestError';
+  }
+}
+
+export class SchemaError extends AttioError {
+  /** Path of the first offending field, e.g. `data[3].values.name[0].full_name`. Never the value. */
+  readonly path: string;
+  /** What was expected there (zod issue code + expected type), never the received value. */
+  readonly expected: string;
+  constructor(endpoint: string, path: string, expected: string) {
+    super('schema', endpoint, `${endpoint}: unexpected response shape at ${path || '(root)'} (${expected})`);
+    this.name = 'SchemaError';
+    this.path = path;
+    this.expected = expected;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), path: this.path, expected: this.expected };
+  }
+}
+
+/** True for user/caller cancellation (ours or a platform AbortError); such errors must never be shown. */
+export function isCancellation(e: unknown): boolean {
+  if (e instanceof CancelledError) return true;
+  if (typeof e === 'object' && e !== null) {
+    const name = (e as { name?: unknown }).name;
+    if (name === 'AbortError' || name === 'CancelledError' || name === 'Canceled') return true;
+  }
+  return false;
+}
+
+/** Formats a zod-style issue path as `data[3].values.name[0].full_name`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else {
+      const s = String(seg);
+      out += /^[A-Za-z_$][\w$-]*$/.test(s) ? (out ? `.${s}` : s) : `[${JSON.stringify(s)}]`;
+    }
+  }
+  return out;
+}
+
+/**
+ * Removes credentials from a string: `Bearer …`/`Basic …` values, `authorization: …` fragments, and any of the
+ * given secrets verbatim.
+ */
+export function redact(text: string, secrets: ReadonlyArray<string | undefined> = []): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s && s.length >= 4) out = out.split(s).join('[REDACTED]');
+  }
+  return out
+    .replace(/\b(Bearer|Basic)\s+[^\s"',;]+/gi, '$1 [REDACTED]')
+    .replace(/(authorization["']?\s*[:=]\s*["']?)[^"',;\s]+/gi, '$1[REDACTED]');
+}

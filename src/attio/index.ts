@@ -1,0 +1,77 @@
+/** Public API of the Attio client (no `vscode` import anywhere under src/attio). */
+export { AttioClient, backoff } from './client';
+export type {
+  AttioClientOptions,
+  CreateTaskInput,
+  ListNotesOptions,
+  ListTasksOptions,
+  LogLevel,
+  PageOptions,
+  QueryOptions,
+  SearchOptions,
+  SelfInfo,
+  TokenSource,
+  UpdateTaskInput,
+} from './client';
+export {
+  AttioError,
+  AuthError,
+  CancelledError,
+  InvalidRequestError,
+  MissingScopeError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  SchemaError,
+  ServerError,
+  TimeoutError,
+  formatPath,
+  isCancellation,
+  redact,
+} from './errors';
+export type { AttioErrorKind, AuthErrorReason } from './errors';
+export { DEFAULT_PAGE_SIZE, allItems, collectAll, pages } from './pagination';
+export type { FetchPage, Page } from './pagination';
+export { RateLimiter } from './rateLimiter';
+export type { LimitClass, RateLimiterOptions } from './rateLimiter';
+export { buildRequest, endpoints, parseRetryAfter } from './request';
+export type { BuiltRequest, Endpoint, RequestParams } from './request';
+export { parseValue, valueSchemas } from './schemas';
+export type {
+  ActorReferenceValue,
+  AttioActor,
+  AttioAttribute,
+  AttioEntry,
+  AttioList,
+  AttioMember,
+  AttioNote,
+  AttioObject,
+  AttioRecord,
+  AttioRecordEntry,
+  AttioTask,
+  AttioValue,
+  AttioValueType,
+  AttioValues,
+  CheckboxValue,
+  CurrencyValue,
+  DateValue,
+  DomainValue,
+  EmailAddressValue,
+  InteractionValue,
+  LocationValue,
+  NumberValue,
+  PersonalNameValue,
+  PhoneNumberValue,
+  RatingValue,
+  RecordReferenceValue,
+  SearchResult,
+  SelectValue,
+  StatusValue,
+  TextValue,
+  TimestampValue,
+  UnknownAttioValue,
+} from './schemas';
+export { assessScopes, endpointScopes, featureNames, featureScopes, features, hasScope, missingScopes, parseScopes } from './scopes';
+export type { EndpointKey, Feature, FeatureAssessment, FeatureInfo } from './scopes';
+export { entryParentTitles, recordTitle, valueText } from './titles';
+export type { RecordQuerier } from './titles';

@@ -1,0 +1,230 @@
+/**
+ * Endpoints as plain data, pure request building, one `send` with `fetch` injected, and the mapping from an
+ * HTTP answer to a typed error. No retries, limits or scope logic here (see client.ts).
+ */
+import type * as z from 'zod/mini';
+import {
+  AttioError,
+  AuthError,
+  CancelledError,
+  InvalidRequestError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  SchemaError,
+  ServerError,
+  TimeoutError,
+  formatPath,
+  redact,
+} from './errors';
+import { errorBodySchema } from './schemas';
+import { endpointScopes, type EndpointKey } from './scopes';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Endpoint {
+  method: HttpMethod;
+  /** Path template, e.g. `/v2/objects/{object}`. */
+  path: string;
+  /** `METHOD /path/template`; the key into the scope table and the `endpoint` of every error. */
+  key: EndpointKey;
+  /** Counted against the write limit (25/s) rather than the read limit (100/s). */
+  write: boolean;
+  /** Safe to resend after a network failure or 5xx. Reads (including the POST …/query and search) are. */
+  idempotent: boolean;
+  /** Largest `limit` the endpoint accepts, when documented. */
+  maxLimit?: number;
+}
+
+function ep(method: HttpMethod, path: string, opts: { write?: boolean; idempotent?: boolean; maxLimit?: number } = {}): Endpoint {
+  const key = `${method} ${path}` as EndpointKey;
+  if (!(key in endpointScopes)) throw new Error(`no scope entry for ${key}`);
+  const write = opts.write ?? false;
+  return { method, path, key, write, idempotent: opts.idempotent ?? !write, ...(opts.maxLimit ? { maxLimit: opts.maxLimit } : {}) };
+}
+
+export const endpoints = {
+  self: ep('GET', '/v2/self'),
+  listObjects: ep('GET', '/v2/objects'),
+  getObject: ep('GET', '/v2/objects/{object}'),
+  listAttributes: ep('GET', '/v2/{target}/{identifier}/attributes'),
+  queryRecords: ep('POST', '/v2/objects/{object}/records/query'),
+  getRecord: ep('GET', '/v2/objects/{object}/records/{record_id}'),
+  listRecordEntries: ep('GET', '/v2/objects/{object}/records/{record_id}/entries', { maxLimit: 1000 }),
+  searchRecords: ep('POST', '/v2/objects/records/search', { maxLimit: 25 }),
+  listLists: ep('GET', '/v2/lists'),
+  getList: ep('GET', '/v2/lists/{list}'),
+  queryEntries: ep('POST', '/v2/lists/{list}/entries/query'),
+  getEntry: ep('GET', '/v2/lists/{list}/entries/{entry_id}'),
+  listTasks: ep('GET', '/v2/tasks'),
+  getTask: ep('GET', '/v2/tasks/{task_id}'),
+  createTask: ep('POST', '/v2/tasks', { write: true, idempotent: false }),
+  // Setting fields to given values is idempotent, so a PATCH may be resent after a 5xx/reset.
+  updateTask: ep('PATCH', '/v2/tasks/{task_id}', { write: true, idempotent: true }),
+  listMembers: ep('GET', '/v2/workspace_members'),
+  listNotes: ep('GET', '/v2/notes', { maxLimit: 50 }),
+} as const satisfies Record<string, Endpoint>;
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+export interface RequestParams {
+  baseUrl: string;
+  token?: string;
+  path?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+export interface BuiltRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Pure: endpoint + parameters → what to send. Path parameters are URI-encoded; `undefined`/`null` query values are left out. */
+export function buildRequest(endpoint: Endpoint, params: RequestParams): BuiltRequest {
+  const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params.path?.[name];
+    if (v === undefined || v === '') throw new TypeError(`${endpoint.key}: missing path parameter ${name}`);
+    return encodeURIComponent(v);
+  });
+  let url = params.baseUrl.replace(/\/+$/, '') + path;
+  if (params.query) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(params.query)) if (v !== undefined && v !== null) qs.append(k, String(v));
+    const s = qs.toString();
+    if (s) url += `?${s}`;
+  }
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (params.token !== undefined) headers.Authorization = `Bearer ${params.token}`;
+  const req: BuiltRequest = { method: endpoint.method, url, headers };
+  if (params.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    req.body = JSON.stringify(params.body);
+  }
+  return req;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  timeoutMs: number;
+}
+
+/**
+ * Sends one request and reads the whole body. The caller's signal and the timeout both abort the underlying
+ * fetch (so the server sees the disconnect). Throws CancelledError, TimeoutError or NetworkError; never
+ * throws for an HTTP status.
+ */
+export async function send(fetchFn: typeof fetch, req: BuiltRequest, endpointKey: string, opts: SendOptions): Promise<RawResponse> {
+  const outer = opts.signal;
+  if (outer?.aborted) throw new CancelledError(endpointKey);
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const onAbort = () => ctrl.abort();
+  outer?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, opts.timeoutMs);
+  try {
+    const res = await fetchFn(req.url, { method: req.method, headers: req.headers, body: req.body, signal: ctrl.signal });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text };
+  } catch (e) {
+    if (outer?.aborted) throw new CancelledError(endpointKey);
+    if (timedOut) throw new TimeoutError(endpointKey, opts.timeoutMs);
+    throw new NetworkError(endpointKey, describeNetworkFailure(e), { cause: e });
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** A short, credential-free reason for a fetch failure (`ECONNRESET`, `ECONNREFUSED`, …). */
+function describeNetworkFailure(e: unknown): string {
+  const cause = (e as { cause?: { code?: unknown } } | undefined)?.cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  return code ? `could not reach Attio (${code})` : 'could not reach Attio';
+}
+
+/**
+ * Parses Retry-After: Attio sends an HTTP date; delta-seconds are accepted too. Falls back to `now + 1 s`.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): Date {
+  if (value) {
+    const v = value.trim();
+    if (/^\d+(\.\d+)?$/.test(v)) return new Date(now + Number(v) * 1000);
+    const t = Date.parse(v);
+    if (!Number.isNaN(t)) return new Date(t);
+  }
+  return new Date(now + 1000);
+}
+
+export interface ErrorBody {
+  code?: string;
+  type?: string;
+  message?: string;
+}
+
+export function parseErrorBody(text: string): ErrorBody {
+  try {
+    const r = errorBodySchema.safeParse(JSON.parse(text));
+    if (r.success) return { code: r.data.code, type: r.data.type, message: r.data.message };
+  } catch {
+    // not JSON
+  }
+  return {};
+}
+
+/**
+ * Maps a non-2xx answer to a typed error. 403 is not handled here (the client asks /v2/self first).
+ * `secrets` are removed from anything taken from the response.
+ */
+export function errorFromResponse(endpointKey: string, res: RawResponse, secrets: ReadonlyArray<string | undefined>, tokenSent: boolean): AttioError {
+  const body = parseErrorBody(res.text);
+  const code = body.code ? redact(body.code, secrets).slice(0, 80) : undefined;
+  const opts = { status: res.status, ...(code ? { code } : {}) };
+  const s = res.status;
+  if (s === 429) return new RateLimitedError(endpointKey, parseRetryAfter(res.headers.get('retry-after')), opts);
+  if (s >= 500) return new ServerError(endpointKey, s, opts);
+  if (s === 401) return new AuthError(endpointKey, tokenSent ? 'rejected' : 'missing', opts);
+  if (s === 404) return new NotFoundError(endpointKey, opts);
+  if (s >= 400 && s < 500 && s !== 403) {
+    const detail = body.message ? redact(body.message, secrets).slice(0, 300) : undefined;
+    return new InvalidRequestError(endpointKey, s, detail, opts);
+  }
+  return new AttioError(s === 403 ? 'forbidden' : 'http', endpointKey, `${endpointKey}: unexpected HTTP ${s}${code ? ` (${code})` : ''}`, opts);
+}
+
+/** Parses JSON text and validates it; throws SchemaError naming the first bad field's path (never a value). */
+export function parseBody<S extends z.ZodMiniType>(schema: S, text: string, endpointKey: string): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SchemaError(endpointKey, '', 'valid JSON');
+  }
+  return validate(schema, json, endpointKey);
+}
+
+export function validate<S extends z.ZodMiniType>(schema: S, json: unknown, endpointKey: string): z.infer<S> {
+  const r = schema.safeParse(json);
+  if (r.success) return r.data as z.infer<S>;
+  const issue = r.error.issues[0];
+  const expected = issue ? describeIssue(issue) : 'valid shape';
+  throw new SchemaError(endpointKey, issue ? formatPath(issue.path) : '', expected);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  // Only the expectation, never `input`/`received` (CRM data is personal information).
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_value') return 'unexpected value';
+  return issue.code;
+}

@@ -1,0 +1,94 @@
+/**
+ * Scope model: which OAuth scopes each endpoint the client calls requires (copied from the `security` of the
+ * operations in Attio's OpenAPI document; test/unit/attio/scopes.test.ts checks this table against it), and
+ * which scopes each extension feature needs.
+ */
+
+/** Endpoint key = `METHOD /path/template`, exactly as in Attio's OpenAPI document. */
+export const endpointScopes = {
+  'GET /v2/self': [],
+  'GET /v2/objects': ['object_configuration:read'],
+  'GET /v2/objects/{object}': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes': ['object_configuration:read'],
+  'POST /v2/objects/{object}/records/query': ['record_permission:read', 'object_configuration:read'],
+  'GET /v2/objects/{object}/records/{record_id}': ['record_permission:read', 'object_configuration:read'],
+  'GET /v2/objects/{object}/records/{record_id}/entries': ['record_permission:read', 'object_configuration:read', 'list_entry:read'],
+  'POST /v2/objects/records/search': ['record_permission:read', 'object_configuration:read'],
+  'GET /v2/lists': ['list_configuration:read'],
+  'GET /v2/lists/{list}': ['list_configuration:read'],
+  'POST /v2/lists/{list}/entries/query': ['list_entry:read', 'list_configuration:read'],
+  'GET /v2/lists/{list}/entries/{entry_id}': ['list_entry:read', 'list_configuration:read'],
+  'GET /v2/tasks': ['task:read', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
+  'GET /v2/tasks/{task_id}': ['task:read', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
+  'POST /v2/tasks': ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
+  'PATCH /v2/tasks/{task_id}': ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
+  'GET /v2/workspace_members': ['user_management:read'],
+  'GET /v2/notes': ['note:read', 'object_configuration:read', 'record_permission:read'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type EndpointKey = keyof typeof endpointScopes;
+
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search';
+
+export interface FeatureInfo {
+  label: string;
+  /** Endpoints the feature uses; its required scopes are the union of theirs. */
+  endpoints: readonly EndpointKey[];
+}
+
+export const features: Readonly<Record<Feature, FeatureInfo>> = {
+  objects: { label: 'Objects and attributes', endpoints: ['GET /v2/objects', 'GET /v2/objects/{object}', 'GET /v2/{target}/{identifier}/attributes'] },
+  records: { label: 'Records', endpoints: ['POST /v2/objects/{object}/records/query', 'GET /v2/objects/{object}/records/{record_id}'] },
+  lists: { label: 'Lists', endpoints: ['GET /v2/lists', 'GET /v2/lists/{list}'] },
+  entries: { label: 'List entries', endpoints: ['POST /v2/lists/{list}/entries/query', 'GET /v2/lists/{list}/entries/{entry_id}'] },
+  tasks: { label: 'Tasks', endpoints: ['GET /v2/tasks', 'GET /v2/tasks/{task_id}'] },
+  taskWrites: { label: 'Create and complete tasks', endpoints: ['POST /v2/tasks', 'PATCH /v2/tasks/{task_id}'] },
+  members: { label: 'Workspace members', endpoints: ['GET /v2/workspace_members'] },
+  notes: { label: 'Notes', endpoints: ['GET /v2/notes'] },
+  search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
+};
+
+export const featureNames = Object.keys(features) as Feature[];
+
+/** Scopes a feature needs (sorted, de-duplicated). */
+export function featureScopes(feature: Feature): string[] {
+  const set = new Set<string>();
+  for (const ep of features[feature].endpoints) for (const s of endpointScopes[ep]) set.add(s);
+  return [...set].sort();
+}
+
+/** Splits Attio's space-separated `scope` string. */
+export function parseScopes(scope: string | Iterable<string>): Set<string> {
+  const items = typeof scope === 'string' ? scope.split(/\s+/) : scope;
+  const out = new Set<string>();
+  for (const s of items) if (s) out.add(s);
+  return out;
+}
+
+/** True when `granted` satisfies `scope`; `x:read-write` satisfies `x:read`. */
+export function hasScope(granted: ReadonlySet<string>, scope: string): boolean {
+  if (granted.has(scope)) return true;
+  if (scope.endsWith(':read')) return granted.has(`${scope.slice(0, -':read'.length)}:read-write`);
+  return false;
+}
+
+/** `required − granted`, honouring `:read-write ⊇ :read`. */
+export function missingScopes(required: readonly string[], granted: ReadonlySet<string>): string[] {
+  return required.filter(s => !hasScope(granted, s));
+}
+
+export interface FeatureAssessment {
+  feature: Feature;
+  label: string;
+  ok: boolean;
+  missing: string[];
+}
+
+/** Per feature: does a token with these scopes (space-separated string or a set) have what the feature needs? */
+export function assessScopes(scope: string | ReadonlySet<string>): FeatureAssessment[] {
+  const granted = typeof scope === 'string' ? parseScopes(scope) : scope;
+  return featureNames.map(feature => {
+    const missing = missingScopes(featureScopes(feature), granted);
+    return { feature, label: features[feature].label, ok: missing.length === 0, missing };
+  });
+}
