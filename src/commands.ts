@@ -21,7 +21,7 @@ export function registerCommands(table: CommandTable, log: Logger, redactor: Red
         try {
           return await handler(...args);
         } catch (e) {
-          if (isCancellation(e)) {
+          if (isCancellation(e) || e instanceof vscode.CancellationError) {
             log.debug(`${id} cancelled`);
             return undefined;
           }

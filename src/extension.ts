@@ -19,6 +19,7 @@ export interface TestApi {
   auth: AttioAuthProvider;
   scopeErrors: ScopeErrorLog;
   logUri: vscode.Uri;
+  globalStorageUri: vscode.Uri;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -65,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri } : undefined;
 }
 
 export function deactivate(): void {}

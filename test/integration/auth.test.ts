@@ -1,0 +1,271 @@
+/**
+ * Sign-in, sign-out, OAuth through the real URI handler, several workspaces, scope errors, and a leak scan:
+ * inside a real extension host, against the local Attio-compatible server over HTTP.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AttioTestServer } from '../server';
+import { extensionApi, signOutAll, startServerFor, waitFor } from './helpers';
+
+const ENTERED_SECRETS: string[] = [];
+
+suite('Sign in with an access token', () => {
+  let server: AttioTestServer;
+  suiteSetup(async () => {
+    server = await startServerFor();
+    await signOutAll();
+  });
+  suiteTeardown(async () => {
+    await signOutAll();
+    await server.close();
+  });
+
+  test('a good token, pasted with whitespace around it, signs in and names the workspace', async () => {
+    ENTERED_SECRETS.push(server.tokens.full);
+    const session = await vscode.commands.executeCommand<{ workspaceName: string } | undefined>('attio.signIn', { method: 'token', token: `  ${server.tokens.full}\n` });
+    assert.ok(session, 'sign-in returned no session');
+    const api = await extensionApi();
+    const conn = await waitFor(() => api.workspace.connection, 'the active connection');
+    assert.strictEqual(conn.session.accessToken, server.tokens.full, 'the stored token is trimmed');
+    assert.strictEqual(conn.session.workspaceName, session.workspaceName);
+    assert.ok(conn.session.workspaceName.length > 0);
+    // other extensions see it through the authentication API
+    const auth = await vscode.authentication.getSession('attio', [], { silent: true });
+    assert.strictEqual(auth?.account.label, conn.session.workspaceName);
+    assert.ok(auth?.scopes.includes('task:read-write'));
+  });
+
+  test('an inactive token stores nothing and keeps the working session', async () => {
+    const api = await extensionApi();
+    const before = (await api.auth.current()).sessions.map(s => s.id);
+    assert.strictEqual(before.length, 1);
+    const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.inactive });
+    assert.strictEqual(result, undefined);
+    assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), before);
+    assert.strictEqual(api.workspace.connection?.session.accessToken, server.tokens.full);
+  });
+
+  test('a token Attio has never seen (any format) is refused, not judged by its prefix', async () => {
+    const api = await extensionApi();
+    for (const token of ['sk_live_not_a_real_token', 'x', 'attio_pat_0000']) {
+      const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token });
+      assert.strictEqual(result, undefined, token);
+    }
+    assert.strictEqual((await api.auth.current()).sessions.length, 1);
+    // the server was asked about each of them: none was rejected client-side for its shape
+    const selfCalls = server.requests.filter(r => r.path === '/v2/self');
+    assert.ok(selfCalls.length >= 4, `expected /v2/self for every attempt, saw ${selfCalls.length}`);
+  });
+
+  test('a whitespace-only token is refused before any request', async () => {
+    server.clearRequests();
+    const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: '  \n ' });
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(server.requests.length, 0);
+  });
+
+  test('a token missing task scopes: tasks fail as a scope error naming task:read, not as signed out', async () => {
+    const api = await extensionApi();
+    ENTERED_SECRETS.push(server.tokens.noTasks);
+    const session = await vscode.commands.executeCommand<{ id: string }>('attio.signIn', { method: 'token', token: server.tokens.noTasks });
+    assert.ok(session);
+    const conn = await waitFor(() => (api.workspace.connection?.session.id === session.id ? api.workspace.connection : undefined), 'the new connection');
+    const err = await conn.client.listTasks({ limit: 5, offset: 0 }).then(() => undefined, (e: unknown) => e);
+    const view = api.workspace.describeError(err, 'Tasks');
+    assert.strictEqual(view.kind, 'scope');
+    assert.ok(view.kind === 'scope' && view.missing.includes('task:read'), JSON.stringify(view));
+    assert.ok(api.workspace.connection, 'still signed in');
+    const report = await vscode.commands.executeCommand<string>('attio.showScopeErrors');
+    assert.match(report, /GET \/v2\/tasks/);
+    assert.match(report, /task:read/);
+  });
+
+  test('Verify Connection reports workspace, scopes and what each feature lacks', async () => {
+    const report = await vscode.commands.executeCommand<string>('attio.verifyConnection');
+    assert.match(report, /Workspace/);
+    const tasks = report.split('\n').find(l => l.startsWith('| Tasks |'));
+    assert.ok(tasks?.includes('task:read'), tasks);
+    const objects = report.split('\n').find(l => l.startsWith('| Objects and attributes |'));
+    assert.ok(objects?.includes('✅'), objects);
+  });
+
+  test('sign-out removes the session and returns to the signed-out state', async () => {
+    await signOutAll();
+    const api = await extensionApi();
+    assert.strictEqual((await api.auth.current()).sessions.length, 0);
+    await waitFor(() => api.workspace.connection === undefined || undefined, 'signed-out state');
+    assert.deepStrictEqual(await vscode.authentication.getAccounts?.('attio').then(a => a.length, () => 0) ?? 0, 0);
+  });
+});
+
+suite('Sign in with OAuth through the URI handler', () => {
+  let server: AttioTestServer;
+  suiteSetup(async () => {
+    server = await startServerFor();
+    await signOutAll();
+    ENTERED_SECRETS.push(server.oauth.clientSecret);
+  });
+  suiteTeardown(async () => {
+    server.setOAuthAutoDecision(undefined);
+    await signOutAll();
+    await server.close();
+  });
+
+  /** The authorize request the extension opened, as the server saw it. */
+  const lastAuthorize = (): URLSearchParams | undefined => {
+    const r = [...server.requests].reverse().find(x => x.path === '/authorize' && x.method === 'GET');
+    return r ? new URLSearchParams(r.query.replace(/^\?/, '')) : undefined;
+  };
+
+  /** Plays the browser: delivers a callback to this window's URI handler through asExternalUri + openExternal. */
+  const deliverCallback = async (query: string): Promise<void> => {
+    const uri = await vscode.env.asExternalUri(vscode.Uri.parse(`${vscode.env.uriScheme}://attio-explorer.attio-explorer/auth/callback?${query}`));
+    await vscode.env.openExternal(uri);
+  };
+
+  test('approve in the browser: signed in with an OAuth token', async () => {
+    server.setOAuthAutoDecision('approve');
+    const session = await vscode.commands.executeCommand<{ method: string } | undefined>('attio.signIn', { method: 'oauth', clientSecret: server.oauth.clientSecret, timeoutMs: 45_000 });
+    assert.ok(session, 'no session: did the authorize page open and redirect back?');
+    assert.strictEqual(session.method, 'oauth');
+    const api = await extensionApi();
+    ENTERED_SECRETS.push(api.workspace.connection!.session.accessToken);
+    const tokenCalls = server.requests.filter(r => r.path === '/oauth/token');
+    assert.strictEqual(tokenCalls.length, 1);
+    assert.strictEqual(tokenCalls[0].status, 200);
+  });
+
+  test('deny in the browser: nothing stored, the old session stays', async () => {
+    const api = await extensionApi();
+    const before = (await api.auth.current()).sessions.map(s => s.id);
+    server.setOAuthAutoDecision('deny');
+    const result = await vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 45_000 });
+    assert.strictEqual(result, undefined);
+    assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), before);
+  });
+
+  test('a callback with the wrong state is ignored; the attempt then times out', async () => {
+    server.setOAuthAutoDecision(undefined);
+    server.clearRequests();
+    const api = await extensionApi();
+    const before = (await api.auth.current()).sessions.length;
+    const attempt = vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 6_000 });
+    await waitFor(lastAuthorize, 'the authorize page to open');
+    await deliverCallback('code=forged-code&state=not-the-state');
+    assert.strictEqual(await attempt, undefined);
+    assert.strictEqual(server.requests.filter(r => r.path === '/oauth/token').length, 0, 'a forged callback must not reach the token endpoint');
+    assert.strictEqual((await api.auth.current()).sessions.length, before);
+  });
+
+  test('a replayed (already used) code fails the exchange and stores nothing', async () => {
+    server.setOAuthAutoDecision(undefined);
+    server.clearRequests();
+    const api = await extensionApi();
+    const before = (await api.auth.current()).sessions.length;
+    const attempt = vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 20_000 });
+    const q = await waitFor(lastAuthorize, 'the authorize page to open');
+    // approve as the browser would, but redeem the code first (as an attacker replaying it would)
+    const decision = await fetch(`${server.url}/authorize/decision`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...Object.fromEntries(q), decision: 'approve' }).toString(),
+    });
+    const location = new URL(decision.headers.get('location')!, server.url);
+    const code = location.searchParams.get('code')!;
+    assert.ok(code, `no code in ${location.pathname}`);
+    const first = await fetch(server.oauth.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: server.oauth.clientId, client_secret: server.oauth.clientSecret }).toString(),
+    });
+    assert.strictEqual(first.status, 200);
+    ENTERED_SECRETS.push(((await first.json()) as { access_token: string }).access_token);
+    await deliverCallback(`code=${encodeURIComponent(code)}&state=${encodeURIComponent(q.get('state')!)}`);
+    assert.strictEqual(await attempt, undefined);
+    const exchanges = server.requests.filter(r => r.path === '/oauth/token');
+    assert.strictEqual(exchanges.at(-1)?.status, 400, 'the replayed code is refused');
+    assert.strictEqual((await api.auth.current()).sessions.length, before);
+  });
+
+  test('nobody answers: the attempt times out and stores nothing', async () => {
+    server.setOAuthAutoDecision(undefined);
+    const api = await extensionApi();
+    const before = (await api.auth.current()).sessions.length;
+    const t0 = Date.now();
+    assert.strictEqual(await vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 1_500 }), undefined);
+    assert.ok(Date.now() - t0 >= 1_400);
+    assert.strictEqual((await api.auth.current()).sessions.length, before);
+  });
+});
+
+suite('Several workspaces', () => {
+  let a: AttioTestServer;
+  suiteSetup(async () => {
+    a = await startServerFor();
+    await signOutAll();
+  });
+  suiteTeardown(async () => {
+    await signOutAll();
+    await a.close();
+  });
+
+  test('two workspaces signed in; switching changes the active one; signing out one keeps the other', async () => {
+    const api = await extensionApi();
+    const other = a.tokens.otherWorkspace;
+    assert.ok(other, 'the server offers a token for a second workspace');
+    ENTERED_SECRETS.push(a.tokens.full, other);
+    const s1 = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: a.tokens.full });
+    const s2 = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: other });
+    assert.ok(s1 && s2);
+    assert.notStrictEqual(s1.workspaceName, s2.workspaceName);
+    assert.strictEqual((await api.auth.current()).sessions.length, 2);
+    assert.strictEqual(api.workspace.connection?.session.id, s2.id, 'the newest sign-in is active');
+    await vscode.commands.executeCommand('attio.switchWorkspace', { sessionId: s1.id });
+    await waitFor(() => api.workspace.connection?.session.id === s1.id || undefined, 'switch to the first workspace');
+    const accounts = await vscode.authentication.getSession('attio', [], { silent: true });
+    assert.ok(accounts);
+    await vscode.commands.executeCommand('attio.signOut', { sessionId: s1.id });
+    await waitFor(() => api.workspace.connection?.session.id === s2.id || undefined, 'the remaining workspace to become active');
+  });
+});
+
+suite('Credentials leave no trace', () => {
+  test('no token, code or client secret in settings, global state, logs or user-data files', async function () {
+    this.timeout(60_000);
+    const api = await extensionApi();
+    const secrets = [...new Set(ENTERED_SECRETS)].filter(s => s && s.length >= 8);
+    assert.ok(secrets.length >= 3, `the suite should have used several secrets, got ${secrets.length}`);
+    // globalState / workspaceState through the API
+    const roots = new Set<string>();
+    const userData = path.resolve(api.globalStorageUri.fsPath, '..', '..', '..'); // <user-data>/User/globalStorage/<ext> → <user-data>
+    roots.add(userData);
+    roots.add(path.resolve(api.logUri.fsPath, '..', '..')); // this window's log folder
+    const hits: string[] = [];
+    let scanned = 0;
+    const scan = (p: string): void => {
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(p);
+      } catch {
+        return;
+      }
+      if (st.isDirectory()) {
+        for (const e of fs.readdirSync(p)) scan(path.join(p, e));
+        return;
+      }
+      if (!st.isFile() || st.size > 20 * 1024 * 1024) return;
+      if (/secret/i.test(path.basename(p))) return; // the secret store itself (desktop keeps it encrypted there)
+      scanned++;
+      const text = fs.readFileSync(p).toString('latin1');
+      for (const s of secrets) if (text.includes(s)) hits.push(`${p} contains a secret (${s.slice(0, 3)}…)`);
+    };
+    for (const r of roots) scan(r);
+    assert.ok(scanned > 0, `nothing scanned under ${[...roots].join(', ')}`);
+    assert.deepStrictEqual(hits, []);
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('attio'));
+    for (const s of secrets) assert.ok(!settings.includes(s), 'a secret is in the attio settings');
+  });
+});

@@ -1,0 +1,45 @@
+/** Shared by the integration suites: reach the extension's test API, point it at a local Attio server, sign out. */
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import { startAttioServer, type AttioTestServer, type StartOptions } from '../server';
+
+export const EXTENSION_ID = 'attio-explorer.attio-explorer';
+
+export async function extensionApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
+  const api = await ext.activate();
+  if (!api) throw new Error('the extension returned no test API (is the host in test mode?)');
+  return api;
+}
+
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+const attio = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('attio');
+
+/** Starts a local Attio-compatible server and points the extension (API and OAuth settings) at it. */
+export async function startServerFor(opts: StartOptions = {}): Promise<AttioTestServer> {
+  const server = await startAttioServer({ rateLimit: false, ...opts });
+  const G = vscode.ConfigurationTarget.Global;
+  await attio().update('apiBaseUrl', server.url, G);
+  await attio().update('oauth.authorizeUrl', server.oauth.authorizeUrl, G);
+  await attio().update('oauth.tokenUrl', server.oauth.tokenUrl, G);
+  await attio().update('oauth.clientId', server.oauth.clientId, G);
+  await attio().update('oauth.redirectUri', server.oauth.relayUrl, G);
+  const api = await extensionApi();
+  await waitFor(() => api.workspace.apiBaseUrl === server.url || undefined, 'the extension to pick up the server URL');
+  return server;
+}
+
+export async function signOutAll(): Promise<void> {
+  const api = await extensionApi();
+  for (const s of (await api.auth.current()).sessions) await vscode.commands.executeCommand('attio.signOut', { sessionId: s.id, removeClientSecret: true });
+}
