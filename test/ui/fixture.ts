@@ -1,0 +1,183 @@
+/**
+ * Shared state and helpers for the UI tests (*.uitest.ts). run.ts starts everything (local Attio server, code-server
+ * with the packaged extension, Chromium on the workbench) and calls setFixture() before mocha loads the tests.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import type { AttioServer } from '../harness/attioServer';
+import type { Browser } from '../harness/browser';
+import type { CodeServer } from '../harness/codeServer';
+import { screenshotDir } from '../harness/paths';
+
+export interface UiFixture {
+  page: Page;
+  browser: Browser;
+  codeServer: CodeServer;
+  /** The local Attio-compatible server, when out/test/server is built. */
+  server: AttioServer | undefined;
+  workspaceFolder: string;
+}
+
+let current: UiFixture | undefined;
+
+export function setFixture(f: UiFixture | undefined): void {
+  current = f;
+}
+
+export function fixture(): UiFixture {
+  if (!current) throw new Error('UI fixture not set up: run the UI tests through out/test/ui/run.js');
+  return current;
+}
+
+/** The workbench tab. */
+export function page(): Page {
+  return fixture().page;
+}
+
+/** The local Attio server; fails the test when it is not built. */
+export function server(): AttioServer {
+  const s = fixture().server;
+  if (!s) throw new Error('the local Attio server (out/test/server/index.js) is not built');
+  return s;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const QUICK_INPUT = '.quick-input-widget';
+
+/** Runs a command from the Command Palette by its full title, e.g. `Attio: Sign In`. */
+export async function runCommand(title: string): Promise<void> {
+  const p = page();
+  const input = p.locator(`${QUICK_INPUT} input`);
+  for (let attempt = 0; ; attempt++) {
+    await p.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      await p.locator('.monaco-workbench').click({ position: { x: 700, y: 5 } }).catch(() => undefined);
+    }
+  }
+  await input.fill('>' + title);
+  const row = p
+    .locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`)
+    .filter({ has: p.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
+    .first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.click();
+}
+
+/** The Attio activity-bar item. */
+export function attioActivityItem(): Locator {
+  return page().locator('.part.activitybar [aria-label^="Attio"]').first();
+}
+
+/** Shows the Attio container in the side bar (without toggling it closed when it is already showing). */
+export async function openAttioContainer(): Promise<void> {
+  const p = page();
+  const objectsHeader = p.locator('.part.sidebar .pane-header', { hasText: 'Objects' });
+  if (await objectsHeader.isVisible().catch(() => false)) return;
+  const item = attioActivityItem();
+  await item.waitFor({ state: 'visible', timeout: 30_000 });
+  await item.click();
+  await objectsHeader.waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** A view's pane in the side bar, found by its title (`Objects`, `Lists`, `Tasks`). */
+export function viewPane(viewTitle: string): Locator {
+  const p = page();
+  return p
+    .locator('.part.sidebar .pane')
+    .filter({ has: p.locator('.pane-header', { hasText: new RegExp(`^\\s*${escapeRegExp(viewTitle)}`, 'i') }) })
+    .first();
+}
+
+/** The welcome content (signed-out view) of a view. */
+export function welcomeView(viewTitle: string): Locator {
+  return viewPane(viewTitle).locator('.welcome-view-content');
+}
+
+/** Texts of the visible tree rows, in one view or across the whole side bar. */
+export async function treeRows(viewTitle?: string): Promise<string[]> {
+  const scope = viewTitle ? viewPane(viewTitle) : page().locator('.part.sidebar');
+  const texts = await scope.locator('.monaco-list-row').allInnerTexts();
+  return texts.map(t => t.replace(/\s+/g, ' ').trim());
+}
+
+/** Waits until a tree row containing `text` is visible (in one view or anywhere in the side bar). */
+export async function treeRow(text: string | RegExp, viewTitle?: string, timeoutMs = 30_000): Promise<Locator> {
+  const scope = viewTitle ? viewPane(viewTitle) : page().locator('.part.sidebar');
+  const row = scope.locator('.monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  return row;
+}
+
+/** The Quick Pick / Input Box. */
+export const quickInput = {
+  widget(): Locator {
+    return page().locator(QUICK_INPUT);
+  },
+  async waitFor(timeoutMs = 15_000): Promise<void> {
+    await page().locator(QUICK_INPUT).waitFor({ state: 'visible', timeout: timeoutMs });
+  },
+  async isVisible(): Promise<boolean> {
+    return page().locator(QUICK_INPUT).isVisible();
+  },
+  /** Texts of the visible items. */
+  async items(): Promise<string[]> {
+    const texts = await page().locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).allInnerTexts();
+    return texts.map(t => t.replace(/\s+/g, ' ').trim());
+  },
+  /** Waits for an item containing `label` and returns it. */
+  item(label: string | RegExp): Locator {
+    return page().locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`, { hasText: label }).first();
+  },
+  async pick(label: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const row = quickInput.item(label);
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click();
+  },
+  /** Types into the input (replacing what is there) and optionally presses Enter. */
+  async fill(text: string, accept = false): Promise<void> {
+    const input = page().locator(`${QUICK_INPUT} input`);
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(text);
+    if (accept) await input.press('Enter');
+  },
+  /** The title / prompt / validation message text shown in the widget. */
+  async text(): Promise<string> {
+    return page().locator(QUICK_INPUT).innerText();
+  },
+  async dismiss(): Promise<void> {
+    if (await quickInput.isVisible()) await page().keyboard.press('Escape');
+  },
+};
+
+/** Waits for a notification toast containing `text` and returns it. */
+export async function notification(text: string | RegExp, timeoutMs = 20_000): Promise<Locator> {
+  const toast = page().locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+  return toast;
+}
+
+/** Pages the workbench opened (window.open from `vscode.env.openExternal`), oldest first. */
+export function openedPages(): Page[] {
+  return fixture().browser.openedPages;
+}
+
+/** Waits for the next page the workbench opens. Start waiting before triggering the action. */
+export function nextOpenedPage(timeoutMs = 20_000): Promise<Page> {
+  return fixture().browser.context.waitForEvent('page', { timeout: timeoutMs });
+}
+
+/** Saves a screenshot of the workbench to test-results/screenshots/NAME.png and returns its path. */
+export async function screenshot(name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page().screenshot({ path: file });
+  return file;
+}
