@@ -63,3 +63,42 @@ export const Schemes = {
 
 /** Environment variable offered as a sign-in source. */
 export const ENV_API_KEY = 'ATTIO_API_KEY';
+
+/** Commands of the Objects / Lists / Tasks trees and the detail documents (handlers in src/tree). */
+export const TreeCommands = {
+  refreshObjects: 'attio.refreshObjects',
+  refreshLists: 'attio.refreshLists',
+  refreshTasks: 'attio.refreshTasks',
+  loadMore: 'attio.loadMore',
+  retry: 'attio.retry',
+  openDetail: 'attio.openDetail',
+  openInAttio: 'attio.openInAttio',
+  copyId: 'attio.copyId',
+  copyUrl: 'attio.copyUrl',
+  searchRecords: 'attio.searchRecords',
+  searchInObject: 'attio.searchInObject',
+  completeTask: 'attio.completeTask',
+  reopenTask: 'attio.reopenTask',
+  createTask: 'attio.createTask',
+  setTaskGrouping: 'attio.setTaskGrouping',
+} as const;
+
+/** Setting keys of the trees, under the `attio` section. */
+export const TreeSettings = {
+  cacheTtlSeconds: 'cache.ttlSeconds',
+  pageSize: 'tree.pageSize',
+  tasksDefaultGrouping: 'tasks.defaultGrouping',
+} as const;
+
+/**
+ * Tags composed into tree items' `contextValue` (`record:web:id:detail`); menus match one tag with
+ * `viewItem =~ /(^|:)web(:|$)/`.
+ */
+export const ItemTags = {
+  web: 'web',
+  id: 'id',
+  detail: 'detail',
+  search: 'search',
+  openTask: 'openTask',
+  doneTask: 'doneTask',
+} as const;

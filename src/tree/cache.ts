@@ -1,0 +1,128 @@
+/**
+ * Time-to-live cache for tree expansions, with stale-while-error and one in-flight load per key.
+ *
+ * - A value younger than the TTL is returned without a request.
+ * - Concurrent `get`s of one key share one load.
+ * - When a reload fails and an older value exists, the older value is returned marked `stale` (with the error),
+ *   so the tree keeps showing data instead of an error.
+ * - `expire()` (Refresh) makes every entry reload on next use but keeps values for stale-while-error;
+ *   `clear()` (workspace switch) drops everything and aborts loads in flight, whose late results are discarded.
+ *
+ * No `vscode` import: the unit tests run it in plain mocha.
+ */
+
+export interface Loaded<T> {
+  value: T;
+  /** Set when the value is an older one because the latest reload failed. */
+  stale?: { error: unknown };
+}
+
+interface Entry<T> {
+  value?: T;
+  has: boolean;
+  loadedAt: number;
+  pending?: Promise<Loaded<T>>;
+}
+
+export interface CacheOptions {
+  ttlMs: () => number;
+  now?: () => number;
+}
+
+export class LoadCache {
+  private readonly entries = new Map<string, Entry<unknown>>();
+  private controller = new AbortController();
+  private generation = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: CacheOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** The signal every load of the current generation receives; aborted by {@link clear}. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** A value already loaded and still within the TTL, without loading. */
+  peek<T>(key: string): T | undefined {
+    const e = this.entries.get(key) as Entry<T> | undefined;
+    return e?.has ? e.value : undefined;
+  }
+
+  /** True when `key` holds a value within the TTL. */
+  isFresh(key: string): boolean {
+    const e = this.entries.get(key);
+    return !!e?.has && this.now() - e.loadedAt < this.opts.ttlMs();
+  }
+
+  /** Puts a value (e.g. after a local update); it counts as freshly loaded. */
+  set<T>(key: string, value: T): void {
+    this.entries.set(key, { value, has: true, loadedAt: this.now() });
+  }
+
+  /** Replaces a value in place without touching its age (an optimistic edit of cached data). */
+  update<T>(key: string, fn: (v: T) => T): boolean {
+    const e = this.entries.get(key) as Entry<T> | undefined;
+    if (!e?.has) return false;
+    e.value = fn(e.value as T);
+    return true;
+  }
+
+  keys(prefix = ''): string[] {
+    return [...this.entries.keys()].filter(k => k.startsWith(prefix));
+  }
+
+  async get<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Promise<Loaded<T>> {
+    const existing = this.entries.get(key) as Entry<T> | undefined;
+    if (existing?.has && this.now() - existing.loadedAt < this.opts.ttlMs()) return { value: existing.value as T };
+    if (existing?.pending) return existing.pending;
+    const entry: Entry<T> = existing ?? { has: false, loadedAt: 0 };
+    this.entries.set(key, entry as Entry<unknown>);
+    const generation = this.generation;
+    const signal = this.controller.signal;
+    const pending = (async (): Promise<Loaded<T>> => {
+      try {
+        const value = await load(signal);
+        if (generation !== this.generation) throw abortError();
+        entry.value = value;
+        entry.has = true;
+        entry.loadedAt = this.now();
+        return { value };
+      } catch (error) {
+        if (generation !== this.generation || signal.aborted) throw error;
+        if (entry.has) return { value: entry.value as T, stale: { error } };
+        throw error;
+      } finally {
+        entry.pending = undefined;
+        if (!entry.has && this.entries.get(key) === entry) this.entries.delete(key);
+      }
+    })();
+    entry.pending = pending;
+    return pending;
+  }
+
+  /** Marks entries (all, or those whose key starts with `prefix`) as expired; values stay for stale-while-error. */
+  expire(prefix = ''): void {
+    for (const [k, e] of this.entries) if (k.startsWith(prefix)) e.loadedAt = 0;
+  }
+
+  /** Removes entries whose key starts with `prefix`. */
+  delete(prefix: string): void {
+    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.entries.delete(k);
+  }
+
+  /** Drops everything and aborts loads in flight (their results are discarded). */
+  clear(): void {
+    this.generation++;
+    this.controller.abort();
+    this.controller = new AbortController();
+    this.entries.clear();
+  }
+}
+
+function abortError(): Error {
+  const e = new Error('load superseded');
+  e.name = 'AbortError';
+  return e;
+}
