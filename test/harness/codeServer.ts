@@ -210,7 +210,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     exited,
     remoteUri,
     workbenchUrl(folder, payload) {
-      let u = `${url}/?folder=${encodeURIComponent(folder)}`;
+      let u = `${url}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
       if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return u;
     },
