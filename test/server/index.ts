@@ -1,0 +1,281 @@
+/**
+ * A local Attio-compatible REST + OAuth server over real HTTP on 127.0.0.1,
+ * for the client's tests, integration tests, benchmarks and the demo.
+ *
+ *   const server = await startAttioServer();
+ *   fetch(`${server.url}/v2/self`, { headers: { authorization: `Bearer ${server.tokens.full}` } });
+ */
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { applyDrift } from './drift';
+import { ApiError, forbidden, invalidToken, missingAuthorization, nextSecondHttpDate, notFound, rateLimited, serverError, validation } from './errors';
+import { FaultInjector, Faults } from './faults';
+import { Reply, jsonReply, readBody, send } from './http';
+import { Workspace } from './model';
+import { Decision, OAuthProvider, VSCODE_CALLBACK_URI } from './oauth';
+import { ALPHANUMERIC, HEX, Prng } from './prng';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './rateLimit';
+import { matchRoute, operationKey } from './routes';
+import { ALL_READ_SCOPES, REQUIRED_SCOPES, hasScopes } from './scopes';
+import { buildWorkspace } from './seed';
+import { Token, TokenStore, tokenFromHeader } from './tokens';
+
+export type { Faults } from './faults';
+
+export interface StartOptions {
+  /** 0 (default) = random free port. */
+  port?: number;
+  /** demo (default) or a generated large workspace (e.g. 50_000 records spread over objects). */
+  workspace?: 'demo' | { records: number };
+  faults?: Faults;
+  /** Default {readsPerSecond: 100, writesPerSecond: 25}; false disables rate limiting. */
+  rateLimit?: { readsPerSecond: number; writesPerSecond: number } | false;
+  oauth?: { redirectUris?: string[]; scopes?: string[]; autoDecision?: 'approve' | 'deny' };
+  seed?: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  /** Token NAME (e.g. 'full'), never the secret. */
+  token?: string;
+  startedAt: number;
+  durationMs: number;
+  aborted: boolean;
+  body?: unknown;
+}
+
+export interface AttioTestServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  tokens: { full: string; readOnly: string; noTasks: string; noLists: string; inactive: string };
+  oauth: { clientId: string; clientSecret: string; authorizeUrl: string; tokenUrl: string; relayUrl: string; redirectUris: string[] };
+  /** The request log, in arrival order. */
+  requests: LoggedRequest[];
+  clearRequests(): void;
+  /** Replaces the current faults. */
+  setFaults(f: Faults): void;
+  setOAuthAutoDecision(d: 'approve' | 'deny' | undefined): void;
+  /** Returns the new token value. */
+  addToken(name: string, scopes: string[], active?: boolean): string;
+  /** Makes the token inactive. */
+  revokeToken(token: string): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SEED = 20240611;
+const DEFAULT_OAUTH_SCOPES = [...ALL_READ_SCOPES, 'task:read-write'];
+
+export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTestServer> {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const ws = buildWorkspace({ seed, now: Date.now(), records: typeof opts.workspace === 'object' ? opts.workspace.records : undefined });
+  // Secrets come from their own generator so workspace contents don't shift them.
+  const secretRng = new Prng(seed ^ 0x5f3759df);
+  const apiKeyClientId = secretRng.uuid();
+  const tokens = new TokenStore(apiKeyClientId);
+  const demoTokens = tokens.seedDemoTokens(secretRng, Date.now());
+  const oauthClientId = secretRng.uuid();
+  const oauthClientSecret = secretRng.string(48, ALPHANUMERIC + HEX);
+  const faults = new FaultInjector(new Prng(seed + 1), opts.faults);
+  const limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
+  const requests: LoggedRequest[] = [];
+
+  let oauth: OAuthProvider | undefined;
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, jsonReply(500, serverError(500).toBody()));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = Date.now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const entry: LoggedRequest = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: 0, startedAt, durationMs: 0, aborted: false };
+    requests.push(entry);
+    const finish = (status: number) => {
+      entry.status = status;
+      entry.durationMs = Date.now() - startedAt;
+    };
+    res.on('close', () => {
+      if (!res.writableEnded && entry.status === 0) {
+        entry.aborted = true;
+        entry.durationMs = Date.now() - startedAt;
+      }
+    });
+
+    const token = resolveToken(req.headers.authorization);
+    if (token) entry.token = token.name;
+    const rawBody = await readBody(req).catch(() => '');
+    const isOAuth = url.pathname === '/authorize' || url.pathname.startsWith('/authorize/') || url.pathname.startsWith('/oauth/');
+    entry.body = isOAuth ? redactForm(rawBody) : parseJsonOrRaw(rawBody);
+    if (entry.aborted) return;
+
+    if (faults.latencyMs > 0 && (await clientGoneDuring(faults.latencyMs, res))) return;
+
+    if (isOAuth) {
+      const reply = oauth!.handle(method, url, rawBody, req.headers['content-type']) ?? jsonReply(404, notFound(`No route for ${method} ${url.pathname}.`).toBody());
+      send(res, reply);
+      finish(reply.status);
+      return;
+    }
+
+    const fault = url.pathname.startsWith('/v2/') ? faults.decide() : { kind: 'none' as const };
+    if (fault.kind === 'reset') {
+      req.socket.destroy();
+      finish(0);
+      return;
+    }
+    let reply: Reply;
+    if (fault.kind === 'rate-limit') {
+      reply = errorReply(rateLimited());
+    } else if (fault.kind === 'server-error') {
+      reply = errorReply(serverError(fault.status));
+    } else {
+      reply = apiReply(method, url, req.headers.authorization, token, rawBody);
+      if (fault.kind === 'malformed' && reply.status === 200 && reply.body) {
+        reply = { ...reply, body: reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) + '\u0000' };
+      }
+    }
+    send(res, reply);
+    finish(reply.status);
+  }
+
+  function resolveToken(header: string | undefined): Token | undefined {
+    const value = tokenFromHeader(header);
+    return value ? tokens.get(value) : undefined;
+  }
+
+  /** The /v2 pipeline: auth → route → rate limit → scopes → handler → drift. */
+  function apiReply(method: string, url: URL, authorization: string | undefined, token: Token | undefined, rawBody: string): Reply {
+    try {
+      if (tokenFromHeader(authorization) === null) throw missingAuthorization();
+      const match = matchRoute(method, url.pathname);
+      if (match && operationKey(match.route) === 'GET /v2/self' && !token?.active) {
+        return jsonReply(200, applyDrift({ active: false }, faults.drift));
+      }
+      if (!token || !token.active) throw invalidToken();
+      const kind = match?.route.kind ?? (method === 'GET' ? 'read' : 'write');
+      if (!limiter.allow(token.name, kind)) throw rateLimited();
+      if (!match) throw notFound(`No route for ${method} ${url.pathname}.`);
+      if (!hasScopes(token.scopes, REQUIRED_SCOPES[operationKey(match.route)])) throw forbidden();
+      const body = parseJsonBody(rawBody);
+      const data = match.route.handle({ ws, params: match.params, query: url.searchParams, body, token, now: Date.now(), selfInfo: (t) => selfInfo(ws, t) });
+      return jsonReply(200, applyDrift(data, faults.drift));
+    } catch (error) {
+      if (error instanceof ApiError) return errorReply(error);
+      if (error instanceof URIError) return errorReply(validation('Malformed URL encoding.'));
+      throw error;
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const relayUrl = `${url}/oauth/relay`;
+  const redirectUris = [relayUrl, VSCODE_CALLBACK_URI, ...(opts.oauth?.redirectUris ?? [])];
+  oauth = new OAuthProvider(
+    {
+      appName: 'Attio Explorer for VS Code',
+      clientId: oauthClientId,
+      clientSecret: oauthClientSecret,
+      redirectUris,
+      scopes: opts.oauth?.scopes ?? DEFAULT_OAUTH_SCOPES,
+      autoDecision: opts.oauth?.autoDecision,
+    },
+    tokens,
+    ws.name,
+  );
+  const provider = oauth;
+
+  return {
+    url,
+    tokens: demoTokens,
+    oauth: { clientId: oauthClientId, clientSecret: oauthClientSecret, authorizeUrl: `${url}/authorize`, tokenUrl: `${url}/oauth/token`, relayUrl, redirectUris },
+    requests,
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    setFaults: (f: Faults) => faults.set(f),
+    setOAuthAutoDecision: (d: Decision | undefined) => provider.setAutoDecision(d),
+    addToken: (name: string, scopes: string[], active = true) => tokens.create(name, scopes, active),
+    revokeToken: (token: string) => tokens.revoke(token),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function selfInfo(ws: Workspace, token: Token) {
+  return {
+    active: true,
+    scope: [...token.scopes].join(' '),
+    client_id: token.clientId,
+    token_type: 'Bearer',
+    exp: null,
+    iat: Math.floor(token.issuedAt / 1000),
+    sub: ws.id,
+    aud: token.clientId,
+    iss: 'attio.com',
+    authorized_by_workspace_member_id: ws.members[0].id,
+    workspace_id: ws.id,
+    workspace_name: ws.name,
+    workspace_slug: ws.slug,
+    workspace_logo_url: null,
+  };
+}
+
+function errorReply(error: ApiError): Reply {
+  const headers: Record<string, string> = error.status === 429 ? { 'retry-after': nextSecondHttpDate() } : {};
+  return jsonReply(error.status, error.toBody(), headers);
+}
+
+function parseJsonBody(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw validation('The request body is not valid JSON.');
+  }
+}
+
+function parseJsonOrRaw(raw: string): unknown {
+  if (raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** OAuth bodies are logged without secrets or codes. */
+function redactForm(raw: string): unknown {
+  if (raw === '') return undefined;
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['client_secret', 'code']) if (key in form) form[key] = '[redacted]';
+  return form;
+}
+
+/** Waits `ms`; resolves true (without waiting further) if the client disconnects first. */
+function clientGoneDuring(ms: number, res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const onClose = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve(false);
+    }, ms);
+    res.once('close', onClose);
+  });
+}

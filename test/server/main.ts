@@ -1,0 +1,86 @@
+/**
+ * CLI: starts the local Attio-compatible server and runs until SIGINT/SIGTERM.
+ *
+ *   node out/test/server/main.js [--port 8787] [--records 50000] [--latency 80] [--rps 100] [--seed N]
+ */
+import { StartOptions, startAttioServer } from './index';
+
+interface CliOptions {
+  port: number;
+  records?: number;
+  latency?: number;
+  rps?: number;
+  seed?: number;
+}
+
+const USAGE = 'usage: node out/test/server/main.js [--port 8787] [--records 50000] [--latency 80] [--rps 100] [--seed N]';
+
+function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { port: 8787 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--help' || flag === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const value = Number(argv[i + 1]);
+    if (!['--port', '--records', '--latency', '--rps', '--seed'].includes(flag) || !Number.isFinite(value) || value < 0) {
+      console.error(`invalid argument: ${flag} ${argv[i + 1] ?? ''}\n${USAGE}`);
+      process.exit(2);
+    }
+    i++;
+    if (flag === '--port') options.port = value;
+    if (flag === '--records') options.records = value;
+    if (flag === '--latency') options.latency = value;
+    if (flag === '--rps') options.rps = value;
+    if (flag === '--seed') options.seed = value;
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const cli = parseArgs(process.argv.slice(2));
+  const options: StartOptions = {
+    port: cli.port,
+    workspace: cli.records ? { records: cli.records } : 'demo',
+    faults: cli.latency ? { latencyMs: cli.latency } : undefined,
+    rateLimit: cli.rps !== undefined ? { readsPerSecond: cli.rps, writesPerSecond: Math.max(1, Math.floor(cli.rps / 4)) } : undefined,
+    seed: cli.seed,
+  };
+  const started = Date.now();
+  const server = await startAttioServer(options);
+  const selfScopes = async (token: string): Promise<string> => {
+    const res = await fetch(`${server.url}/v2/self`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { active: boolean; scope?: string };
+    return body.active ? body.scope ?? '' : '(inactive)';
+  };
+  const lines = [`Attio test server listening on ${server.url} (started in ${Date.now() - started} ms)`, '', 'Tokens (Authorization: Bearer <token>):'];
+  for (const [name, value] of Object.entries(server.tokens)) {
+    lines.push(`  ${name.padEnd(9)} ${value}`, `            scopes: ${await selfScopes(value)}`);
+  }
+  server.clearRequests();
+  lines.push(
+    '',
+    'OAuth:',
+    `  client_id      ${server.oauth.clientId}`,
+    `  client_secret  ${server.oauth.clientSecret}`,
+    `  authorize URL  ${server.oauth.authorizeUrl}`,
+    `  token URL      ${server.oauth.tokenUrl}`,
+    `  relay URL      ${server.oauth.relayUrl}`,
+    `  redirect URIs  ${server.oauth.redirectUris.join(', ')}`,
+    '',
+    'Press Ctrl+C to stop.',
+  );
+  console.log(lines.join('\n'));
+
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

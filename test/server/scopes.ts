@@ -1,0 +1,54 @@
+/**
+ * Required scopes per operation, exactly as the `security` of each operation
+ * in Attio's OpenAPI document lists them (see API-FACTS §1.5). The contract
+ * test compares this table with the document.
+ */
+
+export const ALL_SCOPE_FAMILIES = [
+  'user_management', 'record_permission', 'object_configuration', 'list_entry', 'list_configuration',
+  'public_collection', 'private_collection', 'comment', 'task', 'note', 'meeting', 'call_recording', 'webhook',
+] as const;
+
+export const ALL_READ_SCOPES = ALL_SCOPE_FAMILIES.map((f) => `${f}:read`);
+export const ALL_READ_WRITE_SCOPES = ALL_SCOPE_FAMILIES.map((f) => `${f}:read-write`);
+
+const TASK_READ = ['task:read', 'object_configuration:read', 'record_permission:read', 'user_management:read'];
+const TASK_WRITE = ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'];
+const NOTE_READ = ['note:read', 'object_configuration:read', 'record_permission:read'];
+
+/** Operation key (`METHOD /path/template`) → required scopes. */
+export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
+  'GET /v2/self': [],
+  'GET /v2/objects': ['object_configuration:read'],
+  'GET /v2/objects/{object}': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes/{attribute}': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes/{attribute}/options': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses': ['object_configuration:read'],
+  'POST /v2/objects/{object}/records/query': ['record_permission:read', 'object_configuration:read'],
+  'GET /v2/objects/{object}/records/{record_id}': ['record_permission:read', 'object_configuration:read'],
+  'GET /v2/objects/{object}/records/{record_id}/entries': ['record_permission:read', 'object_configuration:read', 'list_entry:read'],
+  'POST /v2/objects/records/search': ['record_permission:read', 'object_configuration:read'],
+  'GET /v2/lists': ['list_configuration:read'],
+  'GET /v2/lists/{list}': ['list_configuration:read'],
+  'POST /v2/lists/{list}/entries/query': ['list_entry:read', 'list_configuration:read'],
+  'GET /v2/lists/{list}/entries/{entry_id}': ['list_entry:read', 'list_configuration:read'],
+  'GET /v2/workspace_members': ['user_management:read'],
+  'GET /v2/workspace_members/{workspace_member_id}': ['user_management:read'],
+  'GET /v2/notes': NOTE_READ,
+  'GET /v2/notes/{note_id}': NOTE_READ,
+  'GET /v2/tasks': TASK_READ,
+  'POST /v2/tasks': TASK_WRITE,
+  'GET /v2/tasks/{task_id}': TASK_READ,
+  'PATCH /v2/tasks/{task_id}': TASK_WRITE,
+  'DELETE /v2/tasks/{task_id}': ['task:read-write'],
+};
+
+/** True if `granted` satisfies every scope in `required` (`x:read-write` satisfies `x:read`). */
+export function hasScopes(granted: ReadonlySet<string>, required: readonly string[]): boolean {
+  return required.every((scope) => {
+    if (granted.has(scope)) return true;
+    const [family, level] = scope.split(':');
+    return level === 'read' && granted.has(`${family}:read-write`);
+  });
+}
