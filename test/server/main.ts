@@ -4,6 +4,7 @@
  *   node out/test/server/main.js [--port 8787] [--records 50000] [--latency 80] [--rps 100] [--seed N]
  */
 import { StartOptions, startAttioServer } from './index';
+import { DEMO_TOKEN_SCOPES, DemoTokenName } from './tokens';
 
 interface CliOptions {
   port: number;
@@ -49,16 +50,11 @@ async function main(): Promise<void> {
   };
   const started = Date.now();
   const server = await startAttioServer(options);
-  const selfScopes = async (token: string): Promise<string> => {
-    const res = await fetch(`${server.url}/v2/self`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { active: boolean; scope?: string };
-    return body.active ? body.scope ?? '' : '(inactive)';
-  };
   const lines = [`Attio test server listening on ${server.url} (started in ${Date.now() - started} ms)`, '', 'Tokens (Authorization: Bearer <token>):'];
   for (const [name, value] of Object.entries(server.tokens)) {
-    lines.push(`  ${name.padEnd(9)} ${value}`, `            scopes: ${await selfScopes(value)}`);
+    const note = name === 'inactive' ? ' (revoked: /v2/self answers {"active": false})' : '';
+    lines.push(`  ${name.padEnd(9)} ${value}${note}`, `            scopes: ${DEMO_TOKEN_SCOPES[name as DemoTokenName].join(' ')}`);
   }
-  server.clearRequests();
   lines.push(
     '',
     'OAuth:',

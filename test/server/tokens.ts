@@ -19,6 +19,15 @@ export interface Token {
 
 export type DemoTokenName = 'full' | 'readOnly' | 'noTasks' | 'noLists' | 'inactive';
 
+/** Scopes of the demo tokens; `inactive` is revoked from the start. */
+export const DEMO_TOKEN_SCOPES: Readonly<Record<DemoTokenName, readonly string[]>> = {
+  full: ALL_READ_WRITE_SCOPES,
+  readOnly: ALL_READ_SCOPES,
+  noTasks: ALL_READ_SCOPES.filter((s) => !s.startsWith('task:')),
+  noLists: ALL_READ_SCOPES.filter((s) => !s.startsWith('list_configuration:') && !s.startsWith('list_entry:')),
+  inactive: ALL_READ_SCOPES,
+};
+
 export class TokenStore {
   private readonly byValue = new Map<string, Token>();
 
@@ -26,8 +35,6 @@ export class TokenStore {
 
   /** Seeds the five demo tokens, with values derived from the seeded PRNG. */
   seedDemoTokens(rng: Prng, now: number): Record<DemoTokenName, string> {
-    const fullScopes = ALL_READ_WRITE_SCOPES;
-    const read = ALL_READ_SCOPES;
     // Deliberately different shapes: clients must treat tokens as opaque.
     const values: Record<DemoTokenName, string> = {
       full: rng.string(64, HEX),
@@ -36,15 +43,8 @@ export class TokenStore {
       noLists: rng.string(52, ALPHANUMERIC),
       inactive: rng.string(48, HEX),
     };
-    const scopes: Record<DemoTokenName, string[]> = {
-      full: fullScopes,
-      readOnly: read,
-      noTasks: read.filter((s) => !s.startsWith('task:')),
-      noLists: read.filter((s) => !s.startsWith('list_configuration:') && !s.startsWith('list_entry:')),
-      inactive: read,
-    };
     for (const name of Object.keys(values) as DemoTokenName[]) {
-      this.add(name, values[name], scopes[name], name !== 'inactive', now, rng.uuid());
+      this.add(name, values[name], [...DEMO_TOKEN_SCOPES[name]], name !== 'inactive', now, rng.uuid());
     }
     return values;
   }
@@ -58,11 +58,6 @@ export class TokenStore {
 
   get(value: string): Token | undefined {
     return this.byValue.get(value);
-  }
-
-  /** Scopes of a token, by name (for printing). */
-  list(): Token[] {
-    return [...this.byValue.values()];
   }
 
   revoke(value: string): void {

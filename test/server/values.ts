@@ -10,73 +10,72 @@ export interface ValueContext {
   actor: Actor;
 }
 
-function base(ctx: ValueContext, type: ValueObject['attribute_type']): ValueObject {
-  return {
-    active_from: ctx.activeFrom,
-    active_until: null,
-    created_by_actor: { type: ctx.actor.type, id: ctx.actor.id },
-    attribute_type: type,
-  };
-}
+// Each builder spells its object literal out in full (common fields, type
+// fields, attribute_type) so V8 gives every value type one compact shape.
+// Values built from one context share its created_by_actor object; responses
+// are never mutated, and this keeps generating 50,000 records fast.
 
 export function text(ctx: ValueContext, value: string): ValueObject {
-  return { ...base(ctx, 'text'), value };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, value, attribute_type: 'text' };
 }
 
 export function num(ctx: ValueContext, value: number): ValueObject {
-  return { ...base(ctx, 'number'), value };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, value, attribute_type: 'number' };
 }
 
 export function rating(ctx: ValueContext, value: number): ValueObject {
-  return { ...base(ctx, 'rating'), value };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, value, attribute_type: 'rating' };
 }
 
 export function checkbox(ctx: ValueContext, value: boolean): ValueObject {
-  return { ...base(ctx, 'checkbox'), value };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, value, attribute_type: 'checkbox' };
 }
 
 export function date(ctx: ValueContext, value: string): ValueObject {
-  return { ...base(ctx, 'date'), value };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, value, attribute_type: 'date' };
 }
 
 export function timestamp(ctx: ValueContext, value: string): ValueObject {
-  return { ...base(ctx, 'timestamp'), value };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, value, attribute_type: 'timestamp' };
 }
 
 export function currency(ctx: ValueContext, value: number, code: string | null): ValueObject {
-  return { ...base(ctx, 'currency'), currency_value: value, currency_code: code };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, currency_value: value, currency_code: code, attribute_type: 'currency' };
 }
 
 export function personalName(ctx: ValueContext, first: string, last: string): ValueObject {
-  return { ...base(ctx, 'personal-name'), first_name: first, last_name: last, full_name: `${first} ${last}`.trim() };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, first_name: first, last_name: last, full_name: `${first} ${last}`.trim(), attribute_type: 'personal-name' };
 }
 
 export function email(ctx: ValueContext, address: string): ValueObject {
   const [local, domain] = address.split('@');
   return {
-    ...base(ctx, 'email-address'),
+    active_from: ctx.activeFrom,
+    active_until: null,
+    created_by_actor: ctx.actor,
     original_email_address: address,
     email_address: address.toLowerCase(),
     email_domain: domain,
     email_root_domain: rootDomain(domain),
     email_local_specifier: local.split('+')[0],
+    attribute_type: 'email-address',
   };
 }
 
 export function phone(ctx: ValueContext, e164: string, countryCode: string): ValueObject {
-  return { ...base(ctx, 'phone-number'), original_phone_number: e164, country_code: countryCode, phone_number: e164 };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, original_phone_number: e164, country_code: countryCode, phone_number: e164, attribute_type: 'phone-number' };
 }
 
 export function domain(ctx: ValueContext, host: string): ValueObject {
-  return { ...base(ctx, 'domain'), domain: host, root_domain: rootDomain(host) };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, domain: host, root_domain: rootDomain(host), attribute_type: 'domain' };
 }
 
 export function recordRef(ctx: ValueContext, objectSlug: string, recordId: string): ValueObject {
-  return { ...base(ctx, 'record-reference'), target_object: objectSlug, target_record_id: recordId };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, target_object: objectSlug, target_record_id: recordId, attribute_type: 'record-reference' };
 }
 
 export function actorRef(ctx: ValueContext, actor: Actor): ValueObject {
-  return { ...base(ctx, 'actor-reference'), referenced_actor_type: actor.type, referenced_actor_id: actor.id };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, referenced_actor_type: actor.type, referenced_actor_id: actor.id, attribute_type: 'actor-reference' };
 }
 
 export interface Address {
@@ -91,7 +90,9 @@ export interface Address {
 
 export function location(ctx: ValueContext, a: Address): ValueObject {
   return {
-    ...base(ctx, 'location'),
+    active_from: ctx.activeFrom,
+    active_until: null,
+    created_by_actor: ctx.actor,
     line_1: a.line1,
     line_2: null,
     line_3: null,
@@ -102,6 +103,7 @@ export function location(ctx: ValueContext, a: Address): ValueObject {
     country_code: a.countryCode,
     latitude: a.latitude,
     longitude: a.longitude,
+    attribute_type: 'location',
   };
 }
 
@@ -111,23 +113,28 @@ export function interaction(
   at: string,
   owner: Actor,
 ): ValueObject {
-  return { ...base(ctx, 'interaction'), interaction_type: kind, interacted_at: at, owner_actor: { type: owner.type, id: owner.id } };
+  return { active_from: ctx.activeFrom, active_until: null, created_by_actor: ctx.actor, interaction_type: kind, interacted_at: at, owner_actor: { type: owner.type, id: owner.id }, attribute_type: 'interaction' };
 }
 
 export function select(ctx: ValueContext, attr: AttributeDef, option: SelectOption): ValueObject {
   return {
-    ...base(ctx, 'select'),
+    active_from: ctx.activeFrom,
+    active_until: null,
+    created_by_actor: ctx.actor,
     option: {
       id: { workspace_id: ctx.workspaceId, object_id: attr.parentId, attribute_id: attr.id, option_id: option.id },
       title: option.title,
       is_archived: option.isArchived,
     },
+    attribute_type: 'select',
   };
 }
 
 export function status(ctx: ValueContext, attr: AttributeDef, s: StatusOption): ValueObject {
   return {
-    ...base(ctx, 'status'),
+    active_from: ctx.activeFrom,
+    active_until: null,
+    created_by_actor: ctx.actor,
     status: {
       id: { workspace_id: ctx.workspaceId, object_id: attr.parentId, attribute_id: attr.id, status_id: s.id },
       title: s.title,
@@ -135,6 +142,7 @@ export function status(ctx: ValueContext, attr: AttributeDef, s: StatusOption): 
       celebration_enabled: s.celebrationEnabled,
       target_time_in_status: s.targetTimeInStatus,
     },
+    attribute_type: 'status',
   };
 }
 
