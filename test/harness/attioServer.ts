@@ -4,38 +4,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { AttioTestServer, StartOptions } from '../server';
 import { outDir } from './paths';
 
-export interface AttioServerTokens {
-  full: string;
-  readOnly: string;
-  noTasks: string;
-  noLists: string;
-  inactive: string;
-}
+/** The server's own types (type-only: erased at run time, so the harness still runs when the server is not built). */
+export type AttioServer = AttioTestServer;
+export type AttioServerOptions = StartOptions;
 
-export interface AttioServerOAuth {
-  clientId: string;
-  clientSecret: string;
-  authorizeUrl: string;
-  tokenUrl: string;
-  relayUrl?: string;
-  redirectUris?: string[];
-}
-
-export interface AttioServer {
-  url: string;
-  tokens: AttioServerTokens;
-  oauth: AttioServerOAuth;
-  close(): Promise<void> | void;
-}
-
-export interface AttioServerOptions {
-  port?: number;
-  host?: string;
-}
-
-type StartAttioServer = (options?: AttioServerOptions) => Promise<AttioServer>;
+type StartAttioServer = (options?: AttioServerOptions) => Promise<AttioTestServer>;
 
 export const serverModulePath = path.join(outDir, 'test', 'server', 'index.js');
 
@@ -57,8 +33,9 @@ export function extensionSettings(server: AttioServer): Record<string, unknown> 
     'attio.oauth.authorizeUrl': server.oauth.authorizeUrl,
     'attio.oauth.tokenUrl': server.oauth.tokenUrl,
     'attio.oauth.clientId': server.oauth.clientId,
-    // a web window (code-server) needs the https-style relay that forwards to the callback carried in `state`
-    ...(server.oauth.relayUrl ? { 'attio.oauth.redirectUri': server.oauth.relayUrl } : {}),
+    // a web window (code-server) cannot receive vscode:// callbacks: it goes through the server's registered relay,
+    // which forwards to the callback carried in `state`
+    'attio.oauth.redirectUri': server.oauth.relayUrl,
   };
 }
 

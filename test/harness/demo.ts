@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const vsix = await packageVsix(path.join(tmp, 'attio-explorer.vsix'));
   const start = loadAttioServer();
   if (start) {
-    server = await start({ port: await freePort(8787) });
+    server = await start({ port: await freePort(8787), workspace: 'demo' });
   } else {
     log.warn(`${path.relative(process.cwd(), serverModulePath)} is not built: the demo runs without a local Attio server`);
   }
@@ -65,10 +65,9 @@ async function main(): Promise<void> {
       '',
       '  Access tokens (click the Attio icon, then Sign In → Paste an access token):',
       `    full       ${tokens.full}   <- paste this in "Attio: Sign In"`,
-      `    readOnly   ${tokens.readOnly}`,
-      `    noTasks    ${tokens.noTasks}`,
-      `    noLists    ${tokens.noLists}`,
-      `    inactive   ${tokens.inactive}`,
+      ...Object.entries(tokens as Record<string, string>)
+        .filter(([name]) => name !== 'full')
+        .map(([name, value]) => `    ${name.padEnd(10)} ${value}`),
       '',
       '  OAuth app (Sign In → Sign in with OAuth):',
       `    client id      ${oauth.clientId}`,

@@ -53,7 +53,7 @@ async function main(): Promise<number> {
 
   const start = loadAttioServer();
   if (start) {
-    server = await start({ port: 0 });
+    server = await start({ port: 0, workspace: 'demo', rateLimit: false });
     log.info(`local Attio server on ${server.url}`);
   } else {
     log.warn('out/test/server/index.js is not built: running without the local Attio server');
