@@ -30,11 +30,12 @@ suite('Smoke: extension in a real extension host', () => {
   });
 
   test('registers every command the manifest contributes', async () => {
-    const expected = ['attio.signIn', 'attio.signOut', 'attio.verifyConnection', 'attio.showScopeErrors', 'attio.refresh'];
-    const contributed = (extension.packageJSON as Manifest).contributes.commands.map(c => c.command).sort();
-    assert.deepStrictEqual(contributed, [...expected].sort(), 'manifest contributes the five attio.* commands');
+    const required = ['attio.signIn', 'attio.signOut', 'attio.verifyConnection', 'attio.showScopeErrors', 'attio.refresh'];
+    const contributed = (extension.packageJSON as Manifest).contributes.commands.map(c => c.command);
+    const notContributed = required.filter(c => !contributed.includes(c));
+    assert.deepStrictEqual(notContributed, [], `manifest lacks: ${notContributed.join(', ')}`);
     const registered = new Set(await vscode.commands.getCommands(true));
-    const missing = expected.filter(c => !registered.has(c));
+    const missing = contributed.filter(c => !registered.has(c));
     assert.deepStrictEqual(missing, [], `commands contributed but not registered: ${missing.join(', ')}`);
   });
 
