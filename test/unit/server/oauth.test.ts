@@ -1,0 +1,179 @@
+import * as assert from 'node:assert';
+import { AttioTestServer, startAttioServer } from '../../server/index';
+import { OAuthProvider, CODE_TTL_MS } from '../../server/oauth';
+import { TokenStore } from '../../server/tokens';
+import { api, form, raw } from './helpers';
+
+const APP_CALLBACK = 'http://127.0.0.1:3050/callback';
+
+suite('Attio test server: OAuth', () => {
+  let server: AttioTestServer;
+  setup(async () => {
+    server = await startAttioServer({ rateLimit: false, oauth: { redirectUris: [APP_CALLBACK] } });
+  });
+  teardown(() => server.close());
+
+  function authorizeUrl(params: Record<string, string>): string {
+    const url = new URL(server.oauth.authorizeUrl);
+    for (const [k, v] of Object.entries({ client_id: server.oauth.clientId, response_type: 'code', redirect_uri: APP_CALLBACK, ...params })) {
+      url.searchParams.set(k, v);
+    }
+    return url.toString();
+  }
+
+  /** Loads the consent page and submits the given decision. */
+  async function decide(decision: 'approve' | 'deny', state = 'st-123'): Promise<URL> {
+    const page = await raw(authorizeUrl({ state }));
+    assert.strictEqual(page.status, 200);
+    const html = await page.text();
+    const requestId = /name="request_id" value="([^"]+)"/.exec(html)![1];
+    const res = await raw(new URL('/authorize/decision', server.url).toString(), form({ request_id: requestId, decision }));
+    assert.strictEqual(res.status, 302);
+    return new URL(res.headers.get('location')!);
+  }
+
+  async function exchange(code: string, secret = server.oauth.clientSecret): Promise<Response> {
+    return raw(server.oauth.tokenUrl, form({ client_id: server.oauth.clientId, client_secret: secret, code, grant_type: 'authorization_code' }));
+  }
+
+  test('default redirect URIs include the relay and the vscode callback', () => {
+    assert.deepStrictEqual(server.oauth.redirectUris, [server.oauth.relayUrl, 'vscode://attio-explorer.attio-explorer/auth/callback', APP_CALLBACK]);
+  });
+
+  test('the consent page shows app, workspace, scopes and both buttons', async () => {
+    const html = await (await raw(authorizeUrl({ state: 'x' }))).text();
+    assert.match(html, /Northwind Labs/);
+    assert.match(html, /task:read-write/);
+    assert.match(html, /<form method="post" action="\/authorize\/decision">/);
+    assert.match(html, /value="approve"[^>]*>Approve</);
+    assert.match(html, /value="deny"[^>]*>Deny</);
+  });
+
+  test('approve → code + state; the code exchanges once for a working token', async () => {
+    const location = await decide('approve');
+    assert.strictEqual(`${location.origin}${location.pathname}`, APP_CALLBACK);
+    assert.strictEqual(location.searchParams.get('state'), 'st-123');
+    const code = location.searchParams.get('code')!;
+    assert.ok(code);
+    const res = await exchange(code);
+    assert.strictEqual(res.status, 200);
+    const body = (await res.json()) as { access_token: string; token_type: string };
+    assert.strictEqual(body.token_type, 'Bearer');
+    const self = (await api(server, 'GET', '/v2/self', { token: body.access_token })).body;
+    assert.strictEqual(self.active, true);
+    assert.strictEqual(self.client_id, server.oauth.clientId);
+    const scopes = self.scope.split(' ');
+    assert.ok(scopes.includes('task:read-write') && scopes.includes('record_permission:read') && !scopes.includes('record_permission:read-write'));
+    assert.strictEqual((await api(server, 'GET', '/v2/tasks', { token: body.access_token })).status, 200);
+    assert.match(server.requests.find((r) => r.path === '/v2/self')!.token!, /^oauth-/);
+
+    const replay = await exchange(code);
+    assert.strictEqual(replay.status, 400);
+    assert.strictEqual(((await replay.json()) as { error: string }).error, 'invalid_grant');
+    assert.ok(!JSON.stringify(server.requests).includes(code), 'codes are redacted in the log');
+  });
+
+  test('deny → error=access_denied with state', async () => {
+    const location = await decide('deny', 'deny-state');
+    assert.strictEqual(location.searchParams.get('error'), 'access_denied');
+    assert.strictEqual(location.searchParams.get('state'), 'deny-state');
+    assert.strictEqual(location.searchParams.get('code'), null);
+  });
+
+  test('wrong secret → 401 invalid_client; unknown code → 400 invalid_grant; missing fields → 400', async () => {
+    const code = (await decide('approve')).searchParams.get('code')!;
+    const wrong = await exchange(code, 'not-the-secret');
+    assert.strictEqual(wrong.status, 401);
+    assert.strictEqual(((await wrong.json()) as { error: string }).error, 'invalid_client');
+    assert.strictEqual((await exchange(code)).status, 200, 'a failed client auth does not burn the code');
+    const unknown = await exchange('made-up-code');
+    assert.strictEqual(unknown.status, 400);
+    assert.strictEqual(((await unknown.json()) as { error: string }).error, 'invalid_grant');
+    const missing = await raw(server.oauth.tokenUrl, form({ client_id: server.oauth.clientId, code }));
+    assert.strictEqual(missing.status, 400);
+  });
+
+  test('unknown client or unregistered redirect_uri → HTML error page, never a redirect', async () => {
+    const cases: Record<string, string>[] = [{ client_id: 'someone-else' }, { redirect_uri: 'http://127.0.0.1:3050/callback/' }, { redirect_uri: 'https://evil.example/cb' }];
+    for (const params of cases) {
+      const res = await raw(authorizeUrl(params));
+      assert.strictEqual(res.status, 400, JSON.stringify(params));
+      assert.strictEqual(res.headers.get('location'), null);
+      assert.match(res.headers.get('content-type')!, /text\/html/);
+    }
+  });
+
+  test('autoDecision decides at once, and can be changed at runtime', async () => {
+    server.setOAuthAutoDecision('approve');
+    const approved = await raw(authorizeUrl({ state: 'auto' }));
+    assert.strictEqual(approved.status, 302);
+    assert.ok(new URL(approved.headers.get('location')!).searchParams.get('code'));
+    server.setOAuthAutoDecision('deny');
+    const denied = await raw(authorizeUrl({ state: 'auto' }));
+    assert.strictEqual(new URL(denied.headers.get('location')!).searchParams.get('error'), 'access_denied');
+    server.setOAuthAutoDecision(undefined);
+    assert.strictEqual((await raw(authorizeUrl({ state: 'auto' }))).status, 200);
+  });
+
+  test('relay forwards code/error and state to the callback in state, keeping its query', async () => {
+    server.setOAuthAutoDecision('approve');
+    const state = Buffer.from(JSON.stringify({ n: 'nonce-1', cb: 'vscode://attio-explorer.attio-explorer/auth/callback?windowId=7' })).toString('base64url');
+    const auth = new URL(server.oauth.authorizeUrl);
+    auth.search = new URLSearchParams({ client_id: server.oauth.clientId, response_type: 'code', redirect_uri: server.oauth.relayUrl, state }).toString();
+    const toRelay = await raw(auth.toString());
+    const relayLocation = toRelay.headers.get('location')!;
+    assert.ok(relayLocation.startsWith(server.oauth.relayUrl));
+    const relayed = await raw(relayLocation);
+    assert.strictEqual(relayed.status, 302);
+    const final = new URL(relayed.headers.get('location')!);
+    assert.strictEqual(final.protocol, 'vscode:');
+    assert.strictEqual(final.searchParams.get('windowId'), '7');
+    assert.strictEqual(final.searchParams.get('state'), state);
+    const code = final.searchParams.get('code')!;
+    assert.strictEqual((await exchange(code)).status, 200);
+
+    const denied = await raw(`${server.oauth.relayUrl}?error=access_denied&state=${state}`);
+    assert.strictEqual(new URL(denied.headers.get('location')!).searchParams.get('error'), 'access_denied');
+
+    const bad = await raw(`${server.oauth.relayUrl}?code=abc&state=not-base64-json`);
+    assert.strictEqual(bad.status, 400);
+    assert.strictEqual(bad.headers.get('location'), null);
+  });
+
+  test('configured scopes are granted to OAuth tokens', async () => {
+    const custom = await startAttioServer({ rateLimit: false, oauth: { scopes: ['object_configuration:read'], autoDecision: 'approve' } });
+    try {
+      const url = new URL(custom.oauth.authorizeUrl);
+      url.search = new URLSearchParams({ client_id: custom.oauth.clientId, response_type: 'code', redirect_uri: custom.oauth.relayUrl, state: 's' }).toString();
+      const code = new URL((await raw(url.toString())).headers.get('location')!).searchParams.get('code')!;
+      const res = await raw(custom.oauth.tokenUrl, form({ client_id: custom.oauth.clientId, client_secret: custom.oauth.clientSecret, code, grant_type: 'authorization_code' }));
+      const token = ((await res.json()) as { access_token: string }).access_token;
+      assert.strictEqual((await api(custom, 'GET', '/v2/self', { token })).body.scope, 'object_configuration:read');
+      assert.strictEqual((await api(custom, 'GET', '/v2/tasks', { token })).status, 403);
+    } finally {
+      await custom.close();
+    }
+  });
+});
+
+suite('OAuth provider: code expiry', () => {
+  test('codes expire after 10 minutes', () => {
+    let now = 1_700_000_000_000;
+    const config = { appName: 'App', clientId: 'cid', clientSecret: 'secret', redirectUris: ['http://127.0.0.1/cb'], scopes: ['task:read'], autoDecision: 'approve' as const };
+    const provider = new OAuthProvider(config, new TokenStore('api-client'), 'Northwind Labs', () => now);
+    const issue = (): string => {
+      const reply = provider.handle('GET', new URL('http://x/authorize?client_id=cid&response_type=code&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&state=s'), '', undefined)!;
+      return new URL(reply.headers!.location).searchParams.get('code')!;
+    };
+    const exchange = (code: string) =>
+      provider.handle('POST', new URL('http://x/oauth/token'), new URLSearchParams({ client_id: 'cid', client_secret: 'secret', code, grant_type: 'authorization_code' }).toString(), 'application/x-www-form-urlencoded')!;
+    const fresh = issue();
+    now += CODE_TTL_MS - 1000;
+    assert.strictEqual(exchange(fresh).status, 200);
+    const stale = issue();
+    now += CODE_TTL_MS + 1;
+    const reply = exchange(stale);
+    assert.strictEqual(reply.status, 400);
+    assert.strictEqual(JSON.parse(reply.body!).error, 'invalid_grant');
+  });
+});
