@@ -1,6 +1,7 @@
 /**
  * Entry point the extension host calls for `--extensionTestsPath` (desktop VS Code or code-server alike): runs every
  * out/test/integration/**\/*.test.js with mocha (TDD) and ends with a plain `N passed, N failed` line for CI.
+ * ATTIO_TEST_GREP=pattern runs only the matching tests.
  */
 import * as fs from 'fs';
 import Mocha from 'mocha';
@@ -17,7 +18,8 @@ function findTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
+  // ATTIO_TEST_GREP (forwarded to the extension host like every ATTIO_* variable) runs only matching tests.
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, grep: process.env.ATTIO_TEST_GREP || undefined });
   for (const file of findTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
