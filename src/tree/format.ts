@@ -79,8 +79,8 @@ export function relativeDeadline(iso: string, now: number, locale?: string): str
     if (hours !== 0) return rtf.format(hours, 'hour');
     return rtf.format(Math.round((ms - now) / 60_000), 'minute');
   }
-  if (Math.abs(days) < 7) return rtf.format(days, 'day');
-  if (Math.abs(days) < 35) return rtf.format(Math.round(days / 7), 'week');
+  if (Math.abs(days) < 14) return rtf.format(days, 'day');
+  if (Math.abs(days) < 60) return rtf.format(Math.round(days / 7), 'week');
   if (Math.abs(days) < 365) return rtf.format(Math.round(days / 30), 'month');
   return rtf.format(Math.round(days / 365), 'year');
 }
@@ -163,7 +163,9 @@ export function humanize(slug: string): string {
 
 /** Escapes text for Markdown (tooltips and detail documents). */
 export function mdEscape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, c => `\\${c}`);
+  return text
+    .replace(/[\\`*_[\]|<>]/g, c => `\\${c}`)
+    .replace(/^(\s*)([#+\->]|\d+\.)/, (_m, sp: string, c: string) => `${sp}${c.replace(/[#+\->.]/, x => `\\${x}`)}`);
 }
 
 function safeFormat(fn: () => string, fallback: string): string {

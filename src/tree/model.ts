@@ -451,6 +451,15 @@ export class TreeModel {
     return this.cache.get(`notes:${object}:${id}`, async signal => itemsOf(await client.listNotes({ parentObject: object, parentRecordId: id, limit: 50, offset: 0 }, signal)));
   }
 
+  /** A note from any loaded "Notes" expansion. */
+  cachedNote(id: string): { note: AttioNote; object: string } | undefined {
+    for (const key of this.cache.keys('notes:')) {
+      const note = this.cache.peek<AttioNote[]>(key)?.find(n => n.id.note_id === id);
+      if (note) return { note, object: key.split(':')[1] };
+    }
+    return undefined;
+  }
+
   async search(query: string, objects: string[] | undefined, signal: AbortSignal): Promise<SearchResult[]> {
     const client = this.client();
     let slugs = objects;
@@ -672,6 +681,11 @@ export class TreeModel {
 
   renderContextForDetail(): RenderContext {
     return this.renderContext();
+  }
+
+  /** `web_url` of a record the model has seen. */
+  recordUrl(id: string): string | undefined {
+    return this.recordIndex.get(id)?.record.web_url ?? undefined;
   }
 
   /** Object slug of a loaded record. */

@@ -1,0 +1,155 @@
+/**
+ * Markdown of the read-only detail documents: a record, a list entry, a task or a note, with every value and
+ * relative links to related records' documents. Pure apart from the model's (cached) loads; no `vscode`.
+ */
+import type { AttioTask } from '../attio';
+import { formatTimestamp, isOverdue, mdEscape, relativeDeadline } from '../tree/format';
+import type { RecordRef, TreeModel, ValueRow } from '../tree/model';
+import { relativeLink, type DetailTarget } from './paths';
+
+export interface RenderOptions {
+  now: number;
+  locale?: string;
+  timeZone?: string;
+  /** `https://app.attio.com/{workspace_slug}` */
+  workspaceUrl: string;
+}
+
+const cell = (s: string): string => mdEscape(s).replace(/\r?\n/g, ' ');
+
+function refLink(from: DetailTarget, r: RecordRef): string {
+  return `[${mdEscape(r.title)}](${relativeLink(from, { kind: 'record', object: r.object, id: r.id })})`;
+}
+
+function valuesTable(from: DetailTarget, rows: ValueRow[]): string[] {
+  if (!rows.length) return ['*No values.*'];
+  const out = ['| Attribute | Value |', '| --- | --- |'];
+  for (const r of rows) {
+    const value = r.refs.length ? r.refs.map(x => refLink(from, x)).join(', ') : r.texts.map(cell).join('<br>');
+    out.push(`| ${cell(r.title)} | ${value} |`);
+  }
+  return out;
+}
+
+/** Renders the document for `target`; failures of optional sections become a line of text, not an error. */
+export async function renderDetail(model: TreeModel, target: DetailTarget, opts: RenderOptions): Promise<string> {
+  switch (target.kind) {
+    case 'record':
+      return renderRecord(model, target, opts);
+    case 'entry':
+      return renderEntry(model, target, opts);
+    case 'task':
+      return renderTask(model, target, await model.task(target.id), opts);
+    case 'note':
+      return renderNote(model, target.id, opts);
+  }
+}
+
+async function renderRecord(model: TreeModel, t: Extract<DetailTarget, { kind: 'record' }>, opts: RenderOptions): Promise<string> {
+  const record = await model.record(t.object, t.id);
+  const [rows, entries, notes] = await Promise.all([
+    model.recordValues(t.object, t.id),
+    model.recordEntries(t.object, t.id).then(r => r.value, (e: unknown) => e),
+    model.notes(t.object, t.id).then(r => r.value, (e: unknown) => e),
+  ]);
+  const obj = model.object(t.object);
+  const title = model.recordTitle(record, t.object);
+  const out = [
+    `# ${mdEscape(title)}`,
+    '',
+    `*${mdEscape(obj?.singular_noun ?? t.object)}* · [Open in Attio](${record.web_url ?? opts.workspaceUrl})`,
+    '',
+    ...valuesTable(t, rows),
+    '',
+    '## List entries',
+    '',
+  ];
+  if (Array.isArray(entries)) {
+    if (!entries.length) out.push('*In no lists.*');
+    for (const e of entries) out.push(`- [${mdEscape(e.listName)}](${relativeLink(t, { kind: 'entry', list: e.listId, id: e.entryId })})`);
+  } else out.push(`*Could not load list entries: ${mdEscape(errText(entries))}*`);
+  out.push('', '## Notes', '');
+  if (Array.isArray(notes)) {
+    if (!notes.length) out.push('*No notes.*');
+    for (const n of notes) {
+      out.push(`- [${mdEscape(n.title || 'Untitled note')}](${relativeLink(t, { kind: 'note', id: n.id.note_id })})${n.created_at ? ` · ${formatTimestamp(n.created_at, opts)}` : ''}`);
+    }
+  } else out.push(`*Could not load notes: ${mdEscape(errText(notes))}*`);
+  out.push('', '---', '', `Record ID \`${record.id.record_id}\`${record.created_at ? ` · created ${formatTimestamp(record.created_at, opts)}` : ''}`, '');
+  return out.join('\n');
+}
+
+async function renderEntry(model: TreeModel, t: Extract<DetailTarget, { kind: 'entry' }>, opts: RenderOptions): Promise<string> {
+  const entry = await model.entry(t.list, t.id);
+  const rows = await model.entryValues(t.list, t.id);
+  const list = model.list(t.list);
+  const title = model.entryTitle(entry);
+  const parent: RecordRef = { object: entry.parent_object, id: entry.parent_record_id, title };
+  return [
+    `# ${mdEscape(title)}`,
+    '',
+    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · [Open in Attio](${model.recordUrl(entry.parent_record_id) ?? opts.workspaceUrl})`,
+    '',
+    ...valuesTable(t, rows),
+    '',
+    '---',
+    '',
+    `Entry ID \`${entry.id.entry_id}\`${entry.created_at ? ` · added ${formatTimestamp(entry.created_at, opts)}` : ''}`,
+    '',
+  ].join('\n');
+}
+
+export async function renderTask(model: TreeModel, t: DetailTarget, task: AttioTask, opts: RenderOptions): Promise<string> {
+  await model.taskLinks([task]).catch(() => undefined);
+  const links = model.linkedRecords(task);
+  const overdue = !task.is_completed && isOverdue(task.deadline_at, opts.now);
+  const deadline = task.deadline_at
+    ? `${formatTimestamp(task.deadline_at, opts)} (${relativeDeadline(task.deadline_at, opts.now, opts.locale)})${overdue ? ' — **overdue**' : ''}`
+    : 'No deadline';
+  const creator = task.created_by_actor?.id ? (model.memberName(task.created_by_actor.id) ?? task.created_by_actor.type ?? '') : (task.created_by_actor?.type ?? '');
+  return [
+    `# ${task.is_completed ? '☑' : '☐'} Task`,
+    '',
+    ...task.content_plaintext.split(/\r?\n/).map(l => `> ${mdEscape(l)}`),
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| Status | ${task.is_completed ? `Completed${task.completed_at ? ` ${formatTimestamp(task.completed_at, opts)}` : ''}` : 'Open'} |`,
+    `| Deadline | ${deadline} |`,
+    `| Assignees | ${cell(model.assigneeNames(task).join(', ') || 'Nobody')} |`,
+    `| Linked records | ${links.length ? links.map(l => refLink(t, l)).join(', ') : 'None'} |`,
+    creator ? `| Created by | ${cell(creator)} |` : '',
+    task.created_at ? `| Created | ${formatTimestamp(task.created_at, opts)} |` : '',
+    '',
+    `[Open in Attio](${(links[0] && model.recordUrl(links[0].id)) ?? opts.workspaceUrl})`,
+    '',
+    '---',
+    '',
+    `Task ID \`${task.id.task_id}\``,
+    '',
+  ]
+    .filter((l, i, a) => !(l === '' && a[i - 1]?.startsWith('|') && a[i + 1]?.startsWith('|')))
+    .join('\n');
+}
+
+async function renderNote(model: TreeModel, id: string, opts: RenderOptions): Promise<string> {
+  const found = model.cachedNote(id);
+  if (!found) return `# Note\n\n*This note is not loaded. Expand its record's "Notes" in the Objects view, then open it again.*\n`;
+  const { note, object } = found;
+  const parent: RecordRef = { object, id: note.parent_record_id, title: model.titleOf(object, note.parent_record_id) ?? note.parent_record_id };
+  const from: DetailTarget = { kind: 'note', id };
+  return [
+    `# ${mdEscape(note.title || 'Untitled note')}`,
+    '',
+    `On ${refLink(from, parent)}${note.created_at ? ` · ${formatTimestamp(note.created_at, opts)}` : ''}`,
+    '',
+    '---',
+    '',
+    note.content_markdown || mdEscape(note.content_plaintext ?? ''),
+    '',
+  ].join('\n');
+}
+
+function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import type { TreeNode } from './nodes';
+
+/**
+ * A TreeDataProvider over nodes: owns its TreeView, shows progress in the view while a level loads, stamps
+ * ids and the "stale" marker, and resolves tooltips lazily.
+ */
+export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<TreeNode | undefined | void>());
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<TreeNode>;
+
+  constructor(
+    readonly viewId: string,
+    private readonly roots: () => Promise<TreeNode[]>,
+    private readonly signedIn: () => boolean,
+  ) {
+    super();
+    this.view = this._register(vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true }));
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = node.treeItem();
+    item.id = node.id;
+    if (node.stale) item.description = item.description ? `${item.description} · stale` : 'stale';
+    return item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!this.signedIn()) return [];
+    const load = async (): Promise<TreeNode[]> => {
+      const children = node ? await node.children() : await this.roots();
+      for (const c of children) {
+        c.viewId = this.viewId;
+        if (node) c.parent = node;
+      }
+      return children;
+    };
+    return vscode.window.withProgress({ location: { viewId: this.viewId } }, load);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    const tip = node.tooltip();
+    if (tip) item.tooltip = tip;
+    return item;
+  }
+
+  /** Re-renders a node and reloads its children (from the cache when fresh); no node = the whole view. */
+  refresh(node?: TreeNode): void {
+    this.changed.fire(node);
+  }
+}

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { SearchResult } from '../attio';
+import type { Logger } from '../log';
+import type { ErrorView } from '../workspace';
+import { objectIcon } from './nodes';
+import type { TreeModel } from './model';
+
+export const SEARCH_DEBOUNCE_MS = 250;
+
+interface ResultItem extends vscode.QuickPickItem {
+  result?: SearchResult;
+  skip?: boolean;
+}
+
+export interface PickRecordOptions {
+  /** Limit to these object slugs (default: every object). */
+  objects?: string[];
+  title: string;
+  placeholder?: string;
+  /** Adds a first item that resolves to `'skip'` (e.g. "No linked record"). */
+  skipLabel?: string;
+}
+
+/**
+ * A Quick Pick that searches Attio as the user types: debounced, the previous request aborted on each key,
+ * `record_text` as label and the object as description.
+ */
+export function pickRecord(
+  model: TreeModel,
+  opts: PickRecordOptions,
+  describeError: (e: unknown, feature: string) => ErrorView,
+  log: Logger,
+): Promise<SearchResult | 'skip' | undefined> {
+  const qp = vscode.window.createQuickPick<ResultItem>();
+  qp.title = opts.title;
+  qp.placeholder = opts.placeholder ?? 'Type a name, email or domain';
+  qp.matchOnDescription = true;
+  const skipItem: ResultItem[] = opts.skipLabel ? [{ label: opts.skipLabel, skip: true, alwaysShow: true, iconPath: new vscode.ThemeIcon('circle-slash') }] : [];
+  let controller: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+
+  const run = (query: string): void => {
+    controller?.abort();
+    const c = (controller = new AbortController());
+    const mine = ++seq;
+    qp.busy = true;
+    model
+      .search(query, opts.objects, c.signal)
+      .then(results => {
+        if (mine !== seq) return;
+        const items: ResultItem[] = results.map(r => ({
+          label: r.record_text || r.id.record_id,
+          description: model.object(r.object_slug)?.singular_noun ?? r.object_slug,
+          iconPath: objectIcon(r.object_slug),
+          alwaysShow: true,
+          result: r,
+        }));
+        qp.items = [...skipItem, ...(items.length ? items : [{ label: query ? `No records match "${query}"` : 'No records', alwaysShow: true }])];
+      })
+      .catch(e => {
+        if (mine !== seq) return;
+        const view = describeError(e, 'Search');
+        if (view.kind === 'cancelled') return;
+        log.warn(`search failed: ${view.message}`);
+        qp.items = [...skipItem, { label: `$(error) ${view.message}`, alwaysShow: true }];
+      })
+      .finally(() => {
+        if (mine === seq) qp.busy = false;
+      });
+  };
+
+  return new Promise(resolve => {
+    let done = false;
+    const finish = (v: SearchResult | 'skip' | undefined): void => {
+      if (done) return;
+      done = true;
+      if (timer) clearTimeout(timer);
+      controller?.abort();
+      resolve(v);
+      qp.dispose();
+    };
+    qp.onDidChangeValue(value => {
+      if (timer) clearTimeout(timer);
+      controller?.abort();
+      timer = setTimeout(() => run(value.trim()), SEARCH_DEBOUNCE_MS);
+    });
+    qp.onDidAccept(() => {
+      const item = qp.selectedItems[0];
+      if (item?.skip) finish('skip');
+      else if (item?.result) finish(item.result);
+    });
+    qp.onDidHide(() => finish(undefined));
+    qp.items = skipItem;
+    qp.show();
+    run('');
+  });
+}
