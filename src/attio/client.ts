@@ -391,17 +391,19 @@ export class AttioClient {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError(ep.key);
       const token = await this.token(ep);
+      const req = buildRequest(ep, { baseUrl: this.baseUrl, token, ...params });
+      let release: () => void;
       try {
-        await this.limiter.acquire(lane, signal);
+        release = await this.limiter.acquire(lane, signal);
       } catch {
         throw new CancelledError(ep.key);
       }
-      const req = buildRequest(ep, { baseUrl: this.baseUrl, token, ...params });
       const started = Date.now();
       let res: RawResponse;
       try {
-        res = await send(this.fetchFn, req, ep.key, { signal, timeoutMs: this.timeoutMs });
+        res = await send(this.fetchFn, req, ep.key, { signal, timeoutMs: this.timeoutMs, onHeaders: release });
       } catch (e) {
+        release();
         if (e instanceof NetworkError && ep.idempotent && attempt < this.maxRetries) {
           const delay = backoff(attempt);
           this.log('warn', `${ep.key}: ${e.message}; retry ${attempt + 1}/${this.maxRetries} in ${delay} ms`);

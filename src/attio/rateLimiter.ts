@@ -1,14 +1,16 @@
 /**
  * Client-side rate limiter shared by every AttioClient of a workspace/token.
  *
- * Sliding window: for each class (reads, writes) it remembers when the last N requests were let through and
- * lets a new one through only when fewer than N started within the last `windowMs` — so *any* 1 s interval
- * holds ≤ N starts, whatever the server's window alignment. Waiting callers are served strictly FIFO and may
- * leave the queue through their AbortSignal.
+ * Sliding window with N slots per class (reads, writes). A slot is taken when a request is let through and
+ * is given back `windowMs` after the request *settled* (its response headers arrived, or it failed) — not
+ * `windowMs` after it started. Why: the server counts requests when they *arrive*, which can be hundreds of
+ * ms after we let them go (cold connections, a busy event loop). Because a request arrives before its
+ * response headers do, the (N+1)-th request that reuses a slot arrives more than `windowMs` after the request
+ * that held it, so no interval of `windowMs` — in particular no wall-clock-aligned second — ever sees more
+ * than N arrivals, whatever the latency. The cost is one round trip per slot per window (≈1 % on loopback,
+ * more on slow links); test/bench/run.ts measures the achieved rate.
  *
- * Headroom: the server counts *arrivals*, which jitter a few ms after our *starts*; by default the limiter
- * lets through 2 % fewer than the documented limit (98 reads/s, 24 writes/s) so that jitter cannot tip an
- * aligned server window over. test/bench/run.ts measures the achieved rate.
+ * Waiting callers are served strictly FIFO and may leave the queue through their AbortSignal.
  */
 
 export type LimitClass = 'read' | 'write';
@@ -16,68 +18,103 @@ export type LimitClass = 'read' | 'write';
 export interface RateLimiterOptions {
   readsPerSecond?: number;
   writesPerSecond?: number;
-  /** Fraction of each limit kept in reserve (default 0.02). */
+  /** Fraction of each limit kept in reserve (default 0: the settle-based window is already strict). */
   headroom?: number;
   /** Window length (default 1000 ms). */
   windowMs?: number;
+  /**
+   * Requests that may start back to back before pacing sets in (default 20); after that requests are spaced
+   * `windowMs / limit` apart (10 ms for 100/s). Pacing keeps bursts from queueing up at the server, which
+   * keeps round trips — and so the cost of settle-based slots — small.
+   */
+  burst?: number;
   /** Clock (tests). */
   now?: () => number;
 }
 
+/** Call once the request has settled (response headers received, or failed). Idempotent. */
+export type ReleaseSlot = () => void;
+
 interface Waiter {
-  resolve: () => void;
+  resolve: (release: ReleaseSlot) => void;
   reject: (e: unknown) => void;
   signal?: AbortSignal;
   onAbort?: () => void;
 }
 
 class Lane {
-  /** Start times of the last `limit` grants, oldest first (ring buffer). */
-  private readonly starts: number[];
-  private head = 0;
-  private count = 0;
+  private inFlight = 0;
+  /** Settle times of finished requests still inside the window, oldest first (settles are monotonic). */
+  private readonly settled: number[] = [];
+  private sHead = 0;
   private readonly queue: Waiter[] = [];
   private qHead = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pausedUntil = 0;
+  /** Token bucket for pacing: `tokens` (≤ burst), refilled at limit/windowMs per ms. */
+  private tokens: number;
+  private refilledAt: number;
+  private readonly perMs: number;
 
   constructor(
     readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number,
+    private readonly burst: number,
   ) {
-    this.starts = new Array<number>(limit).fill(0);
+    this.tokens = burst;
+    this.refilledAt = now();
+    this.perMs = limit / windowMs;
+  }
+
+  private refill(t: number): void {
+    if (t > this.refilledAt) {
+      this.tokens = Math.min(this.burst, this.tokens + (t - this.refilledAt) * this.perMs);
+      this.refilledAt = t;
+    }
   }
 
   get queued(): number {
     return this.queue.length - this.qHead;
   }
 
-  /** ms until a slot frees (0 = now). */
+  private prune(t: number): void {
+    while (this.sHead < this.settled.length && this.settled[this.sHead] + this.windowMs <= t) this.sHead++;
+    if (this.sHead > 1024 && this.sHead * 2 > this.settled.length) {
+      this.settled.splice(0, this.sHead);
+      this.sHead = 0;
+    }
+  }
+
+  /** ms until a slot may be granted: 0 = now, Infinity = when an in-flight request settles. */
   private wait(t: number): number {
+    this.prune(t);
+    this.refill(t);
     let w = Math.max(0, this.pausedUntil - t);
-    if (this.count >= this.limit) w = Math.max(w, this.starts[this.head] + this.windowMs - t);
+    if (this.tokens < 1) w = Math.max(w, (1 - this.tokens) / this.perMs);
+    if (this.inFlight + (this.settled.length - this.sHead) >= this.limit) {
+      w = Math.max(w, this.sHead < this.settled.length ? this.settled[this.sHead] + this.windowMs - t : Infinity);
+    }
     return w;
   }
 
-  private take(t: number): void {
-    if (this.count < this.limit) {
-      this.starts[(this.head + this.count) % this.limit] = t;
-      this.count++;
-    } else {
-      this.starts[this.head] = t;
-      this.head = (this.head + 1) % this.limit;
-    }
+  private take(): ReleaseSlot {
+    this.inFlight++;
+    this.tokens -= 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.inFlight--;
+      this.settled.push(this.now());
+      this.schedule();
+    };
   }
 
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const t = this.now();
-    if (this.queued === 0 && this.wait(t) <= 0) {
-      this.take(t);
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve, reject) => {
+    if (this.queued === 0 && this.wait(this.now()) <= 0) return Promise.resolve(this.take());
+    return new Promise<ReleaseSlot>((resolve, reject) => {
       const w: Waiter = { resolve, reject, signal };
       if (signal) {
         w.onAbort = () => {
@@ -93,7 +130,6 @@ class Lane {
     });
   }
 
-  /** Holds every grant of this lane until `until` (e.g. after a 429's Retry-After). */
   pauseUntil(until: number): void {
     if (until > this.pausedUntil) {
       this.pausedUntil = until;
@@ -107,23 +143,22 @@ class Lane {
       this.timer = undefined;
     }
     this.drain();
-    if (this.queued > 0) {
-      const delay = Math.max(1, this.wait(this.now()));
+    if (this.queued === 0) return;
+    const w = this.wait(this.now());
+    // Infinity: every slot is in flight; the next release() reschedules.
+    if (w !== Infinity) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
         this.schedule();
-      }, delay);
+      }, Math.max(1, Math.ceil(w)));
     }
   }
 
   private drain(): void {
-    while (this.queued > 0) {
-      const t = this.now();
-      if (this.wait(t) > 0) break;
+    while (this.queued > 0 && this.wait(this.now()) <= 0) {
       const w = this.queue[this.qHead++];
       if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort);
-      this.take(t);
-      w.resolve();
+      w.resolve(this.take());
     }
     if (this.qHead > 1024 && this.qHead * 2 > this.queue.length) {
       this.queue.splice(0, this.qHead);
@@ -144,11 +179,13 @@ export class RateLimiter {
   readonly readsPerSecond: number;
   readonly writesPerSecond: number;
 
-  constructor({ readsPerSecond = 100, writesPerSecond = 25, headroom = 0.02, windowMs = 1000, now = () => Date.now() }: RateLimiterOptions = {}) {
+  constructor({ readsPerSecond = 100, writesPerSecond = 25, headroom = 0, windowMs = 1000, burst = 20, now = () => Date.now() }: RateLimiterOptions = {}) {
     this.readsPerSecond = readsPerSecond;
     this.writesPerSecond = writesPerSecond;
     const eff = (n: number) => Math.max(1, Math.floor(n * (1 - headroom)));
-    this.lanes = { read: new Lane(eff(readsPerSecond), windowMs, now), write: new Lane(eff(writesPerSecond), windowMs, now) };
+    const r = eff(readsPerSecond);
+    const w = eff(writesPerSecond);
+    this.lanes = { read: new Lane(r, windowMs, now, Math.max(1, Math.min(burst, r))), write: new Lane(w, windowMs, now, Math.max(1, Math.min(burst, w))) };
   }
 
   /** Effective per-window limit of a class (after headroom). */
@@ -161,9 +198,22 @@ export class RateLimiter {
     return this.lanes[kind].queued;
   }
 
-  /** Resolves when a request of this class may start; rejects with the signal's reason if aborted while queued. */
-  acquire(kind: LimitClass, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves with a release function when a request of this class may start; call it once the request has
+   * settled. Rejects with the signal's reason if aborted while queued (no slot is consumed).
+   */
+  acquire(kind: LimitClass, signal?: AbortSignal): Promise<ReleaseSlot> {
     return this.lanes[kind].acquire(signal);
+  }
+
+  /** Runs `fn` in a slot, releasing it when `fn` settles. */
+  async run<T>(kind: LimitClass, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const release = await this.acquire(kind, signal);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
   }
 
   /** Holds every request of this class until the given time (the client calls it on a 429). */

@@ -115,6 +115,8 @@ export interface RawResponse {
 export interface SendOptions {
   signal?: AbortSignal;
   timeoutMs: number;
+  /** Called as soon as the response headers arrive (the rate limiter's slot settles then). */
+  onHeaders?: () => void;
 }
 
 /**
@@ -135,6 +137,7 @@ export async function send(fetchFn: typeof fetch, req: BuiltRequest, endpointKey
   }, opts.timeoutMs);
   try {
     const res = await fetchFn(req.url, { method: req.method, headers: req.headers, body: req.body, signal: ctrl.signal });
+    opts.onHeaders?.();
     const text = await res.text();
     return { status: res.status, headers: res.headers, text };
   } catch (e) {
