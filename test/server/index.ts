@@ -97,12 +97,16 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
     const method = req.method ?? 'GET';
     const entry: LoggedRequest = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: 0, startedAt, durationMs: 0, aborted: false };
     requests.push(entry);
+    // Settled once the server has answered (or deliberately reset the socket);
+    // a connection that closes before that was aborted by the client.
+    let settled = false;
     const finish = (status: number) => {
+      settled = true;
       entry.status = status;
       entry.durationMs = Date.now() - startedAt;
     };
     res.on('close', () => {
-      if (!res.writableEnded && entry.status === 0) {
+      if (!settled) {
         entry.aborted = true;
         entry.durationMs = Date.now() - startedAt;
       }

@@ -57,7 +57,15 @@ suite('Attio test server: faults', () => {
 
   test('resetRate destroys the socket without a response', async () => {
     server.setFaults({ resetRate: 1 });
+    server.clearRequests();
     await assert.rejects(fetch(`${server.url}/v2/objects`, { headers: { authorization: `Bearer ${server.tokens.full}` } }));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepStrictEqual(
+      server.requests.map((r) => [r.status, r.aborted]),
+      server.requests.map(() => [0, false]),
+      'a server-side reset is not a client abort',
+    );
+    assert.ok(server.requests.length >= 1);
     server.setFaults({});
     assert.strictEqual((await api(server, 'GET', '/v2/objects')).status, 200);
   });
