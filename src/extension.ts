@@ -11,6 +11,7 @@ import { AUTH_PROVIDER_LABEL } from './constants';
 import { Logger, Redactor } from './log';
 import { ReportView } from './reportView';
 import { AccountStatusBar } from './statusBar';
+import { AttioTree, readTreeConfig } from './tree';
 import { WorkspaceManager } from './workspace';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
@@ -20,6 +21,7 @@ export interface TestApi {
   scopeErrors: ScopeErrorLog;
   logUri: vscode.Uri;
   globalStorageUri: vscode.Uri;
+  tree: AttioTree;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -46,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   auth.setInteractiveSignIn(() => signIn.acquire());
   const reports = new ReportView();
+  const tree = new AttioTree({ workspace, log: log.child('Tree'), redactor, config: readTreeConfig });
 
   context.subscriptions.push(
     channel,
@@ -59,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerAuthProvider(auth, AUTH_PROVIDER_LABEL),
     onDidChangeConfig(() => workspace.setConfig(readConfig())),
     new AccountStatusBar(workspace),
+    tree,
+    registerCommands(tree.commands(), log, redactor),
     registerCommands(
       accountCommands({ auth, signIn, workspace, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }),
       log,
@@ -66,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, tree } : undefined;
 }
 
 export function deactivate(): void {}
