@@ -279,7 +279,8 @@ suite('Attio test server: auth and scopes', () => {
   });
 });
 
-suite('Attio test server: rate limits', () => {
+suite('Attio test server: rate limits', function () {
+  this.timeout(10000);
   test('reads beyond the per-second budget get 429 with Retry-After at the next second', async () => {
     const server = await startAttioServer({ rateLimit: { readsPerSecond: 5, writesPerSecond: 2 } });
     try {
