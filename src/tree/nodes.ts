@@ -24,6 +24,27 @@ export interface NodeContext {
 
 const contextValue = (kind: string, ...tags: string[]): string => [kind, ...tags].join(':');
 
+const { None, Collapsed, Expanded } = vscode.TreeItemCollapsibleState;
+
+/** A TreeItem in one call: label, collapsible state, codicon (or ThemeIcon), contextValue, description, command. */
+function ti(
+  label: string,
+  state: vscode.TreeItemCollapsibleState,
+  icon: string | vscode.ThemeIcon | undefined,
+  ctxValue: string,
+  description?: string,
+  command?: vscode.Command,
+): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, state);
+  if (icon) item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
+  item.contextValue = ctxValue;
+  item.description = description;
+  item.command = command;
+  return item;
+}
+
+const openCmd = (arg: unknown): vscode.Command => ({ command: TreeCommands.openDetail, title: 'Open Details', arguments: [arg] });
+
 export abstract class TreeNode {
   parent?: TreeNode;
   /** The view showing this node (set by the provider). */
@@ -109,12 +130,14 @@ export class MessageNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.description = this.opts.description;
-    item.contextValue = contextValue('message', this.kind);
-    if (this.kind === 'error') item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    else if (this.kind === 'info') item.iconPath = new vscode.ThemeIcon('info');
-    item.command = this.opts.retry ? { command: TreeCommands.retry, title: 'Retry', arguments: [this] } : this.opts.command;
+    const item = ti(
+      this.label,
+      None,
+      this.kind === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : this.kind === 'info' ? 'info' : undefined,
+      contextValue('message', this.kind),
+      this.opts.description,
+      this.opts.retry ? { command: TreeCommands.retry, title: 'Retry', arguments: [this] } : this.opts.command,
+    );
     item.tooltip = this.label;
     return item;
   }
@@ -126,12 +149,7 @@ export class LoadMoreNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
-    item.description = `${this.shown} shown`;
-    item.iconPath = new vscode.ThemeIcon('fold-down');
-    item.contextValue = 'loadMore';
-    item.command = { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] };
-    return item;
+    return ti('Load more…', None, 'fold-down', 'loadMore', `${this.shown} shown`, { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] });
   }
 }
 
@@ -214,12 +232,8 @@ export class ObjectNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.object.plural_noun ?? this.slug, vscode.TreeItemCollapsibleState.Collapsed);
     const count = this.ctx.model.recordCount(this.slug);
-    item.description = count !== undefined ? `${count}` : undefined;
-    item.iconPath = objectIcon(this.slug);
-    item.contextValue = contextValue('object', ItemTags.web, ItemTags.id, ItemTags.search);
-    return item;
+    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ItemTags.web, ItemTags.id, ItemTags.search), count?.toString());
   }
 
   override children(): Promise<TreeNode[]> {
@@ -287,12 +301,7 @@ export class RecordNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = recordHint(this.record, this.object);
-    item.iconPath = objectIcon(this.object);
-    item.contextValue = contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail);
-    item.command = { command: TreeCommands.openDetail, title: 'Open Details', arguments: [this] };
-    return item;
+    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail), recordHint(this.record, this.object), openCmd(this));
   }
 
   override children(): Promise<TreeNode[]> {
@@ -360,16 +369,15 @@ export class ValueNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const several = this.row.refs.length > 1;
-    const item = new vscode.TreeItem(this.row.title, several ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.description = this.row.texts.join(', ');
-    item.iconPath = new vscode.ThemeIcon(VALUE_ICONS[this.row.type] ?? 'symbol-field');
-    item.contextValue = contextValue('value', this.row.refs.length === 1 ? ItemTags.detail : 'plain');
-    if (this.row.refs.length === 1) {
-      const ref = this.row.refs[0];
-      item.command = { command: TreeCommands.openDetail, title: 'Open Details', arguments: [detailUri({ kind: 'record', object: ref.object, id: ref.id })] };
-    }
-    return item;
+    const one = this.detail();
+    return ti(
+      this.row.title,
+      this.row.refs.length > 1 ? Collapsed : None,
+      VALUE_ICONS[this.row.type] ?? 'symbol-field',
+      contextValue('value', one ? ItemTags.detail : 'plain'),
+      this.row.texts.join(', '),
+      one && openCmd(one),
+    );
   }
 
   override async children(): Promise<TreeNode[]> {
@@ -393,13 +401,8 @@ export class RefNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.prefix + this.ref.title, vscode.TreeItemCollapsibleState.None);
     const obj = this.ctx.model.object(this.ref.object);
-    item.description = obj?.singular_noun ?? this.ref.object;
-    item.iconPath = objectIcon(obj?.api_slug ?? this.ref.object);
-    item.contextValue = contextValue('ref', ItemTags.id, ItemTags.detail);
-    item.command = { command: TreeCommands.openDetail, title: 'Open Details', arguments: [this] };
-    return item;
+    return ti(this.prefix + this.ref.title, None, objectIcon(obj?.api_slug ?? this.ref.object), contextValue('ref', ItemTags.id, ItemTags.detail), obj?.singular_noun ?? this.ref.object, openCmd(this));
   }
 
   override attioId(): string {
@@ -417,10 +420,7 @@ export class RecordEntriesNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('List entries', vscode.TreeItemCollapsibleState.Collapsed);
-    item.iconPath = new vscode.ThemeIcon('list-unordered');
-    item.contextValue = 'group';
-    return item;
+    return ti('List entries', Collapsed, 'list-unordered', 'group');
   }
 
   override children(): Promise<TreeNode[]> {
@@ -436,11 +436,7 @@ export class RecordEntryNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.listName, vscode.TreeItemCollapsibleState.None);
-    item.iconPath = new vscode.ThemeIcon('list-flat');
-    item.contextValue = contextValue('entry', ItemTags.id, ItemTags.detail);
-    item.command = { command: TreeCommands.openDetail, title: 'Open Details', arguments: [this] };
-    return item;
+    return ti(this.listName, None, 'list-flat', contextValue('entry', ItemTags.id, ItemTags.detail), undefined, openCmd(this));
   }
 
   override attioId(): string {
@@ -458,10 +454,7 @@ export class NotesNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Notes', vscode.TreeItemCollapsibleState.Collapsed);
-    item.iconPath = new vscode.ThemeIcon('note');
-    item.contextValue = 'group';
-    return item;
+    return ti('Notes', Collapsed, 'note', 'group');
   }
 
   override children(): Promise<TreeNode[]> {
@@ -477,12 +470,8 @@ export class NoteNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.note.title || 'Untitled note', vscode.TreeItemCollapsibleState.None);
-    item.description = this.note.created_at ? formatTimestamp(this.note.created_at, this.ctx) : undefined;
-    item.iconPath = new vscode.ThemeIcon('note');
-    item.contextValue = contextValue('note', ItemTags.id, ItemTags.detail);
-    item.command = { command: TreeCommands.openDetail, title: 'Open Details', arguments: [this] };
-    return item;
+    const at = this.note.created_at;
+    return ti(this.note.title || 'Untitled note', None, 'note', contextValue('note', ItemTags.id, ItemTags.detail), at ? formatTimestamp(at, this.ctx) : undefined, openCmd(this));
   }
 
   override tooltip(): vscode.MarkdownString {
@@ -527,11 +516,7 @@ export class ListNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.list.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = this.parentLabel();
-    item.iconPath = new vscode.ThemeIcon('list-unordered');
-    item.contextValue = contextValue('list', ItemTags.web, ItemTags.id);
-    return item;
+    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ItemTags.web, ItemTags.id), this.parentLabel());
   }
 
   override children(): Promise<TreeNode[]> {
@@ -585,12 +570,7 @@ export class EntryNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.title, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = entryStage(this.entry);
-    item.iconPath = objectIcon(this.entry.parent_object);
-    item.contextValue = contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail);
-    item.command = { command: TreeCommands.openDetail, title: 'Open Details', arguments: [this] };
-    return item;
+    return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail), entryStage(this.entry), openCmd(this));
   }
 
   override children(): Promise<TreeNode[]> {
@@ -664,6 +644,8 @@ function taskNodes(ctx: NodeContext, tasks: AttioTask[], empty: string): TreeNod
   return tasks.length ? tasks.map(t => new TaskNode(ctx, t, tasks)) : [new MessageNode(ctx, 'empty', empty)];
 }
 
+const GROUP_ICONS: Record<TaskGroupId, string> = { mine: 'account', allOpen: 'tasklist', overdue: 'warning', completed: 'pass' };
+
 export class TaskGroupNode extends TreeNode {
   private count: number | undefined;
 
@@ -676,14 +658,14 @@ export class TaskGroupNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(TASK_GROUPS[this.group], this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = this.count !== undefined ? `${this.count}` : undefined;
-    item.iconPath = new vscode.ThemeIcon(
-      this.group === 'overdue' ? 'warning' : this.group === 'completed' ? 'pass' : this.group === 'mine' ? 'account' : 'tasklist',
-      this.group === 'overdue' ? new vscode.ThemeColor('list.warningForeground') : undefined,
+    const g = this.group;
+    return ti(
+      TASK_GROUPS[g],
+      this.expanded ? Expanded : Collapsed,
+      new vscode.ThemeIcon(GROUP_ICONS[g], g === 'overdue' ? new vscode.ThemeColor('list.warningForeground') : undefined),
+      contextValue('taskGroup', g),
+      this.count?.toString(),
     );
-    item.contextValue = contextValue('taskGroup', this.group);
-    return item;
   }
 
   override children(): Promise<TreeNode[]> {
@@ -706,21 +688,21 @@ export class TaskNode extends TreeNode {
   override treeItem(): vscode.TreeItem {
     const t = this.task;
     const text = firstLine(t.content_plaintext) || 'Untitled task';
-    const item = new vscode.TreeItem(text, t.linked_records.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     const parts: string[] = [];
     if (t.is_completed) parts.push(t.completed_at ? `done ${relativeDeadline(t.completed_at, this.ctx.now(), this.ctx.locale)}` : 'done');
     else if (t.deadline_at) parts.push(`${this.overdue ? 'overdue, ' : 'due '}${relativeDeadline(t.deadline_at, this.ctx.now(), this.ctx.locale)}`);
     const who = this.ctx.model.assigneeNames(t);
     if (who.length) parts.push(who.join(', '));
-    item.description = parts.join(' · ');
-    item.iconPath = t.is_completed
-      ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
-      : this.overdue
-        ? new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('problemsErrorIcon.foreground'))
-        : new vscode.ThemeIcon('circle-large-outline');
-    item.contextValue = contextValue('task', t.is_completed ? ItemTags.doneTask : ItemTags.openTask, ItemTags.web, ItemTags.id, ItemTags.detail);
-    item.command = { command: TreeCommands.openDetail, title: 'Open Details', arguments: [this] };
-    return item;
+    return ti(
+      text,
+      t.linked_records.length ? Collapsed : None,
+      t.is_completed
+        ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon('circle-large-outline', this.overdue ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined),
+      contextValue('task', t.is_completed ? ItemTags.doneTask : ItemTags.openTask, ItemTags.web, ItemTags.id, ItemTags.detail),
+      parts.join(' · '),
+      openCmd(this),
+    );
   }
 
   override async children(): Promise<TreeNode[]> {
