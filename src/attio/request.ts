@@ -229,5 +229,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   // Only the expectation, never `input`/`received` (CRM data is personal information).
   if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
   if (issue.code === 'invalid_value') return 'unexpected value';
+  // Our own custom checks carry fixed messages (never values).
+  if (issue.code === 'custom' && issue.message) return issue.message;
   return issue.code;
 }

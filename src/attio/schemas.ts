@@ -143,7 +143,33 @@ export function parseValue(value: UnknownAttioValue | AttioValue): AttioValue | 
   return r.success ? (r.data as AttioValue) : undefined;
 }
 
-const valuesSchema = z.nullish(z.record(str, z.array(valueEnvelopeSchema)));
+/**
+ * `values` / `entry_values`: a map of attribute slug → array of value objects, each with a string
+ * `attribute_type`. Checked by hand rather than with `z.record(z.array(valueEnvelopeSchema))`: same rules and
+ * the same issue paths (`values.name[0].attribute_type`), but no copy of the thousands of value objects on a
+ * 500-record page, which roughly halves validation time. Values pass through untouched (unknown keys kept).
+ */
+const valuesSchema = z.nullish(
+  z.custom<Record<string, UnknownAttioValue[]>>().check(
+    z.superRefine((val, ctx) => {
+      const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message, input: undefined });
+      if (typeof val !== 'object' || val === null || Array.isArray(val)) return issue([], 'expected object');
+      const map = val as Record<string, unknown>;
+      for (const key in map) {
+        const arr = map[key];
+        if (!Array.isArray(arr)) {
+          issue([key], 'expected array');
+          continue;
+        }
+        for (let i = 0; i < arr.length; i++) {
+          const v = arr[i] as { attribute_type?: unknown } | null;
+          if (typeof v !== 'object' || v === null || Array.isArray(v)) issue([key, i], 'expected object');
+          else if (typeof v.attribute_type !== 'string') issue([key, i, 'attribute_type'], 'expected string');
+        }
+      }
+    }),
+  ),
+);
 
 // ---------------------------------------------------------------------------------------------------------
 // Entities

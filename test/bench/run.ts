@@ -1,0 +1,204 @@
+/**
+ * Benchmarks of the Attio client (prints figures; not a test). Run: `npx tsc -p . && node out/test/bench/run.js`.
+ *
+ *  1. parse + validate + title one 500-record query page (real server JSON) vs JSON.parse of the same text
+ *  2. requests and wall time to list 10,000 records page by page
+ *  3. a 1,000-read burst through the RateLimiter against the server's 100 reads/s limit
+ *  4. minified bundle size of src/extension.ts (esbuild, production options) and the client's share of it
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { startAttioServer, type AttioTestServer } from '../server';
+import { AttioClient, RateLimiter, pages, recordTitle } from '../../src/attio';
+import { parseBody } from '../../src/attio/request';
+import { dataArray, recordSchema } from '../../src/attio/schemas';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const pageSchema = dataArray(recordSchema);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+/**
+ * Median ns per call of `base` and `ours`, timed alternately (base, ours, base, ours, …) so that both see the
+ * same machine load; also the median of the per-pair ratios.
+ */
+function timePair(base: () => void, ours: () => void, runs = 120, warm = 20): { base: number; ours: number; ratio: number } {
+  for (let i = 0; i < warm; i++) {
+    base();
+    ours();
+  }
+  const b: number[] = [];
+  const o: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    base();
+    const t1 = process.hrtime.bigint();
+    ours();
+    const t2 = process.hrtime.bigint();
+    b.push(Number(t1 - t0));
+    o.push(Number(t2 - t1));
+    r.push(Number(t2 - t1) / Number(t1 - t0));
+  }
+  return { base: median(b), ours: median(o), ratio: median(r) };
+}
+
+async function rawQuery(server: AttioTestServer, object: string, limit: number, offset = 0): Promise<string> {
+  const res = await fetch(`${server.url}/v2/objects/${object}/records/query`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.tokens.full}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ limit, offset }),
+  });
+  if (!res.ok) throw new Error(`query ${object}: HTTP ${res.status}`);
+  return res.text();
+}
+
+async function benchParse(server: AttioTestServer): Promise<void> {
+  console.log('\n1) parse + validate + title one 500-record page vs JSON.parse of the same text');
+  const people = await rawQuery(server, 'people', 500);
+  // A mixed page: people, companies and deals interleaved (as a search-like or cross-object view would hold).
+  const parts = await Promise.all(['people', 'companies', 'deals'].map(o => rawQuery(server, o, 167, 500)));
+  const objectSlugs = new Map<string, string>();
+  const client = new AttioClient({ baseUrl: server.url, token: () => server.tokens.full });
+  for (const o of await client.listObjects()) objectSlugs.set(o.id.object_id, o.api_slug ?? '');
+  const mixedData = parts.flatMap(t => (JSON.parse(t) as { data: unknown[] }).data).slice(0, 500);
+  const mixed = JSON.stringify({ data: mixedData });
+
+  for (const [name, text, slugOf] of [
+    ['people', people, () => 'people'],
+    ['mix (people/companies/deals)', mixed, (objectId: string) => objectSlugs.get(objectId)],
+  ] as [string, string, (id: string) => string | undefined][]) {
+    const n = (JSON.parse(text) as { data: unknown[] }).data.length;
+    let sink = 0;
+    const t = timePair(
+      () => {
+        sink += (JSON.parse(text) as { data: unknown[] }).data.length;
+      },
+      () => {
+        const { data } = parseBody(pageSchema, text, 'POST /v2/objects/{object}/records/query');
+        for (const r of data) {
+          if (r.values == null) r.values = {};
+          sink += recordTitle(r as Parameters<typeof recordTitle>[0], slugOf(r.id.object_id)).length;
+        }
+      },
+    );
+    console.log(
+      `   ${name.padEnd(30)} ${n} records, ${(text.length / 1024).toFixed(0)} KB: JSON.parse ${(t.base / 1e6).toFixed(2)} ms (${Math.round(t.base / n)} ns/record), ` +
+        `parse+validate+title ${(t.ours / 1e6).toFixed(2)} ms (${Math.round(t.ours / n)} ns/record) → ratio ${(t.ours / t.base).toFixed(2)}× ` +
+        `(median of paired ratios ${t.ratio.toFixed(2)}×)${sink < 0 ? '' : ''}`,
+    );
+  }
+}
+
+async function benchList(): Promise<void> {
+  console.log('\n2) list 10,000 records page by page (limit 500, limit+1 probe)');
+  const server = await startAttioServer({ workspace: { records: 21000 } });
+  try {
+    const client = new AttioClient({ baseUrl: server.url, token: () => server.tokens.readOnly, limiter: new RateLimiter() });
+    await client.self();
+    server.clearRequests();
+    const t0 = performance.now();
+    let n = 0;
+    for await (const page of pages((limit, offset) => client.queryRecords('people', { limit, offset }), 500)) {
+      n += page.items.length;
+      if (n >= 10000) break;
+    }
+    const ms = performance.now() - t0;
+    console.log(`   ${n} records in ${server.requests.length} requests, ${ms.toFixed(0)} ms (${((n / ms) * 1000).toFixed(0)} records/s)`);
+  } finally {
+    await server.close();
+  }
+}
+
+async function benchBurst(server: AttioTestServer): Promise<void> {
+  console.log('\n3) 1,000 concurrent reads through the RateLimiter (server: 100 reads/s per token, aligned 1 s windows)');
+  const token = server.addToken('bench-burst', ['object_configuration:read']);
+  const limiter = new RateLimiter();
+  const client = new AttioClient({ baseUrl: server.url, token: () => token, limiter });
+  // Warm the connection pool and JIT a little, then let the window empty.
+  await Promise.all(Array.from({ length: 10 }, () => client.getObject('people')));
+  await new Promise(r => setTimeout(r, 1100));
+  server.clearRequests();
+  const t0 = performance.now();
+  const results = await Promise.allSettled(Array.from({ length: 1000 }, () => client.getObject('people')));
+  const ms = performance.now() - t0;
+  const failed = results.filter(r => r.status === 'rejected').length;
+  const mine = server.requests.filter(r => r.token === 'bench-burst');
+  const perSecond = new Map<number, number>();
+  for (const r of mine) perSecond.set(Math.floor(r.startedAt / 1000), (perSecond.get(Math.floor(r.startedAt / 1000)) ?? 0) + 1);
+  const rate = (1000 / ms) * 1000;
+  console.log(
+    `   wall ${ms.toFixed(0)} ms, achieved ${rate.toFixed(1)} reads/s (${rate.toFixed(1)} % of 100/s), failed ${failed}, ` +
+      `server saw ${mine.length} requests, 429s ${mine.filter(r => r.status === 429).length}, max per aligned second ${Math.max(...perSecond.values())}`,
+  );
+  console.log(`   per aligned second: ${[...perSecond.values()].join(' ')}`);
+}
+
+async function benchBundle(): Promise<void> {
+  console.log('\n4) bundle size');
+  const dist = path.join(ROOT, 'dist', 'extension.js');
+  if (fs.existsSync(dist)) console.log(`   dist/extension.js as found: ${(fs.statSync(dist).size / 1024).toFixed(1)} KB`);
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = require(require.resolve('esbuild', { paths: [ROOT] }));
+  } catch {
+    console.log('   esbuild not available; skipped');
+    return;
+  }
+  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'attio-bench-')), 'extension.js');
+  try {
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: ['src/extension.ts'],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outfile,
+      external: ['vscode'],
+      minify: true,
+      legalComments: 'none',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const out = Object.values(result.metafile.outputs)[0];
+    const share = (re: RegExp) => Object.entries(out.inputs).reduce((n, [file, i]) => (re.test(file) ? n + i.bytesInOutput : n), 0);
+    const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+    console.log(
+      `   production build of src/extension.ts: ${kb(fs.statSync(outfile).size)} (budget 120 KB); ` +
+        `src/attio ${kb(share(/^src[\\/]attio[\\/]/))}, zod ${kb(share(/node_modules[\\/]zod[\\/]/))}`,
+    );
+  } catch (e) {
+    console.log(`   production build failed: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const server = await startAttioServer({ workspace: { records: 3000 } });
+  try {
+    await benchParse(server);
+  } finally {
+    await server.close();
+  }
+  await benchList();
+  const burstServer = await startAttioServer({});
+  try {
+    await benchBurst(burstServer);
+  } finally {
+    await burstServer.close();
+  }
+  await benchBundle();
+  console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})`);
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});
