@@ -421,8 +421,9 @@ export class AttioClient {
       this.log('debug', `${ep.key} → ${res.status} (${ms} ms${attempt ? `, attempt ${attempt + 1}` : ''})`);
       if (res.status === 403 && ep !== endpoints.self) throw await this.forbidden(ep, res, signal);
       const err = errorFromResponse(ep.key, res, this.secrets, true);
+      // Every client sharing the limiter holds off until Retry-After, not just this call.
+      if (err instanceof RateLimitedError) this.limiter.pauseUntil(lane, err.retryAt);
       if (err instanceof RateLimitedError && attempt < this.maxRetries) {
-        this.limiter.pauseUntil(lane, err.retryAt);
         // Never before Retry-After; a little jitter so queued retries don't land in the same millisecond.
         const delay = Math.max(err.retryAt.getTime() - Date.now(), 0) + Math.floor(Math.random() * 50);
         this.log('info', `${ep.key}: rate limited; retry ${attempt + 1}/${this.maxRetries} after ${err.retryAt.toISOString()}`);

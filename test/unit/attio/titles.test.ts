@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { entryParentTitles, recordTitle, valueText, type RecordQuerier } from '../../../src/attio/titles';
-import type { AttioRecord, AttioValue, UnknownAttioValue } from '../../../src/attio/schemas';
+import { parseValue, type AttioRecord, type AttioValue, type UnknownAttioValue } from '../../../src/attio/schemas';
 import { toPage } from '../../../src/attio/pagination';
 
 const base = { active_from: '2024-01-01T00:00:00Z', active_until: null, created_by_actor: { type: 'system', id: null } };
@@ -107,5 +107,21 @@ suite('attio/titles: entryParentTitles', () => {
     const titles = await entryParentTitles({ queryRecords: async () => (n++, toPage([], 1, 0, 2)) }, []);
     assert.strictEqual(n, 0);
     assert.strictEqual(titles.size, 0);
+  });
+});
+
+suite('attio/schemas: parseValue (lazy type-specific validation)', () => {
+  test('accepts well-formed values of known types, keeping every field', () => {
+    for (const value of [
+      v('text', { value: 'x', extra_field: 1 }),
+      v('personal-name', { first_name: 'A', last_name: null, full_name: 'A' }),
+      v('status', { status: { title: 'Won', is_archived: false } }),
+      v('currency', { currency_value: 1, currency_code: 'USD' }),
+    ]) assert.deepStrictEqual(parseValue(value), value, value.attribute_type);
+  });
+  test('rejects wrong type-specific fields and unknown types', () => {
+    assert.strictEqual(parseValue(v('personal-name', { full_name: 42 })), undefined);
+    assert.strictEqual(parseValue(v('text', { value: 1 })), undefined);
+    assert.strictEqual(parseValue({ attribute_type: 'brand-new-type', value: 'x' }), undefined);
   });
 });
