@@ -31,10 +31,12 @@ suite('Sign in with an access token', () => {
     assert.strictEqual(conn.session.accessToken, server.tokens.full, 'the stored token is trimmed');
     assert.strictEqual(conn.session.workspaceName, session.workspaceName);
     assert.ok(conn.session.workspaceName.length > 0);
-    // other extensions see it through the authentication API
-    const auth = await vscode.authentication.getSession('attio', [], { silent: true });
-    assert.strictEqual(auth?.account.label, conn.session.workspaceName);
-    assert.ok(auth?.scopes.includes('task:read-write'));
+    // VS Code (Accounts menu, other extensions) sees it through the authentication API
+    const accounts = await vscode.authentication.getAccounts('attio');
+    assert.deepStrictEqual(accounts.map(a => a.label), [conn.session.workspaceName]);
+    const sessions = await api.auth.getSessions(['task:read']);
+    assert.strictEqual(sessions.length, 1, 'task:read-write satisfies a request for task:read');
+    assert.strictEqual((await api.auth.getSessions(['no_such_scope:read'])).length, 0);
   });
 
   test('an inactive token stores nothing and keeps the working session', async () => {
@@ -96,7 +98,7 @@ suite('Sign in with an access token', () => {
     const api = await extensionApi();
     assert.strictEqual((await api.auth.current()).sessions.length, 0);
     await waitFor(() => api.workspace.connection === undefined || undefined, 'signed-out state');
-    assert.deepStrictEqual(await vscode.authentication.getAccounts?.('attio').then(a => a.length, () => 0) ?? 0, 0);
+    assert.deepStrictEqual(await vscode.authentication.getAccounts('attio'), []);
   });
 });
 
@@ -166,12 +168,15 @@ suite('Sign in with OAuth through the URI handler', () => {
     const before = (await api.auth.current()).sessions.length;
     const attempt = vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 20_000 });
     const q = await waitFor(lastAuthorize, 'the authorize page to open');
-    // approve as the browser would, but redeem the code first (as an attacker replaying it would)
+    // approve as the browser would (consent page → decision), but redeem the code first, as an attacker replaying it would
+    const consent = await (await fetch(`${server.oauth.authorizeUrl}?${q.toString()}`)).text();
+    const requestId = /name="request_id" value="([^"]+)"/.exec(consent)?.[1];
+    assert.ok(requestId, 'the consent page carries its request id');
     const decision = await fetch(`${server.url}/authorize/decision`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ...Object.fromEntries(q), decision: 'approve' }).toString(),
+      body: new URLSearchParams({ request_id: requestId, decision: 'approve' }).toString(),
     });
     const location = new URL(decision.headers.get('location')!, server.url);
     const code = location.searchParams.get('code')!;
@@ -225,8 +230,8 @@ suite('Several workspaces', () => {
     assert.strictEqual(api.workspace.connection?.session.id, s2.id, 'the newest sign-in is active');
     await vscode.commands.executeCommand('attio.switchWorkspace', { sessionId: s1.id });
     await waitFor(() => api.workspace.connection?.session.id === s1.id || undefined, 'switch to the first workspace');
-    const accounts = await vscode.authentication.getSession('attio', [], { silent: true });
-    assert.ok(accounts);
+    const accounts = await vscode.authentication.getAccounts('attio');
+    assert.deepStrictEqual(accounts.map(a => a.label).sort(), [s1.workspaceName, s2.workspaceName].sort(), 'both in the Accounts menu');
     await vscode.commands.executeCommand('attio.signOut', { sessionId: s1.id });
     await waitFor(() => api.workspace.connection?.session.id === s2.id || undefined, 'the remaining workspace to become active');
   });

@@ -50,7 +50,7 @@ export interface LoggedRequest {
 export interface AttioTestServer {
   /** http://127.0.0.1:PORT */
   url: string;
-  tokens: { full: string; readOnly: string; noTasks: string; noLists: string; inactive: string };
+  tokens: { full: string; readOnly: string; noTasks: string; noLists: string; inactive: string; /** full access to a second, small workspace ("Globex Trading") */ otherWorkspace: string };
   oauth: { clientId: string; clientSecret: string; authorizeUrl: string; tokenUrl: string; relayUrl: string; redirectUris: string[] };
   /** The request log, in arrival order. */
   requests: LoggedRequest[];
@@ -75,7 +75,11 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
   const secretRng = new Prng(seed ^ 0x5f3759df);
   const apiKeyClientId = secretRng.uuid();
   const tokens = new TokenStore(apiKeyClientId);
-  const demoTokens = tokens.seedDemoTokens(secretRng, Date.now());
+  const demoTokens = { ...tokens.seedDemoTokens(secretRng, Date.now()), otherWorkspace: tokens.createOtherWorkspaceToken(secretRng, Date.now()) };
+  // A second workspace on the same server, for signing in to several workspaces; built on first use.
+  let otherWs: Workspace | undefined;
+  const workspaceOf = (t: Token): Workspace =>
+    t.workspace === 'other' ? (otherWs ??= buildWorkspace({ seed: seed + 17, now: Date.now(), name: 'Globex Trading', slug: 'globex-trading' })) : ws;
   const oauthClientId = secretRng.uuid();
   const oauthClientSecret = secretRng.string(48, ALPHANUMERIC + HEX);
   const faults = new FaultInjector(new Prng(seed + 1), opts.faults);
@@ -168,7 +172,8 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       if (!match) throw notFound(`No route for ${method} ${url.pathname}.`);
       if (!hasScopes(token.scopes, REQUIRED_SCOPES[operationKey(match.route)])) throw forbidden();
       const body = parseJsonBody(rawBody);
-      const data = match.route.handle({ ws, params: match.params, query: url.searchParams, body, token, now: Date.now(), selfInfo: (t) => selfInfo(ws, t) });
+      const w = workspaceOf(token);
+      const data = match.route.handle({ ws: w, params: match.params, query: url.searchParams, body, token, now: Date.now(), selfInfo: (t) => selfInfo(w, t) });
       return jsonReply(200, applyDrift(data, faults.drift));
     } catch (error) {
       if (error instanceof ApiError) return errorReply(error);

@@ -52,8 +52,9 @@ async function main(): Promise<void> {
   const server = await startAttioServer(options);
   const lines = [`Attio test server listening on ${server.url} (started in ${Date.now() - started} ms)`, '', 'Tokens (Authorization: Bearer <token>):'];
   for (const [name, value] of Object.entries(server.tokens)) {
-    const note = name === 'inactive' ? ' (revoked: /v2/self answers {"active": false})' : '';
-    lines.push(`  ${name.padEnd(9)} ${value}${note}`, `            scopes: ${DEMO_TOKEN_SCOPES[name as DemoTokenName].join(' ')}`);
+    const note = name === 'inactive' ? ' (revoked: /v2/self answers {"active": false})' : name === 'otherWorkspace' ? ' (a second workspace, "Globex Trading")' : '';
+    const scopes = DEMO_TOKEN_SCOPES[name as DemoTokenName] ?? DEMO_TOKEN_SCOPES.full;
+    lines.push(`  ${name.padEnd(9)} ${value}${note}`, `            scopes: ${scopes.join(' ')}`);
   }
   lines.push(
     '',

@@ -17,6 +17,9 @@ export interface SeedOptions {
   now: number;
   /** Total people+companies+deals wanted; the demo set is padded up to this. */
   records?: number;
+  /** Workspace name and slug (default "Northwind Labs"); a second workspace on the same server uses another. */
+  name?: string;
+  slug?: string;
 }
 
 const MEMBERS: [string, string, Member['accessLevel']][] = [
@@ -175,8 +178,8 @@ export function buildWorkspace(options: SeedOptions): Workspace {
   const lists = buildLists(rng, workspaceCreated, members);
   const ws: Workspace = {
     id: wsId,
-    name: 'Northwind Labs',
-    slug: 'northwind-labs',
+    name: options.name ?? 'Northwind Labs',
+    slug: options.slug ?? 'northwind-labs',
     members,
     objects,
     records: new Map(objects.map((o) => [o.slug, []])),

@@ -15,6 +15,8 @@ export interface Token {
   active: boolean;
   clientId: string;
   issuedAt: number;
+  /** Which of the server's workspaces the token belongs to (default: the main one). */
+  workspace?: 'main' | 'other';
 }
 
 export type DemoTokenName = 'full' | 'readOnly' | 'noTasks' | 'noLists' | 'inactive';
@@ -53,6 +55,14 @@ export class TokenStore {
   create(name: string, scopes: string[], active = true, clientId = this.defaultClientId): string {
     const value = randomBytes(32).toString('base64url');
     this.add(name, value, scopes, active, Date.now(), randomUUID(), clientId);
+    return value;
+  }
+
+  /** A full-access token of the server's second workspace (for multi-workspace sign-in). */
+  createOtherWorkspaceToken(rng: Prng, now: number): string {
+    const value = rng.string(56, ALPHANUMERIC);
+    this.add('otherWorkspace', value, [...ALL_READ_WRITE_SCOPES], true, now, rng.uuid());
+    this.byValue.get(value)!.workspace = 'other';
     return value;
   }
 
