@@ -28,7 +28,7 @@ export function connectionReport(r: ConnectionReportInput): string {
   const lines: string[] = ['# Attio connection', ''];
   if (!r.self.active) {
     lines.push(
-      `**The token is not active.** Attio (${esc(r.apiBaseUrl)}) answered \`/v2/self\` with \`active: false\`: it was revoked, expired or mistyped.`,
+      `**The token is not active.** Attio (${code(r.apiBaseUrl)}) answered \`/v2/self\` with \`active: false\`: it was revoked, expired or mistyped.`,
       '',
       `[Sign in again](${cmd(Commands.signIn)})`,
     );
@@ -38,7 +38,7 @@ export function connectionReport(r: ConnectionReportInput): string {
   const rows: [string, string][] = [
     ['Workspace', `${esc(s.workspaceName)} (${code(s.workspaceSlug)})`],
     ['Workspace ID', code(s.workspaceId)],
-    ['API', esc(r.apiBaseUrl)],
+    ['API', code(r.apiBaseUrl)],
     ['Token type', `${esc(s.tokenType)} — ${r.method === 'oauth' ? 'OAuth access token' : 'access token (API key)'}`],
     ['Authorised by', r.authorizedBy ? esc(r.authorizedBy) : s.authorizedByMemberId ? code(s.authorizedByMemberId) : 'unknown'],
     ['Issued', s.issuedAt ? s.issuedAt.toISOString() : 'unknown'],
@@ -46,12 +46,12 @@ export function connectionReport(r: ConnectionReportInput): string {
     ['Client ID', s.clientId ? code(s.clientId) : '—'],
     ['Checked', r.checkedAt.toISOString()],
   ];
-  lines.push('| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  lines.push('| Connection | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
   const granted = [...s.scopes].sort();
   lines.push('## Granted scopes', '', granted.length ? granted.map(code).join(' ') : '_none_', '');
   const features = assessScopes(s.scopes);
   lines.push('## What works', '', '| Feature | Status |', '|---|---|');
-  for (const f of features) lines.push(`| ${f.label} | ${f.ok ? '✅ works' : `❌ needs ${f.missing.map(code).join(', ')}`} |`);
+  for (const f of features) lines.push(`| ${f.label} | ${f.ok ? '✓ works' : `✗ needs ${f.missing.map(code).join(', ')}`} |`);
   lines.push('');
   const missing = [...new Set(features.flatMap(f => f.missing))].sort();
   if (missing.length) {

@@ -32,9 +32,9 @@ suite('Verify Connection report', () => {
   test('a read-only token: task writes need task:read-write, everything else works', () => {
     const md = connectionReport({ self: active(ALL_READ), method: 'token', apiBaseUrl: 'x', checkedAt: new Date() });
     const taskWrites = md.split('\n').find(l => l.startsWith('| Create and complete tasks'));
-    assert.ok(taskWrites?.includes('❌') && taskWrites.includes('task:read-write'), taskWrites);
+    assert.ok(taskWrites?.includes('✗') && taskWrites.includes('task:read-write'), taskWrites);
     const tasks = md.split('\n').find(l => l.startsWith('| Tasks |'));
-    assert.ok(tasks?.includes('✅'), tasks);
+    assert.ok(tasks?.includes('✓'), tasks);
     assert.match(md, /Workspace settings → Developers/);
   });
 
