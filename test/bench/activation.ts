@@ -1,0 +1,73 @@
+/**
+ * Activation cost of our own code (prints figures; not a test). Loads the production bundle dist/extension.js in a
+ * fresh Node process with a minimal stand-in for the `vscode` module (real event emitters and disposables, inert
+ * window/commands/workspace functions), and times `require` of the bundle plus `activate()`: the work VS Code
+ * waits for when the extension activates, minus VS Code's own.
+ *
+ * Run: `npm run bundle -- --production && npx tsc -p . && node out/test/bench/activation.js`
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const BUNDLE = path.join(ROOT, 'dist', 'extension.js');
+
+/** Source of the child process: installs the fake `vscode`, then times require + activate of the bundle once. */
+const CHILD = String.raw`
+const Module = require('module');
+class EventEmitter { constructor() { this.l = new Set(); this.event = (f) => { this.l.add(f); return { dispose: () => this.l.delete(f) }; }; }
+  fire(e) { for (const f of this.l) f(e); } dispose() { this.l.clear(); } }
+class Disposable { constructor(f) { this.f = f; } static from(...d) { return new Disposable(() => d.forEach(x => x.dispose())); } dispose() { this.f && this.f(); } }
+const disposable = () => ({ dispose() {} });
+const inert = () => new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : p === 'dispose' ? () => {} : inert()), apply: () => inert() });
+const channel = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, show() {}, dispose() {} };
+const config = { get: (_k, d) => d, update: async () => {} };
+const view = () => ({ ...disposable(), onDidExpandElement: () => disposable(), onDidCollapseElement: () => disposable(), onDidChangeVisibility: () => disposable(), onDidChangeSelection: () => disposable(), visible: false, badge: undefined, message: undefined });
+class TreeItem { constructor(label, state) { this.label = label; this.collapsibleState = state; } }
+class ThemeIcon { constructor(id, color) { this.id = id; this.color = color; } static File = new ThemeIcon('file'); static Folder = new ThemeIcon('folder'); }
+class ThemeColor { constructor(id) { this.id = id; } }
+class MarkdownString { constructor(v = '') { this.value = v; } appendMarkdown(s) { this.value += s; return this; } appendText(s) { this.value += s; return this; } }
+class CancellationError extends Error {}
+const Uri = { parse: (s) => ({ toString: () => s, path: '', query: '' }), file: (p) => ({ fsPath: p, toString: () => 'file://' + p }), joinPath: (u) => u };
+const vscode = {
+  EventEmitter, Disposable, TreeItem, ThemeIcon, ThemeColor, MarkdownString, CancellationError, Uri,
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+  StatusBarAlignment: { Left: 1, Right: 2 }, ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  ConfigurationTarget: { Global: 1 }, ExtensionMode: { Production: 1, Development: 2, Test: 3 }, ViewColumn: { Active: -1 },
+  window: { createOutputChannel: () => channel, createStatusBarItem: () => ({ ...disposable(), show() {}, hide() {} }), createTreeView: view,
+    registerUriHandler: disposable, showInformationMessage: async () => undefined, showErrorMessage: async () => undefined,
+    showWarningMessage: async () => undefined, withProgress: async (_o, f) => f({ report() {} }, { onCancellationRequested: disposable }) },
+  commands: { registerCommand: disposable, executeCommand: async () => undefined },
+  workspace: { getConfiguration: () => config, onDidChangeConfiguration: disposable, registerTextDocumentContentProvider: disposable },
+  authentication: { registerAuthenticationProvider: disposable, onDidChangeSessions: disposable },
+  env: { uriScheme: 'vscode', language: 'en', openExternal: async () => true, clipboard: { writeText: async () => {} } },
+  l10n: { t: (s) => s },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'vscode' ? new Proxy(vscode, { get: (t, p) => (p in t ? t[p] : inert()) }) : load.call(this, request, ...rest); };
+const secrets = { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: disposable };
+const context = { subscriptions: [], secrets, extensionMode: 1, logUri: Uri.file('/tmp'), globalStorageUri: Uri.file('/tmp'), globalState: { get() {}, update: async () => {} } };
+const t0 = process.hrtime.bigint();
+const ext = require(process.argv[1]);
+const t1 = process.hrtime.bigint();
+ext.activate(context);
+const t2 = process.hrtime.bigint();
+process.stdout.write(JSON.stringify({ require: Number(t1 - t0) / 1e6, activate: Number(t2 - t1) / 1e6, disposables: context.subscriptions.length }));
+`;
+
+function main(): void {
+  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run "npm run bundle -- --production" first`);
+  const runs: { require: number; activate: number; disposables: number }[] = [];
+  // ATTIO_BENCH_CPUPROF=<dir> writes a CPU profile of each cold activation there, to see where the time goes.
+  const prof = process.env.ATTIO_BENCH_CPUPROF ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', process.env.ATTIO_BENCH_CPUPROF] : [];
+  for (let i = 0; i < 15; i++) runs.push(JSON.parse(execFileSync(process.execPath, [...prof, '-e', CHILD, BUNDLE], { encoding: 'utf8' })));
+  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const req = med(runs.map(r => r.require));
+  const act = med(runs.map(r => r.activate));
+  const kb = (fs.statSync(BUNDLE).size / 1024).toFixed(1);
+  console.log(`activation of our own code (dist/extension.js, ${kb} KB, ${runs.length} cold processes, median):`);
+  console.log(`  require(bundle) ${req.toFixed(2)} ms + activate() ${act.toFixed(2)} ms = ${(req + act).toFixed(2)} ms  (target ≤ 15 ms); ${runs[0].disposables} disposables owned by the context`);
+}
+
+main();
