@@ -5,33 +5,44 @@
  * `command:` links).
  */
 
-export type DetailTarget =
+/** `name` only makes the document's file name (its tab title) readable; it is ignored when parsing. */
+export type DetailTarget = (
   | { kind: 'record'; object: string; id: string }
   | { kind: 'entry'; list: string; id: string }
   | { kind: 'task'; id: string }
-  | { kind: 'note'; id: string };
+  | { kind: 'note'; id: string }
+) & { name?: string };
 
-const seg = (s: string): string => encodeURIComponent(s);
+/** A path segment: ids and slugs are safe already; anything else loses separators. */
+const seg = (s: string): string => s.replace(/[\\/]/g, '_');
+
+/** A file name from a title: no path separators or control characters, at most 60 characters. */
+export function fileName(name: string | undefined, fallback: string): string {
+  const clean = (name ?? '').replace(/[\\/:*?"<>|#%\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60).trim();
+  return `${clean || fallback}.md`;
+}
 
 export function detailPath(t: DetailTarget): string {
   switch (t.kind) {
     case 'record':
-      return `/records/${seg(t.object)}/${seg(t.id)}.md`;
+      return `/records/${seg(t.object)}/${seg(t.id)}/${fileName(t.name, 'record')}`;
     case 'entry':
-      return `/lists/${seg(t.list)}/entries/${seg(t.id)}.md`;
+      return `/lists/${seg(t.list)}/entries/${seg(t.id)}/${fileName(t.name, 'entry')}`;
     case 'task':
-      return `/tasks/${seg(t.id)}.md`;
+      return `/tasks/${seg(t.id)}/${fileName(t.name, 'task')}`;
     case 'note':
-      return `/notes/${seg(t.id)}.md`;
+      return `/notes/${seg(t.id)}/${fileName(t.name, 'note')}`;
   }
 }
 
 export function parseDetailPath(path: string): DetailTarget | undefined {
-  const parts = path.replace(/^\/+/, '').replace(/\.md$/, '').split('/').map(decodeURIComponent);
-  if (parts[0] === 'records' && parts.length === 3) return { kind: 'record', object: parts[1], id: parts[2] };
-  if (parts[0] === 'lists' && parts.length === 4 && parts[2] === 'entries') return { kind: 'entry', list: parts[1], id: parts[3] };
-  if (parts[0] === 'tasks' && parts.length === 2) return { kind: 'task', id: parts[1] };
-  if (parts[0] === 'notes' && parts.length === 2) return { kind: 'note', id: parts[1] };
+  const parts = path.replace(/^\/+/, '').split('/');
+  const name = parts.pop()?.replace(/\.md$/, '');
+  const named = <T extends object>(t: T): T & { name?: string } => (name ? { ...t, name } : t);
+  if (parts[0] === 'records' && parts.length === 3) return named({ kind: 'record' as const, object: parts[1], id: parts[2] });
+  if (parts[0] === 'lists' && parts.length === 4 && parts[2] === 'entries') return named({ kind: 'entry' as const, list: parts[1], id: parts[3] });
+  if (parts[0] === 'tasks' && parts.length === 2) return named({ kind: 'task' as const, id: parts[1] });
+  if (parts[0] === 'notes' && parts.length === 2) return named({ kind: 'note' as const, id: parts[1] });
   return undefined;
 }
 
@@ -42,5 +53,5 @@ export function relativeLink(from: DetailTarget, to: DetailTarget): string {
   let i = 0;
   while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
   const up = a.length - i;
-  return `${up ? '../'.repeat(up) : './'}${b.slice(i).join('/')}`;
+  return `${up ? '../'.repeat(up) : './'}${b.slice(i).map(encodeURIComponent).join('/')}`;
 }

@@ -18,7 +18,7 @@ export interface RenderOptions {
 const cell = (s: string): string => mdEscape(s).replace(/\r?\n/g, ' ');
 
 function refLink(from: DetailTarget, r: RecordRef): string {
-  return `[${mdEscape(r.title)}](${relativeLink(from, { kind: 'record', object: r.object, id: r.id })})`;
+  return `[${mdEscape(r.title)}](${relativeLink(from, { kind: 'record', object: r.object, id: r.id, name: r.title })})`;
 }
 
 function valuesTable(from: DetailTarget, rows: ValueRow[]): string[] {
@@ -66,13 +66,13 @@ async function renderRecord(model: TreeModel, t: Extract<DetailTarget, { kind: '
   ];
   if (Array.isArray(entries)) {
     if (!entries.length) out.push('*In no lists.*');
-    for (const e of entries) out.push(`- [${mdEscape(e.listName)}](${relativeLink(t, { kind: 'entry', list: e.listId, id: e.entryId })})`);
+    for (const e of entries) out.push(`- [${mdEscape(e.listName)}](${relativeLink(t, { kind: 'entry', list: e.listId, id: e.entryId, name: `${title} in ${e.listName}` })})`);
   } else out.push(`*Could not load list entries: ${mdEscape(errText(entries))}*`);
   out.push('', '## Notes', '');
   if (Array.isArray(notes)) {
     if (!notes.length) out.push('*No notes.*');
     for (const n of notes) {
-      out.push(`- [${mdEscape(n.title || 'Untitled note')}](${relativeLink(t, { kind: 'note', id: n.id.note_id })})${n.created_at ? ` · ${formatTimestamp(n.created_at, opts)}` : ''}`);
+      out.push(`- [${mdEscape(n.title || 'Untitled note')}](${relativeLink(t, { kind: 'note', id: n.id.note_id, name: n.title ?? undefined })})${n.created_at ? ` · ${formatTimestamp(n.created_at, opts)}` : ''}`);
     }
   } else out.push(`*Could not load notes: ${mdEscape(errText(notes))}*`);
   out.push('', '---', '', `Record ID \`${record.id.record_id}\`${record.created_at ? ` · created ${formatTimestamp(record.created_at, opts)}` : ''}`, '');
@@ -137,7 +137,7 @@ async function renderNote(model: TreeModel, id: string, opts: RenderOptions): Pr
   if (!found) return `# Note\n\n*This note is not loaded. Expand its record's "Notes" in the Objects view, then open it again.*\n`;
   const { note, object } = found;
   const parent: RecordRef = { object, id: note.parent_record_id, title: model.titleOf(object, note.parent_record_id) ?? note.parent_record_id };
-  const from: DetailTarget = { kind: 'note', id };
+  const from: DetailTarget = { kind: 'note', id, name: note.title ?? undefined };
   return [
     `# ${mdEscape(note.title || 'Untitled note')}`,
     '',

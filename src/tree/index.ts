@@ -62,6 +62,7 @@ export class AttioTree extends Disposable {
       now: () => Date.now(),
       locale: vscode.env.language,
       taskGrouping: () => this.grouping,
+      changed: node => this.providerOf(node)?.refresh(node),
     };
     this.objectsRoot = new ObjectsRoot(this.ctx);
     const listsRoot = new ListsRoot(this.ctx);
@@ -173,7 +174,7 @@ export class AttioTree extends Disposable {
     const node = this.nodeOf(arg);
     if (!(node instanceof TaskNode)) return;
     const task = await vscode.window.withProgress({ location: { viewId: Views.tasks } }, () => this.model.setTaskCompleted(node.task.id.task_id, done));
-    this.details.refreshOpen(u => u.path === detailUri({ kind: 'task', id: task.id.task_id }).path);
+    this.details.refreshOpen(u => u.path.startsWith(`/tasks/${task.id.task_id}/`));
     void vscode.window.setStatusBarMessage(done ? '$(check) Task completed' : '$(circle-large-outline) Task reopened', 3000);
   }
 
@@ -184,7 +185,7 @@ export class AttioTree extends Disposable {
       (e, f) => this.opts.workspace.describeError(e, f),
       this.opts.log,
     );
-    if (picked && picked !== 'skip') await this.details.open(detailUri({ kind: 'record', object: picked.object_slug, id: picked.id.record_id }));
+    if (picked && picked !== 'skip') await this.details.open(detailUri({ kind: 'record', object: picked.object_slug, id: picked.id.record_id, name: picked.record_text }));
   }
 
   commands(): CommandTable {

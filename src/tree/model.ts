@@ -567,6 +567,14 @@ export class TreeModel {
     return { value, ...(r.stale ? { stale: r.stale } : {}) };
   }
 
+  /** Size of a task group from the cache (undefined until loaded). */
+  taskCount(group: TaskGroupId): number | undefined {
+    const list = this.cache.peek<AttioTask[]>(this.taskKey(group));
+    if (!list) return undefined;
+    const now = this.now();
+    return group === 'overdue' ? list.filter(t => !t.is_completed && isOverdue(t.deadline_at, now)).length : list.length;
+  }
+
   /** My open tasks past their deadline, from the cache (undefined until "My open tasks" has loaded). */
   myOverdueCount(): number | undefined {
     const mine = this.cache.peek<AttioTask[]>('tasks:mine');

@@ -20,6 +20,8 @@ export interface NodeContext {
   now(): number;
   locale?: string;
   taskGrouping(): TaskGrouping;
+  /** Re-renders one node's item (e.g. a group whose count became known). */
+  changed(node: TreeNode): void;
 }
 
 const contextValue = (kind: string, ...tags: string[]): string => [kind, ...tags].join(':');
@@ -338,7 +340,7 @@ export class RecordNode extends TreeNode {
   }
 
   override detail(): vscode.Uri {
-    return detailUri({ kind: 'record', object: this.object, id: this.record.id.record_id });
+    return detailUri({ kind: 'record', object: this.object, id: this.record.id.record_id, name: this.title });
   }
 }
 
@@ -390,7 +392,7 @@ export class ValueNode extends TreeNode {
 
   override detail(): vscode.Uri | undefined {
     const ref = this.row.refs.length === 1 ? this.row.refs[0] : undefined;
-    return ref ? detailUri({ kind: 'record', object: ref.object, id: ref.id }) : undefined;
+    return ref ? detailUri({ kind: 'record', object: ref.object, id: ref.id, name: ref.title }) : undefined;
   }
 }
 
@@ -410,7 +412,7 @@ export class RefNode extends TreeNode {
   }
 
   override detail(): vscode.Uri {
-    return detailUri({ kind: 'record', object: this.ref.object, id: this.ref.id });
+    return detailUri({ kind: 'record', object: this.ref.object, id: this.ref.id, name: this.ref.title });
   }
 }
 
@@ -444,7 +446,7 @@ export class RecordEntryNode extends TreeNode {
   }
 
   override detail(): vscode.Uri {
-    return detailUri({ kind: 'entry', list: this.listId, id: this.entryId });
+    return detailUri({ kind: 'entry', list: this.listId, id: this.entryId, name: this.listName });
   }
 }
 
@@ -484,7 +486,7 @@ export class NoteNode extends TreeNode {
   }
 
   override detail(): vscode.Uri {
-    return detailUri({ kind: 'note', id: this.note.id.note_id });
+    return detailUri({ kind: 'note', id: this.note.id.note_id, name: this.note.title ?? undefined });
   }
 }
 
@@ -604,7 +606,7 @@ export class EntryNode extends TreeNode {
   }
 
   override detail(): vscode.Uri {
-    return detailUri({ kind: 'entry', list: this.list.id.list_id, id: this.entry.id.entry_id });
+    return detailUri({ kind: 'entry', list: this.list.id.list_id, id: this.entry.id.entry_id, name: this.title });
   }
 }
 
@@ -647,7 +649,7 @@ function taskNodes(ctx: NodeContext, tasks: AttioTask[], empty: string): TreeNod
 const GROUP_ICONS: Record<TaskGroupId, string> = { mine: 'account', allOpen: 'tasklist', overdue: 'warning', completed: 'pass' };
 
 export class TaskGroupNode extends TreeNode {
-  private count: number | undefined;
+  private shown: number | undefined;
 
   constructor(ctx: NodeContext, readonly group: TaskGroupId, private readonly expanded: boolean) {
     super(ctx, `tasks:${group}`);
@@ -659,18 +661,19 @@ export class TaskGroupNode extends TreeNode {
 
   override treeItem(): vscode.TreeItem {
     const g = this.group;
+    this.shown = this.ctx.model.taskCount(g);
     return ti(
       TASK_GROUPS[g],
       this.expanded ? Expanded : Collapsed,
       new vscode.ThemeIcon(GROUP_ICONS[g], g === 'overdue' ? new vscode.ThemeColor('list.warningForeground') : undefined),
       contextValue('taskGroup', g),
-      this.count?.toString(),
+      this.shown?.toString(),
     );
   }
 
   override children(): Promise<TreeNode[]> {
     return this.load(`Tasks (${TASK_GROUPS[this.group]})`, () => this.ctx.model.tasks(this.group), tasks => {
-      this.count = tasks.length;
+      if (tasks.length !== this.shown) setTimeout(() => this.ctx.changed(this), 0);
       return taskNodes(this.ctx, tasks, this.group === 'overdue' ? 'Nothing overdue' : this.group === 'completed' ? 'No completed tasks' : 'No open tasks');
     });
   }
@@ -745,7 +748,7 @@ export class TaskNode extends TreeNode {
   }
 
   override detail(): vscode.Uri {
-    return detailUri({ kind: 'task', id: this.task.id.task_id });
+    return detailUri({ kind: 'task', id: this.task.id.task_id, name: firstLine(this.task.content_plaintext) });
   }
 }
 

@@ -159,7 +159,7 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     assert.strictEqual(doc.languageId, 'markdown');
     assert.match(doc.getText(), /^# Ada Lovelace/);
-    assert.match(doc.getText(), /\[Acme Robotics\]\(\.\.\/companies\/[0-9a-f-]+\.md\)/);
+    assert.match(doc.getText(), /\[Acme Robotics\]\(\.\.\/\.\.\/companies\/[0-9a-f-]+\/Acme%20Robotics\.md\)/);
     await vscode.commands.executeCommand('attio.openDetail', ada.node);
     const groups = await rows(t.tasks);
     const task = (await rows(t.tasks, groups[1].node))[0];

@@ -68,11 +68,12 @@ suite('Tree formatting', () => {
       { kind: 'task', id: 't1' },
       { kind: 'note', id: 'n1' },
     ];
-    for (const t of targets) assert.deepStrictEqual(parseDetailPath(detailPath(t)), t);
-    assert.strictEqual(relativeLink(targets[0], { kind: 'record', object: 'companies', id: 'c1' }), '../companies/c1.md');
-    assert.strictEqual(relativeLink(targets[0], { kind: 'record', object: 'people', id: 'p2' }), './p2.md');
-    assert.strictEqual(relativeLink(targets[1], targets[0]), '../../../records/people/p1.md');
-    assert.strictEqual(relativeLink(targets[2], targets[0]), '../records/people/p1.md');
+    for (const t of targets) assert.deepStrictEqual(parseDetailPath(detailPath(t)), { ...t, name: t.kind });
+    assert.strictEqual(detailPath({ kind: 'record', object: 'people', id: 'p1', name: 'Ada / Lovelace?' }), '/records/people/p1/Ada Lovelace.md');
+    assert.strictEqual(relativeLink(targets[0], { kind: 'record', object: 'companies', id: 'c1', name: 'Acme Robotics' }), '../../companies/c1/Acme%20Robotics.md');
+    assert.strictEqual(relativeLink(targets[0], { kind: 'record', object: 'people', id: 'p2' }), '../p2/record.md');
+    assert.strictEqual(relativeLink(targets[1], targets[0]), '../../../../records/people/p1/record.md');
+    assert.strictEqual(relativeLink(targets[2], targets[0]), '../../records/people/p1/record.md');
     assert.strictEqual(parseDetailPath('/nope/x.md'), undefined);
   });
 });

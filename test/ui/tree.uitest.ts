@@ -1,0 +1,131 @@
+/**
+ * The trees in the real workbench: sign in with a pasted token, expand an object, load more, open a record's
+ * details, search a record, complete a task; screenshots of each view in test-results/screenshots/tree-*.png.
+ * Signs out at the end so the signed-out suites that follow see the welcome view.
+ */
+import * as assert from 'assert';
+import { openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, treeRows, viewPane } from './fixture';
+
+const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
+
+/** Collapses the other views' bodies so the one under test has room. */
+async function focusView(title: string): Promise<void> {
+  for (const other of ['Objects', 'Lists', 'Tasks']) {
+    const header = viewPane(other).locator('.pane-header').first();
+    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+    if ((other === title) !== expanded) await header.click();
+  }
+  await pause(300);
+}
+
+suite('UI: Objects, Lists and Tasks trees', () => {
+  suiteSetup(async () => {
+    await openAttioContainer();
+    await runCommand('Attio: Sign In');
+    await quickInput.pick('Paste an access token');
+    await quickInput.fill(server().tokens.full, true);
+    await treeRow('People', 'Objects', 60_000);
+  });
+
+  suiteTeardown(async () => {
+    await quickInput.dismiss().catch(() => undefined);
+    await runCommand('Attio: Sign Out').catch(() => undefined);
+    await runCommand('View: Close All Editors').catch(() => undefined);
+    // Leave every view expanded, as the suites that follow expect.
+    for (const title of ['Objects', 'Lists', 'Tasks']) {
+      const header = viewPane(title).locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click().catch(() => undefined);
+    }
+    await pause(1000);
+  });
+
+  test('Objects: expand People, load more, expand a record', async () => {
+    await focusView('Objects');
+    const rows = await treeRows('Objects');
+    for (const name of ['People', 'Companies', 'Deals']) assert.ok(rows.some(r => r.startsWith(name)), `${name} in ${rows.join(' | ')}`);
+    await (await treeRow(/^People/, 'Objects')).click();
+    await treeRow('Ada Lovelace', 'Objects');
+    await screenshot('tree-objects');
+    // "Load more" is the last row (virtualised off screen): focus the list, go to the end, press Enter.
+    await page().keyboard.press('End');
+    const more = await treeRow('Load more', 'Objects');
+    await more.click();
+    await treeRow(/^(?!.*Load more)/, 'Objects');
+    await page().keyboard.press('End');
+    await pause(1500);
+    const after = await treeRows('Objects');
+    assert.ok(!after.some(r => r.startsWith('Load more')), `all people loaded: ${after.slice(-3).join(' | ')}`);
+    await screenshot('tree-objects-load-more');
+    await page().keyboard.press('Home');
+    // Collapse People and expand a company with its values.
+    await (await treeRow(/^People/, 'Objects')).click();
+    await (await treeRow(/^Companies/, 'Objects')).click();
+    const acme = await treeRow('Acme Robotics', 'Objects');
+    await acme.locator('.monaco-tl-twistie').click();
+    await treeRow(/Domains?/, 'Objects');
+    await treeRow('List entries', 'Objects');
+    await screenshot('tree-record-values');
+  });
+
+  test('double-click opens a record\'s detail document', async () => {
+    const acme = await treeRow('Acme Robotics', 'Objects');
+    await acme.dblclick();
+    const preview = page().locator('.tab', { hasText: /Acme Robotics/ }).first();
+    await preview.waitFor({ state: 'visible', timeout: 30_000 });
+    await pause(1500);
+    await screenshot('tree-record-detail');
+  });
+
+  test('Attio: Search Records finds a record as you type and opens it', async () => {
+    await runCommand('Attio: Search Records');
+    await quickInput.fill('Grace');
+    await quickInput.item(/Grace/).waitFor({ state: 'visible', timeout: 20_000 });
+    const items = await quickInput.items();
+    assert.ok(items.some(i => /Grace/.test(i) && /Person/.test(i)), items.join(' | '));
+    await screenshot('tree-search');
+    await page().keyboard.press('Enter');
+    await page().locator('.tab', { hasText: /Grace/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await pause(1500);
+  });
+
+  test('a link in a detail document opens the related record\'s document', async () => {
+    const frame = page().frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
+    const link = frame.locator('a[href*="companies"]').first();
+    await link.waitFor({ state: 'visible', timeout: 20_000 });
+    const company = (await link.innerText()).trim();
+    await link.click();
+    await page().locator('.tab', { hasText: company }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await pause(1500);
+    await screenshot('tree-detail-link');
+  });
+
+  test('Lists: a list with its entries', async () => {
+    await focusView('Lists');
+    await (await treeRow(/^Sales Pipeline/, 'Lists')).click();
+    await treeRow(/–/, 'Lists');
+    await screenshot('tree-lists');
+  });
+
+  test('Tasks: groups, overdue highlighted, complete a task from its inline action', async () => {
+    await focusView('Tasks');
+    await treeRow(/^My open tasks/, 'Tasks');
+    const allOpen = await treeRow(/^All open/, 'Tasks');
+    await allOpen.click();
+    const task = await treeRow(/overdue|due /, 'Tasks');
+    await screenshot('tree-tasks');
+    const label = (await task.locator('.label-name').first().innerText()).trim();
+    await task.hover();
+    const complete = task.locator('.actions .action-label[aria-label*="Complete Task"]').first();
+    await complete.waitFor({ state: 'visible', timeout: 10_000 });
+    await complete.click();
+    await page().waitForTimeout(1500);
+    await (await treeRow(/^My open tasks/, 'Tasks')).click();
+    await (await treeRow(/^All open/, 'Tasks')).click();
+    await (await treeRow(/^Completed/, 'Tasks')).click();
+    await pause(1000);
+    const rows = await treeRows('Tasks');
+    const idx = rows.findIndex(r => r.startsWith('Completed'));
+    assert.ok(rows.slice(idx + 1).some(r => r.includes(label)), `"${label}" is under Completed: ${rows.join(' | ')}`);
+    await screenshot('tree-tasks-completed');
+  });
+});
