@@ -41,11 +41,13 @@ export class AttioTree extends Disposable {
   private readonly tasksRoot: TasksRoot;
   private readonly ctx: NodeContext;
   private grouping: TaskGrouping;
+  private pageSize: number;
 
   constructor(private readonly opts: AttioTreeOptions) {
     super();
     const ws = opts.workspace;
     this.grouping = opts.config().taskGrouping;
+    this.pageSize = opts.config().pageSize;
     this.model = new TreeModel({
       connection: () => {
         const c = ws.connection;
@@ -94,7 +96,14 @@ export class AttioTree extends Disposable {
     this._register(
       vscode.workspace.onDidChangeConfiguration(e => {
         if (!affectsTreeConfig(e)) return;
-        const g = opts.config().taskGrouping;
+        const cfg = opts.config();
+        if (cfg.pageSize !== this.pageSize) {
+          // Pages are cached by index: a new size invalidates them all.
+          this.pageSize = cfg.pageSize;
+          this.model.clear();
+          this.refreshAll();
+        }
+        const g = cfg.taskGrouping;
         if (g !== this.grouping) {
           this.grouping = g;
           this.tasks.refresh();

@@ -227,6 +227,27 @@ suite('Tree model (local Attio server over HTTP)', () => {
     assert.ok((await model.tasks('allOpen')).value.some(t => t.id.task_id === task.id.task_id), 'reopened');
   });
 
+  test('creating a task puts it into the cached groups (mine when assigned to me) without reloading', async () => {
+    const { model, conn } = await makeModel(server);
+    await model.tasks('allOpen');
+    if (conn.session.memberId) await model.tasks('mine');
+    const company = (await model.records('companies')).items[0];
+    server.clearRequests();
+    const deadline = new Date(Date.now() - 3_600_000).toISOString();
+    const created = await model.createTask({
+      content: 'Unit test task',
+      deadlineAt: deadline,
+      assigneeIds: conn.session.memberId ? [conn.session.memberId] : [],
+      linkedRecords: [{ targetObject: 'companies', targetRecordId: company.id.record_id }],
+    });
+    assert.deepStrictEqual(calls(server), ['POST /v2/tasks']);
+    assert.ok((await model.tasks('allOpen')).value.some(t => t.id.task_id === created.id.task_id));
+    assert.ok((await model.tasks('overdue')).value.some(t => t.id.task_id === created.id.task_id), 'past deadline = overdue');
+    if (conn.session.memberId) assert.ok((await model.tasks('mine')).value.some(t => t.id.task_id === created.id.task_id));
+    assert.deepStrictEqual(calls(server), ['POST /v2/tasks'], 'no reload');
+    assert.strictEqual(model.linkedRecords(created)[0].title, model.recordTitle(company, 'companies'));
+  });
+
   test('a workspace switch clears caches and aborts loads in flight', async () => {
     const h = await makeModel(server);
     await h.model.objects();
