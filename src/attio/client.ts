@@ -12,20 +12,6 @@ import { DEFAULT_PAGE_SIZE, probeLimit, toPage, type Page } from './pagination';
 import { RateLimiter } from './rateLimiter';
 import { buildRequest, endpoints, errorFromResponse, parseBody, parseErrorBody, send, validate, type Endpoint, type QueryValue, type RawResponse } from './request';
 import {
-  activeSelfSchema,
-  attributeSchema,
-  dataArray,
-  dataOne,
-  entrySchema,
-  listSchema,
-  memberSchema,
-  noteSchema,
-  objectSchema,
-  recordEntrySchema,
-  recordSchema,
-  searchResultSchema,
-  selfSchema,
-  taskSchema,
   type AttioAttribute,
   type AttioEntry,
   type AttioList,
@@ -37,6 +23,7 @@ import {
   type AttioTask,
   type SearchResult,
 } from './schemas';
+import { schemas } from './lazySchemas';
 import { endpointScopes, missingScopes, parseScopes } from './scopes';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -131,25 +118,8 @@ interface CallParams {
   body?: unknown;
 }
 
-// Schemas are built once (zod compiles them on first use).
-const S = {
-  self: selfSchema,
-  objects: dataArray(objectSchema),
-  object: dataOne(objectSchema),
-  attributes: dataArray(attributeSchema),
-  records: dataArray(recordSchema),
-  record: dataOne(recordSchema),
-  recordEntries: dataArray(recordEntrySchema),
-  search: dataArray(searchResultSchema),
-  lists: dataArray(listSchema),
-  list: dataOne(listSchema),
-  entries: dataArray(entrySchema),
-  entry: dataOne(entrySchema),
-  tasks: dataArray(taskSchema),
-  task: dataOne(taskSchema),
-  members: dataArray(memberSchema),
-  notes: dataArray(noteSchema),
-};
+/** Response schemas, loaded with zod on the first response rather than at activation. */
+const S = (): ReturnType<typeof schemas>['responses'] => schemas().responses;
 
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 8000;
@@ -183,9 +153,9 @@ export class AttioClient {
   /** Who the token is. `{active:false}` for a revoked/unknown token (Attio answers 200). Needs no scope. */
   async self(signal?: AbortSignal): Promise<SelfInfo> {
     const ep = endpoints.self;
-    const data = await this.call(ep, {}, S.self, signal);
+    const data = await this.call(ep, {}, S().self, signal);
     if (!data.active) return { active: false };
-    const a = validate(activeSelfSchema, data, ep.key);
+    const a = validate(schemas().activeSelfSchema, data, ep.key);
     return {
       active: true,
       scope: a.scope,
@@ -207,11 +177,11 @@ export class AttioClient {
   // ----------------------------------------------------------------------------------------------------
 
   async listObjects(signal?: AbortSignal): Promise<AttioObject[]> {
-    return (await this.call(endpoints.listObjects, {}, S.objects, signal)).data;
+    return (await this.call(endpoints.listObjects, {}, S().objects, signal)).data;
   }
 
   async getObject(object: string, signal?: AbortSignal): Promise<AttioObject> {
-    return (await this.call(endpoints.getObject, { path: { object } }, S.object, signal)).data;
+    return (await this.call(endpoints.getObject, { path: { object } }, S().object, signal)).data;
   }
 
   /**
@@ -226,7 +196,7 @@ export class AttioClient {
   ): Promise<AttioAttribute[]> {
     const ep = endpoints.listAttributes;
     const get = (limit: number, offset: number) =>
-      this.call(ep, { path: { target, identifier }, query: { limit, offset, show_archived: opts.showArchived ?? false } }, S.attributes, signal);
+      this.call(ep, { path: { target, identifier }, query: { limit, offset, show_archived: opts.showArchived ?? false } }, S().attributes, signal);
     if (opts.limit !== undefined) return (await get(checkLimit(opts.limit), opts.offset ?? 0)).data;
     const out: AttioAttribute[] = [];
     const size = 500;
@@ -243,7 +213,7 @@ export class AttioClient {
 
   async queryRecords(object: string, opts: QueryOptions = {}, signal?: AbortSignal): Promise<Page<AttioRecord>> {
     const ep = endpoints.queryRecords;
-    const page = await this.paged(ep, opts, S.records, signal, limit => ({
+    const page = await this.paged(ep, opts, S().records, signal, limit => ({
       path: { object },
       body: queryBody(opts, limit),
     }));
@@ -252,7 +222,7 @@ export class AttioClient {
   }
 
   async getRecord(object: string, recordId: string, signal?: AbortSignal): Promise<AttioRecord> {
-    const { data } = await this.call(endpoints.getRecord, { path: { object, record_id: recordId } }, S.record, signal);
+    const { data } = await this.call(endpoints.getRecord, { path: { object, record_id: recordId } }, S().record, signal);
     if (data.values == null) data.values = {};
     return data as AttioRecord;
   }
@@ -261,12 +231,12 @@ export class AttioClient {
   async searchRecords(opts: SearchOptions, signal?: AbortSignal): Promise<SearchResult[]> {
     const limit = Math.min(checkLimit(opts.limit ?? 25), 25);
     const body = { query: opts.query, objects: opts.objects, request_as: { type: 'workspace' }, limit };
-    return (await this.call(endpoints.searchRecords, { body }, S.search, signal)).data;
+    return (await this.call(endpoints.searchRecords, { body }, S().search, signal)).data;
   }
 
   /** The list entries a record belongs to. */
   async listRecordEntries(object: string, recordId: string, opts: PageOptions = {}, signal?: AbortSignal): Promise<Page<AttioRecordEntry>> {
-    return this.paged(endpoints.listRecordEntries, opts, S.recordEntries, signal, (limit, offset) => ({
+    return this.paged(endpoints.listRecordEntries, opts, S().recordEntries, signal, (limit, offset) => ({
       path: { object, record_id: recordId },
       query: { limit, offset },
     }));
@@ -277,21 +247,21 @@ export class AttioClient {
   // ----------------------------------------------------------------------------------------------------
 
   async listLists(signal?: AbortSignal): Promise<AttioList[]> {
-    return (await this.call(endpoints.listLists, {}, S.lists, signal)).data;
+    return (await this.call(endpoints.listLists, {}, S().lists, signal)).data;
   }
 
   async getList(list: string, signal?: AbortSignal): Promise<AttioList> {
-    return (await this.call(endpoints.getList, { path: { list } }, S.list, signal)).data;
+    return (await this.call(endpoints.getList, { path: { list } }, S().list, signal)).data;
   }
 
   async queryEntries(list: string, opts: QueryOptions = {}, signal?: AbortSignal): Promise<Page<AttioEntry>> {
-    const page = await this.paged(endpoints.queryEntries, opts, S.entries, signal, limit => ({ path: { list }, body: queryBody(opts, limit) }));
+    const page = await this.paged(endpoints.queryEntries, opts, S().entries, signal, limit => ({ path: { list }, body: queryBody(opts, limit) }));
     for (const e of page.items) if (e.entry_values == null) e.entry_values = {};
     return page as Page<AttioEntry>;
   }
 
   async getEntry(list: string, entryId: string, signal?: AbortSignal): Promise<AttioEntry> {
-    const { data } = await this.call(endpoints.getEntry, { path: { list, entry_id: entryId } }, S.entry, signal);
+    const { data } = await this.call(endpoints.getEntry, { path: { list, entry_id: entryId } }, S().entry, signal);
     if (data.entry_values == null) data.entry_values = {};
     return data as AttioEntry;
   }
@@ -304,7 +274,7 @@ export class AttioClient {
     if ((opts.linkedObject === undefined) !== (opts.linkedRecordId === undefined)) {
       throw new TypeError('listTasks: linkedObject and linkedRecordId must be given together');
     }
-    return this.paged(endpoints.listTasks, opts, S.tasks, signal, (limit, offset) => ({
+    return this.paged(endpoints.listTasks, opts, S().tasks, signal, (limit, offset) => ({
       query: {
         limit,
         offset,
@@ -318,7 +288,7 @@ export class AttioClient {
   }
 
   async getTask(taskId: string, signal?: AbortSignal): Promise<AttioTask> {
-    return (await this.call(endpoints.getTask, { path: { task_id: taskId } }, S.task, signal)).data;
+    return (await this.call(endpoints.getTask, { path: { task_id: taskId } }, S().task, signal)).data;
   }
 
   /** Creates a plaintext task. Not retried after a 5xx or network failure (it could be created twice); 429 is retried. */
@@ -333,14 +303,14 @@ export class AttioClient {
         assignees: (input.assigneeIds ?? []).map(id => ({ referenced_actor_type: 'workspace-member', referenced_actor_id: id })),
       },
     };
-    return (await this.call(endpoints.createTask, { body }, S.task, signal)).data;
+    return (await this.call(endpoints.createTask, { body }, S().task, signal)).data;
   }
 
   async updateTask(taskId: string, input: UpdateTaskInput, signal?: AbortSignal): Promise<AttioTask> {
     const data: Record<string, unknown> = {};
     if (input.isCompleted !== undefined) data.is_completed = input.isCompleted;
     if (input.deadlineAt !== undefined) data.deadline_at = input.deadlineAt;
-    return (await this.call(endpoints.updateTask, { path: { task_id: taskId }, body: { data } }, S.task, signal)).data;
+    return (await this.call(endpoints.updateTask, { path: { task_id: taskId }, body: { data } }, S().task, signal)).data;
   }
 
   // ----------------------------------------------------------------------------------------------------
@@ -348,7 +318,7 @@ export class AttioClient {
   // ----------------------------------------------------------------------------------------------------
 
   async listMembers(signal?: AbortSignal): Promise<AttioMember[]> {
-    return (await this.call(endpoints.listMembers, {}, S.members, signal)).data;
+    return (await this.call(endpoints.listMembers, {}, S().members, signal)).data;
   }
 
   /** Notes, newest pages first as Attio returns them. Attio caps `limit` at 50. */
@@ -356,7 +326,7 @@ export class AttioClient {
     if ((opts.parentObject === undefined) !== (opts.parentRecordId === undefined)) {
       throw new TypeError('listNotes: parentObject and parentRecordId must be given together');
     }
-    return this.paged(endpoints.listNotes, opts, S.notes, signal, (limit, offset) => ({
+    return this.paged(endpoints.listNotes, opts, S().notes, signal, (limit, offset) => ({
       query: { limit, offset, parent_object: opts.parentObject, parent_record_id: opts.parentRecordId },
     }));
   }

