@@ -22,6 +22,7 @@ export interface TestApi {
   logUri: vscode.Uri;
   globalStorageUri: vscode.Uri;
   tree: AttioTree;
+  secrets: vscode.SecretStorage;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -71,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, tree } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, tree, secrets: context.secrets } : undefined;
 }
 
 export function deactivate(): void {}

@@ -6,6 +6,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { AttioAuthProvider } from '../../src/auth/authProvider';
+import { TokenStore } from '../../src/auth/tokenStore';
+import { Logger, Redactor } from '../../src/log';
 import type { AttioTestServer } from '../server';
 import { extensionApi, signOutAll, startServerFor, waitFor } from './helpers';
 
@@ -234,6 +237,46 @@ suite('Several workspaces', () => {
     assert.deepStrictEqual(accounts.map(a => a.label).sort(), [s1.workspaceName, s2.workspaceName].sort(), 'both in the Accounts menu');
     await vscode.commands.executeCommand('attio.signOut', { sessionId: s1.id });
     await waitFor(() => api.workspace.connection?.session.id === s2.id || undefined, 'the remaining workspace to become active');
+  });
+});
+
+suite('Another window', () => {
+  let server: AttioTestServer;
+  suiteSetup(async () => {
+    server = await startServerFor();
+    await signOutAll();
+  });
+  suiteTeardown(async () => {
+    await signOutAll();
+    await server.close();
+  });
+
+  test('sees sign-in and sign-out through secrets.onDidChange, without a reload', async () => {
+    // What another window runs: its own store and provider over the same SecretStorage.
+    const api = await extensionApi();
+    const channel = vscode.window.createOutputChannel('Attio (other window)', { log: true });
+    const log = new Logger(channel, new Redactor());
+    const store = new TokenStore(api.secrets, log);
+    const other = new AttioAuthProvider(store, log);
+    const events: { added: number; removed: number }[] = [];
+    const sub = other.onDidChangeSessions(e => events.push({ added: e.added?.length ?? 0, removed: e.removed?.length ?? 0 }));
+    try {
+      assert.strictEqual((await other.getSessions()).length, 0);
+      ENTERED_SECRETS.push(server.tokens.full);
+      const s = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: server.tokens.full });
+      assert.ok(s);
+      await waitFor(() => events.some(e => e.added === 1) || undefined, 'the other window to see the new session');
+      const seen = await other.getSessions();
+      assert.deepStrictEqual(seen.map(x => x.account.label), [s.workspaceName]);
+      await vscode.commands.executeCommand('attio.signOut', { sessionId: s.id });
+      await waitFor(() => events.some(e => e.removed === 1) || undefined, 'the other window to see the sign-out');
+      assert.strictEqual((await other.getSessions()).length, 0);
+    } finally {
+      sub.dispose();
+      other.dispose();
+      store.dispose();
+      channel.dispose();
+    }
   });
 });
 

@@ -3,11 +3,18 @@
  * then "Attio: Verify Connection" shows the report; "Attio: Sign Out" returns the views to the welcome state.
  */
 import * as assert from 'assert';
-import { notification, openAttioContainer, page, quickInput, runCommand, screenshot, server, welcomeView } from './fixture';
+import type { Page } from 'playwright-core';
+import { fixture, notification, openAttioContainer, page, quickInput, runCommand, screenshot, server, welcomeView } from './fixture';
 
-const statusBarItem = () => page().locator('.part.statusbar .statusbar-item', { hasText: /Northwind Labs|Attio: Signed out/ }).first();
+const statusBarItem = (p: Page = page()) => p.locator('.part.statusbar .statusbar-item', { hasText: /Northwind Labs|Attio: Signed out/ }).first();
 
 suite('UI: sign in with a pasted token, verify, sign out', () => {
+  /** A second window on the same workbench: it must follow sign-in and sign-out without a reload. */
+  let second: Page | undefined;
+  suiteTeardown(async () => {
+    await second?.close().catch(() => undefined);
+  });
+
   test('an inactive token is refused with a clear message', async () => {
     await openAttioContainer();
     await runCommand('Attio: Sign In');
@@ -42,6 +49,18 @@ suite('UI: sign in with a pasted token, verify, sign out', () => {
     assert.match(text, /task:read-write/);
     assert.match(text, /Every feature of Attio Explorer works/);
     await screenshot('verify-connection');
+  });
+
+  test('a second window opened on the same workbench shares the session', async () => {
+    const f = fixture();
+    second = await f.browser.context.newPage();
+    await second.goto(f.codeServer.workbenchUrl(f.workspaceFolder), { timeout: 60_000 });
+    await second.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+    await second.locator('.part.activitybar [aria-label^="Attio"]').first().click();
+    await statusBarItem(second).filter({ hasText: 'Northwind Labs' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await second.close();
+    second = undefined;
+    await page().bringToFront();
   });
 
   test('Sign Out returns the views to the welcome state', async () => {
