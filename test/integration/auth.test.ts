@@ -10,28 +10,20 @@ import { AttioAuthProvider } from '../../src/auth/authProvider';
 import { TokenStore } from '../../src/auth/tokenStore';
 import { Logger, Redactor } from '../../src/log';
 import type { AttioTestServer } from '../server';
-import { extensionApi, signOutAll, startServerFor, waitFor } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
 
 const ENTERED_SECRETS: string[] = [];
 
 suite('Sign in with an access token', () => {
-  let server: AttioTestServer;
-  suiteSetup(async () => {
-    server = await startServerFor();
-    await signOutAll();
-  });
-  suiteTeardown(async () => {
-    await signOutAll();
-    await server.close();
-  });
+  const serverOf = suiteServer();
 
   test('a good token, pasted with whitespace around it, signs in and names the workspace', async () => {
-    ENTERED_SECRETS.push(server.tokens.full);
-    const session = await vscode.commands.executeCommand<{ workspaceName: string } | undefined>('attio.signIn', { method: 'token', token: `  ${server.tokens.full}\n` });
+    ENTERED_SECRETS.push(serverOf().tokens.full);
+    const session = await vscode.commands.executeCommand<{ workspaceName: string } | undefined>('attio.signIn', { method: 'token', token: `  ${serverOf().tokens.full}\n` });
     assert.ok(session, 'sign-in returned no session');
     const api = await extensionApi();
     const conn = await waitFor(() => api.workspace.connection, 'the active connection');
-    assert.strictEqual(conn.session.accessToken, server.tokens.full, 'the stored token is trimmed');
+    assert.strictEqual(conn.session.accessToken, serverOf().tokens.full, 'the stored token is trimmed');
     assert.strictEqual(conn.session.workspaceName, session.workspaceName);
     assert.ok(conn.session.workspaceName.length > 0);
     // VS Code (Accounts menu, other extensions) sees it through the authentication API
@@ -46,10 +38,10 @@ suite('Sign in with an access token', () => {
     const api = await extensionApi();
     const before = (await api.auth.current()).sessions.map(s => s.id);
     assert.strictEqual(before.length, 1);
-    const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.inactive });
+    const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: serverOf().tokens.inactive });
     assert.strictEqual(result, undefined);
     assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), before);
-    assert.strictEqual(api.workspace.connection?.session.accessToken, server.tokens.full);
+    assert.strictEqual(api.workspace.connection?.session.accessToken, serverOf().tokens.full);
   });
 
   test('a token Attio has never seen (any format) is refused, not judged by its prefix', async () => {
@@ -60,21 +52,21 @@ suite('Sign in with an access token', () => {
     }
     assert.strictEqual((await api.auth.current()).sessions.length, 1);
     // the server was asked about each of them: none was rejected client-side for its shape
-    const selfCalls = server.requests.filter(r => r.path === '/v2/self');
+    const selfCalls = serverOf().requests.filter(r => r.path === '/v2/self');
     assert.ok(selfCalls.length >= 4, `expected /v2/self for every attempt, saw ${selfCalls.length}`);
   });
 
   test('a whitespace-only token is refused before any request', async () => {
-    server.clearRequests();
+    serverOf().clearRequests();
     const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: '  \n ' });
     assert.strictEqual(result, undefined);
-    assert.strictEqual(server.requests.length, 0);
+    assert.strictEqual(serverOf().requests.length, 0);
   });
 
   test('a token missing task scopes: tasks fail as a scope error naming task:read, not as signed out', async () => {
     const api = await extensionApi();
-    ENTERED_SECRETS.push(server.tokens.noTasks);
-    const session = await vscode.commands.executeCommand<{ id: string }>('attio.signIn', { method: 'token', token: server.tokens.noTasks });
+    ENTERED_SECRETS.push(serverOf().tokens.noTasks);
+    const session = await vscode.commands.executeCommand<{ id: string }>('attio.signIn', { method: 'token', token: serverOf().tokens.noTasks });
     assert.ok(session);
     const conn = await waitFor(() => (api.workspace.connection?.session.id === session.id ? api.workspace.connection : undefined), 'the new connection');
     const err = await conn.client.listTasks({ limit: 5, offset: 0 }).then(() => undefined, (e: unknown) => e);
@@ -106,21 +98,13 @@ suite('Sign in with an access token', () => {
 });
 
 suite('Sign in with OAuth through the URI handler', () => {
-  let server: AttioTestServer;
-  suiteSetup(async () => {
-    server = await startServerFor();
-    await signOutAll();
-    ENTERED_SECRETS.push(server.oauth.clientSecret);
-  });
-  suiteTeardown(async () => {
-    server.setOAuthAutoDecision(undefined);
-    await signOutAll();
-    await server.close();
-  });
+  const serverOf = suiteServer();
+  suiteSetup(() => void ENTERED_SECRETS.push(serverOf().oauth.clientSecret));
+  suiteTeardown(() => serverOf().setOAuthAutoDecision(undefined));
 
   /** The authorize request the extension opened, as the server saw it. */
   const lastAuthorize = (): URLSearchParams | undefined => {
-    const r = [...server.requests].reverse().find(x => x.path === '/authorize' && x.method === 'GET');
+    const r = [...serverOf().requests].reverse().find(x => x.path === '/authorize' && x.method === 'GET');
     return r ? new URLSearchParams(r.query.replace(/^\?/, '')) : undefined;
   };
 
@@ -131,13 +115,13 @@ suite('Sign in with OAuth through the URI handler', () => {
   };
 
   test('approve in the browser: signed in with an OAuth token', async () => {
-    server.setOAuthAutoDecision('approve');
-    const session = await vscode.commands.executeCommand<{ method: string } | undefined>('attio.signIn', { method: 'oauth', clientSecret: server.oauth.clientSecret, timeoutMs: 45_000 });
+    serverOf().setOAuthAutoDecision('approve');
+    const session = await vscode.commands.executeCommand<{ method: string } | undefined>('attio.signIn', { method: 'oauth', clientSecret: serverOf().oauth.clientSecret, timeoutMs: 45_000 });
     assert.ok(session, 'no session: did the authorize page open and redirect back?');
     assert.strictEqual(session.method, 'oauth');
     const api = await extensionApi();
     ENTERED_SECRETS.push(api.workspace.connection!.session.accessToken);
-    const tokenCalls = server.requests.filter(r => r.path === '/oauth/token');
+    const tokenCalls = serverOf().requests.filter(r => r.path === '/oauth/token');
     assert.strictEqual(tokenCalls.length, 1);
     assert.strictEqual(tokenCalls[0].status, 200);
   });
@@ -145,61 +129,61 @@ suite('Sign in with OAuth through the URI handler', () => {
   test('deny in the browser: nothing stored, the old session stays', async () => {
     const api = await extensionApi();
     const before = (await api.auth.current()).sessions.map(s => s.id);
-    server.setOAuthAutoDecision('deny');
+    serverOf().setOAuthAutoDecision('deny');
     const result = await vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 45_000 });
     assert.strictEqual(result, undefined);
     assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), before);
   });
 
   test('a callback with the wrong state is ignored; the attempt then times out', async () => {
-    server.setOAuthAutoDecision(undefined);
-    server.clearRequests();
+    serverOf().setOAuthAutoDecision(undefined);
+    serverOf().clearRequests();
     const api = await extensionApi();
     const before = (await api.auth.current()).sessions.length;
     const attempt = vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 6_000 });
     await waitFor(lastAuthorize, 'the authorize page to open');
     await deliverCallback('code=forged-code&state=not-the-state');
     assert.strictEqual(await attempt, undefined);
-    assert.strictEqual(server.requests.filter(r => r.path === '/oauth/token').length, 0, 'a forged callback must not reach the token endpoint');
+    assert.strictEqual(serverOf().requests.filter(r => r.path === '/oauth/token').length, 0, 'a forged callback must not reach the token endpoint');
     assert.strictEqual((await api.auth.current()).sessions.length, before);
   });
 
   test('a replayed (already used) code fails the exchange and stores nothing', async () => {
-    server.setOAuthAutoDecision(undefined);
-    server.clearRequests();
+    serverOf().setOAuthAutoDecision(undefined);
+    serverOf().clearRequests();
     const api = await extensionApi();
     const before = (await api.auth.current()).sessions.length;
     const attempt = vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 20_000 });
     const q = await waitFor(lastAuthorize, 'the authorize page to open');
     // approve as the browser would (consent page → decision), but redeem the code first, as an attacker replaying it would
-    const consent = await (await fetch(`${server.oauth.authorizeUrl}?${q.toString()}`)).text();
+    const consent = await (await fetch(`${serverOf().oauth.authorizeUrl}?${q.toString()}`)).text();
     const requestId = /name="request_id" value="([^"]+)"/.exec(consent)?.[1];
     assert.ok(requestId, 'the consent page carries its request id');
-    const decision = await fetch(`${server.url}/authorize/decision`, {
+    const decision = await fetch(`${serverOf().url}/authorize/decision`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ request_id: requestId, decision: 'approve' }).toString(),
     });
-    const location = new URL(decision.headers.get('location')!, server.url);
+    const location = new URL(decision.headers.get('location')!, serverOf().url);
     const code = location.searchParams.get('code')!;
     assert.ok(code, `no code in ${location.pathname}`);
-    const first = await fetch(server.oauth.tokenUrl, {
+    const first = await fetch(serverOf().oauth.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: server.oauth.clientId, client_secret: server.oauth.clientSecret }).toString(),
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: serverOf().oauth.clientId, client_secret: serverOf().oauth.clientSecret }).toString(),
     });
     assert.strictEqual(first.status, 200);
     ENTERED_SECRETS.push(((await first.json()) as { access_token: string }).access_token);
     await deliverCallback(`code=${encodeURIComponent(code)}&state=${encodeURIComponent(q.get('state')!)}`);
     assert.strictEqual(await attempt, undefined);
-    const exchanges = server.requests.filter(r => r.path === '/oauth/token');
+    const exchanges = serverOf().requests.filter(r => r.path === '/oauth/token');
     assert.strictEqual(exchanges.at(-1)?.status, 400, 'the replayed code is refused');
     assert.strictEqual((await api.auth.current()).sessions.length, before);
   });
 
   test('nobody answers: the attempt times out and stores nothing', async () => {
-    server.setOAuthAutoDecision(undefined);
+    serverOf().setOAuthAutoDecision(undefined);
     const api = await extensionApi();
     const before = (await api.auth.current()).sessions.length;
     const t0 = Date.now();
@@ -210,22 +194,14 @@ suite('Sign in with OAuth through the URI handler', () => {
 });
 
 suite('Several workspaces', () => {
-  let a: AttioTestServer;
-  suiteSetup(async () => {
-    a = await startServerFor();
-    await signOutAll();
-  });
-  suiteTeardown(async () => {
-    await signOutAll();
-    await a.close();
-  });
+  const aOf = suiteServer();
 
   test('two workspaces signed in; switching changes the active one; signing out one keeps the other', async () => {
     const api = await extensionApi();
-    const other = a.tokens.otherWorkspace;
+    const other = aOf().tokens.otherWorkspace;
     assert.ok(other, 'the server offers a token for a second workspace');
-    ENTERED_SECRETS.push(a.tokens.full, other);
-    const s1 = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: a.tokens.full });
+    ENTERED_SECRETS.push(aOf().tokens.full, other);
+    const s1 = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: aOf().tokens.full });
     const s2 = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: other });
     assert.ok(s1 && s2);
     assert.notStrictEqual(s1.workspaceName, s2.workspaceName);
@@ -241,15 +217,7 @@ suite('Several workspaces', () => {
 });
 
 suite('Another window', () => {
-  let server: AttioTestServer;
-  suiteSetup(async () => {
-    server = await startServerFor();
-    await signOutAll();
-  });
-  suiteTeardown(async () => {
-    await signOutAll();
-    await server.close();
-  });
+  const serverOf = suiteServer();
 
   test('sees sign-in and sign-out through secrets.onDidChange, without a reload', async () => {
     // What another window runs: its own store and provider over the same SecretStorage.
@@ -262,8 +230,8 @@ suite('Another window', () => {
     const sub = other.onDidChangeSessions(e => events.push({ added: e.added?.length ?? 0, removed: e.removed?.length ?? 0 }));
     try {
       assert.strictEqual((await other.getSessions()).length, 0);
-      ENTERED_SECRETS.push(server.tokens.full);
-      const s = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: server.tokens.full });
+      ENTERED_SECRETS.push(serverOf().tokens.full);
+      const s = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: serverOf().tokens.full });
       assert.ok(s);
       await waitFor(() => events.some(e => e.added === 1) || undefined, 'the other window to see the new session');
       const seen = await other.getSessions();

@@ -43,3 +43,23 @@ export async function signOutAll(): Promise<void> {
   const api = await extensionApi();
   for (const s of (await api.auth.current()).sessions) await vscode.commands.executeCommand('attio.signOut', { sessionId: s.id, removeClientSecret: true });
 }
+
+/**
+ * For a suite: a local Attio server the extension points at, signed out before the suite and after it.
+ * Returns a getter (the server exists once suiteSetup has run).
+ */
+export function suiteServer(opts: StartOptions = {}): () => AttioTestServer {
+  let server: AttioTestServer | undefined;
+  suiteSetup(async () => {
+    server = await startServerFor(opts);
+    await signOutAll();
+  });
+  suiteTeardown(async () => {
+    await signOutAll();
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the suite server is not started yet');
+    return server;
+  };
+}

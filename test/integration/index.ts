@@ -3,24 +3,13 @@
  * out/test/integration/**\/*.test.js with mocha (TDD) and ends with a plain `N passed, N failed` line for CI.
  * ATTIO_TEST_GREP=pattern runs only the matching tests.
  */
-import * as fs from 'fs';
 import Mocha from 'mocha';
-import * as path from 'path';
-
-function findTests(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findTests(full));
-    else if (entry.name.endsWith('.test.js')) found.push(full);
-  }
-  return found.sort();
-}
+import { findFiles } from '../harness/findFiles';
 
 export function run(): Promise<void> {
   // ATTIO_TEST_GREP (forwarded to the extension host like every ATTIO_* variable) runs only matching tests.
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, grep: process.env.ATTIO_TEST_GREP || undefined });
-  for (const file of findTests(__dirname)) mocha.addFile(file);
+  for (const file of findFiles(__dirname, '.test.js')) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(failures => {

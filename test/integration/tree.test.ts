@@ -8,7 +8,7 @@ import type { AttioTree } from '../../src/tree';
 import type { TreeNode } from '../../src/tree/nodes';
 import type { NodeTreeProvider } from '../../src/tree/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, signOutAll, startServerFor, waitFor } from './helpers';
+import { extensionApi, suiteServer, waitFor } from './helpers';
 
 async function tree(): Promise<AttioTree> {
   const api = (await extensionApi()) as unknown as { tree?: AttioTree };
@@ -54,17 +54,12 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
   let server: AttioTestServer;
   let t: AttioTree;
 
+  const serverOf = suiteServer();
   suiteSetup(async () => {
-    server = await startServerFor();
+    server = serverOf();
     t = await tree();
-    await signOutAll();
     await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full });
     await waitFor(() => t.model.signedIn || undefined, 'sign-in');
-  });
-
-  suiteTeardown(async () => {
-    await signOutAll();
-    await server?.close();
   });
 
   test('signed in: the Objects root lists every object, in one request', async () => {

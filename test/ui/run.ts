@@ -14,21 +14,12 @@ import { Browser, launchBrowser, waitForWorkbench } from '../harness/browser';
 import { CodeServer, startCodeServer } from '../harness/codeServer';
 import { createLogger, debugEnabled, elapsed } from '../harness/log';
 import { assertToolsInstalled, makeTempDir, removeDir } from '../harness/paths';
+import { findFiles } from '../harness/findFiles';
 import { packageVsix } from '../harness/vsix';
 import { screenshot, setFixture } from './fixture';
 
 const log = createLogger('ui');
 const T0 = Date.now();
-
-function findUiTests(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findUiTests(full));
-    else if (entry.name.endsWith('.uitest.js')) found.push(full);
-  }
-  return found.sort();
-}
 
 let server: AttioServer | undefined;
 let codeServer: CodeServer | undefined;
@@ -92,7 +83,7 @@ async function main(): Promise<number> {
       },
     },
   });
-  for (const file of findUiTests(__dirname)) mocha.addFile(file);
+  for (const file of findFiles(__dirname, '.uitest.js')) mocha.addFile(file);
   const stats = await new Promise<Mocha.Stats | undefined>(resolve => {
     const runner = mocha.run(() => resolve(runner.stats));
   });
