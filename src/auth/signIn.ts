@@ -94,6 +94,8 @@ export class SignInController {
   private async withToken(raw: string, method: SignInMethod): Promise<StoredSession> {
     const token = raw.trim();
     if (!token) throw new SignInError('The token is empty.');
+    // Not a judgement of the token's format: these characters cannot travel in an HTTP header at all.
+    if (/[^\x21-\x7e]/.test(token)) throw new SignInError('The token contains spaces, line breaks or characters such as curly quotes; paste it again as plain text.');
     this.d.redactor.add(token);
     const self = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Attio: checking the token…' },

@@ -56,10 +56,12 @@ suite('Sign in with an access token', () => {
     assert.ok(selfCalls.length >= 4, `expected /v2/self for every attempt, saw ${selfCalls.length}`);
   });
 
-  test('a whitespace-only token is refused before any request', async () => {
+  test('a whitespace-only token, or one that cannot travel in a header, is refused before any request', async () => {
     serverOf().clearRequests();
-    const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: '  \n ' });
-    assert.strictEqual(result, undefined);
+    for (const token of ['  \n ', 'abc def', '\u201cabc\u201d', 'abc\ndef']) {
+      const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token });
+      assert.strictEqual(result, undefined, JSON.stringify(token));
+    }
     assert.strictEqual(serverOf().requests.length, 0);
   });
 
@@ -213,6 +215,43 @@ suite('Several workspaces', () => {
     assert.deepStrictEqual(accounts.map(a => a.label).sort(), [s1.workspaceName, s2.workspaceName].sort(), 'both in the Accounts menu');
     await vscode.commands.executeCommand('attio.signOut', { sessionId: s1.id });
     await waitFor(() => api.workspace.connection?.session.id === s2.id || undefined, 'the remaining workspace to become active');
+  });
+});
+
+suite('A revoked token', () => {
+  const serverOf = suiteServer();
+
+  /** Lines of this window's logs (the "Attio" LogOutputChannel writes under the window's log folder). */
+  const logLines = async (needle: string): Promise<number> => {
+    const api = await extensionApi();
+    let n = 0;
+    const walk = (p: string): void => {
+      for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+        const full = path.join(p, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (e.name.endsWith('.log')) n += fs.readFileSync(full, 'utf8').split(needle).length - 1;
+      }
+    };
+    walk(path.resolve(api.logUri.fsPath, '..', '..'));
+    return n;
+  };
+
+  test('is "signed out", not a scope error, and prompts to sign in again once per cool-down', async () => {
+    const api = await extensionApi();
+    const token = serverOf().addToken('soon-revoked', ['object_configuration:read', 'record_permission:read']);
+    ENTERED_SECRETS.push(token);
+    assert.ok(await vscode.commands.executeCommand('attio.signIn', { method: 'token', token }));
+    const conn = await waitFor(() => (api.workspace.connection?.session.accessToken === token ? api.workspace.connection : undefined), 'the connection');
+    serverOf().revokeToken(token);
+    const before = await logLines('asking to sign in again');
+    for (let i = 0; i < 3; i++) {
+      const err = await conn.client.listObjects().then(() => undefined, (e: unknown) => e);
+      const view = api.workspace.describeError(err, 'Objects');
+      assert.strictEqual(view.kind, 'signedOut', JSON.stringify(view));
+    }
+    await new Promise(r => setTimeout(r, 1500)); // the log channel flushes to its file
+    assert.strictEqual((await logLines('asking to sign in again')) - before, 1, 'one prompt, not a loop');
+    assert.strictEqual(api.scopeErrors.entries.filter(e => e.feature === 'Objects').length, 0, 'not recorded as a scope error');
   });
 });
 
