@@ -33,6 +33,7 @@ async function main() {
     sourcemap: !production,
     sourcesContent: false,
     legalComments: 'none',
+    charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
     plugins: watch ? [problemMatcher] : [],

@@ -313,8 +313,8 @@ export class RecordNode extends TreeNode {
       async () => ({ value: await this.ctx.model.recordValues(this.object, id) }),
       rows => [
         ...(rows.length ? rows.map(r => new ValueNode(this.ctx, r)) : [new MessageNode(this.ctx, 'empty', 'No values')]),
-        new RecordEntriesNode(this.ctx, this.object, id),
-        new NotesNode(this.ctx, this.object, id),
+        new RecordSectionNode(this.ctx, 'entries', 'List entries', 'list-unordered', () => this.ctx.model.recordEntries(this.object, id), e => new RecordEntryNode(this.ctx, e.listId, e.listName, e.entryId), 'In no lists'),
+        new RecordSectionNode(this.ctx, 'notes', 'Notes', 'note', () => this.ctx.model.notes(this.object, id), n => new NoteNode(this.ctx, n), 'No notes'),
       ],
     );
   }
@@ -416,19 +416,26 @@ export class RefNode extends TreeNode {
   }
 }
 
-export class RecordEntriesNode extends TreeNode {
-  constructor(ctx: NodeContext, private readonly object: string, private readonly recordId: string) {
-    super(ctx, 'entries');
+/** A collapsible section under a record ("List entries", "Notes") that loads its items on expansion. */
+export class RecordSectionNode<T> extends TreeNode {
+  constructor(
+    ctx: NodeContext,
+    key: string,
+    private readonly label: string,
+    private readonly icon: string,
+    private readonly fetch: () => Promise<{ value: T[]; stale?: { error: unknown } }>,
+    private readonly build: (item: T) => TreeNode,
+    private readonly emptyText: string,
+  ) {
+    super(ctx, key);
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('List entries', Collapsed, 'list-unordered', 'group');
+    return ti(this.label, Collapsed, this.icon, 'group');
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load('List entries', () => this.ctx.model.recordEntries(this.object, this.recordId), entries =>
-      entries.length ? entries.map(e => new RecordEntryNode(this.ctx, e.listId, e.listName, e.entryId)) : [new MessageNode(this.ctx, 'empty', 'In no lists')],
-    );
+    return this.load(this.label, this.fetch, items => (items.length ? items.map(this.build) : [new MessageNode(this.ctx, 'empty', this.emptyText)]));
   }
 }
 
@@ -447,22 +454,6 @@ export class RecordEntryNode extends TreeNode {
 
   override detail(): vscode.Uri {
     return detailUri({ kind: 'entry', list: this.listId, id: this.entryId, name: this.listName });
-  }
-}
-
-export class NotesNode extends TreeNode {
-  constructor(ctx: NodeContext, private readonly object: string, private readonly recordId: string) {
-    super(ctx, 'notes');
-  }
-
-  override treeItem(): vscode.TreeItem {
-    return ti('Notes', Collapsed, 'note', 'group');
-  }
-
-  override children(): Promise<TreeNode[]> {
-    return this.load('Notes', () => this.ctx.model.notes(this.object, this.recordId), notes =>
-      notes.length ? notes.map(n => new NoteNode(this.ctx, n)) : [new MessageNode(this.ctx, 'empty', 'No notes')],
-    );
   }
 }
 
