@@ -56,7 +56,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     store,
     auth,
     uris,
-    scopeErrors,
     workspace,
     reports,
     vscode.window.registerUriHandler(uris),

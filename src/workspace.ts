@@ -40,7 +40,7 @@ export class WorkspaceManager extends Disposable {
   private state: StoredState = { sessions: [] };
 
   constructor(
-    private readonly auth: AttioAuthProvider,
+    auth: AttioAuthProvider,
     private config: AttioConfig,
     private readonly scopeErrors: ScopeErrorLog,
     private readonly redactor: Redactor,
@@ -56,20 +56,10 @@ export class WorkspaceManager extends Disposable {
     return this.conn;
   }
 
-  get sessions(): readonly StoredSession[] {
-    return this.state.sessions;
-  }
-
   setConfig(config: AttioConfig): void {
     const rebuild = config.apiBaseUrl !== this.config.apiBaseUrl;
     this.config = config;
     if (rebuild) this.update(this.state, true);
-  }
-
-  /** Resolves once the stored sessions have been read (activation does not wait for it). */
-  async whenReady(): Promise<Connection | undefined> {
-    this.update(await this.auth.current());
-    return this.conn;
   }
 
   /** A client for any token (used to validate a token before it is stored). */

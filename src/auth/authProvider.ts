@@ -66,7 +66,6 @@ export class AttioAuthProvider extends Disposable implements vscode.Authenticati
   /** Stores a validated session, replacing an older one for the same workspace, and makes it active. */
   async add(session: StoredSession): Promise<void> {
     const before = await this.current();
-    const replaced = before.sessions.filter(s => s.workspaceId === session.workspaceId);
     const sessions = [...before.sessions.filter(s => s.workspaceId !== session.workspaceId), session];
     await this.commit({ sessions, activeId: session.id });
     this.log.info(`signed in to workspace "${session.workspaceName}" (${session.method})`);

@@ -1,6 +1,3 @@
-import * as vscode from 'vscode';
-import { Disposable } from '../disposable';
-
 export interface ScopeErrorEntry {
   /** The extension feature that needed the scope, e.g. "Tasks". */
   feature: string;
@@ -12,10 +9,8 @@ export interface ScopeErrorEntry {
 }
 
 /** Every missing-scope error met in this window, for "Attio: Show Scope Errors". */
-export class ScopeErrorLog extends Disposable {
+export class ScopeErrorLog {
   private readonly list: ScopeErrorEntry[] = [];
-  private readonly changed = this._register(new vscode.EventEmitter<void>());
-  readonly onDidChange = this.changed.event;
 
   get entries(): readonly ScopeErrorEntry[] {
     return this.list;
@@ -28,11 +23,5 @@ export class ScopeErrorLog extends Disposable {
     );
     if (same >= 0) this.list.splice(same, 1);
     this.list.unshift(entry);
-    this.changed.fire();
-  }
-
-  clear(): void {
-    this.list.length = 0;
-    this.changed.fire();
   }
 }

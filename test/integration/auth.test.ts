@@ -9,7 +9,6 @@ import * as vscode from 'vscode';
 import { AttioAuthProvider } from '../../src/auth/authProvider';
 import { TokenStore } from '../../src/auth/tokenStore';
 import { Logger, Redactor } from '../../src/log';
-import type { AttioTestServer } from '../server';
 import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
 
 const ENTERED_SECRETS: string[] = [];
