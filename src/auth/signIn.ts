@@ -52,8 +52,7 @@ export class SignInController {
   }
 
   /** Used by the authentication provider when the Accounts menu or another extension asks for a session. */
-  acquire = async (req: SignInRequest | readonly string[] = {}): Promise<StoredSession> => {
-    const r: SignInRequest = Array.isArray(req) ? {} : (req as SignInRequest);
+  acquire = async (r: SignInRequest = {}): Promise<StoredSession> => {
     const method = r.method ?? (await this.pickMethod());
     switch (method) {
       case 'token':
@@ -70,7 +69,7 @@ export class SignInController {
 
   private async pickMethod(): Promise<SignInMethod> {
     const pick = await vscode.window.showQuickPick(
-      signInFlows(this.d.env).map(f => ({ ...f, label: f.label })),
+      signInFlows(this.d.env),
       { title: 'Attio: Sign In', placeHolder: 'How do you want to sign in to Attio?', ignoreFocusOut: true },
     );
     if (!pick) throw new vscode.CancellationError();

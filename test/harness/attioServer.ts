@@ -1,30 +1,11 @@
 /**
- * Loads the local Attio-compatible server (test/server, compiled to out/test/server) when it is built, and turns it
- * into the user settings that point the extension at it. Loaded at run time so the harness builds without it.
+ * The local Attio-compatible server (test/server) as the harness uses it: started, turned into the user settings
+ * that point the extension at it, and closed without hanging.
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import type { AttioTestServer, StartOptions } from '../server';
-import { outDir } from './paths';
+import type { AttioTestServer } from '../server';
 
-/** The server's own types (type-only: erased at run time, so the harness still runs when the server is not built). */
+export { startAttioServer } from '../server';
 export type AttioServer = AttioTestServer;
-export type AttioServerOptions = StartOptions;
-
-type StartAttioServer = (options?: AttioServerOptions) => Promise<AttioTestServer>;
-
-export const serverModulePath = path.join(outDir, 'test', 'server', 'index.js');
-
-/** The server's `startAttioServer`, or undefined when out/test/server/index.js is not built (yet). */
-export function loadAttioServer(): StartAttioServer | undefined {
-  if (!fs.existsSync(serverModulePath)) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(serverModulePath) as { startAttioServer?: StartAttioServer };
-  if (typeof mod.startAttioServer !== 'function') {
-    throw new Error(`${serverModulePath} does not export startAttioServer`);
-  }
-  return mod.startAttioServer;
-}
 
 /** User settings that make the installed extension talk to `server`. */
 export function extensionSettings(server: AttioServer): Record<string, unknown> {

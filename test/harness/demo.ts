@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { AttioServer, closeAttioServer, extensionSettings, loadAttioServer, serverModulePath } from './attioServer';
+import { AttioServer, closeAttioServer, extensionSettings, startAttioServer } from './attioServer';
 import { CodeServer, startCodeServer } from './codeServer';
 import { createLogger, elapsed } from './log';
 import { freePort } from './net';
@@ -39,43 +39,34 @@ async function main(): Promise<void> {
   fs.mkdirSync(workspace);
 
   const vsix = await packageVsix(path.join(tmp, 'attio-explorer.vsix'));
-  const start = loadAttioServer();
-  if (start) {
-    server = await start({ port: await freePort(8787), workspace: 'demo' });
-  } else {
-    log.warn(`${path.relative(process.cwd(), serverModulePath)} is not built: the demo runs without a local Attio server`);
-  }
+  server = await startAttioServer({ port: await freePort(8787), workspace: 'demo' });
   codeServer = await startCodeServer({
     preferredPort: 8080,
     installExtensions: [vsix],
-    settings: server ? extensionSettings(server) : {},
+    settings: extensionSettings(server),
   });
   const startedIn = elapsed(T0);
 
+  const { tokens, oauth } = server;
   const lines = [
     '',
     '  Attio Explorer demo is running.',
     '',
     `  Open VS Code in your browser:  ${codeServer.workbenchUrl(workspace)}`,
+    `  Local Attio server:            ${server.url}`,
+    '',
+    '  Access tokens (click the Attio icon, then Sign In → Paste an access token):',
+    `    full       ${tokens.full}   <- paste this in "Attio: Sign In"`,
+    ...Object.entries(tokens as Record<string, string>)
+      .filter(([name]) => name !== 'full')
+      .map(([name, value]) => `    ${name.padEnd(10)} ${value}`),
+    '',
+    '  OAuth app (Sign In → Sign in with OAuth):',
+    `    client id      ${oauth.clientId}`,
+    `    client secret  ${oauth.clientSecret}   <- paste this when asked for the client secret`,
+    `    authorize URL  ${oauth.authorizeUrl}`,
+    `    token URL      ${oauth.tokenUrl}`,
   ];
-  if (server) {
-    const { tokens, oauth } = server;
-    lines.push(
-      `  Local Attio server:            ${server.url}`,
-      '',
-      '  Access tokens (click the Attio icon, then Sign In → Paste an access token):',
-      `    full       ${tokens.full}   <- paste this in "Attio: Sign In"`,
-      ...Object.entries(tokens as Record<string, string>)
-        .filter(([name]) => name !== 'full')
-        .map(([name, value]) => `    ${name.padEnd(10)} ${value}`),
-      '',
-      '  OAuth app (Sign In → Sign in with OAuth):',
-      `    client id      ${oauth.clientId}`,
-      `    client secret  ${oauth.clientSecret}   <- paste this when asked for the client secret`,
-      `    authorize URL  ${oauth.authorizeUrl}`,
-      `    token URL      ${oauth.tokenUrl}`,
-    );
-  }
   lines.push('', `  Started in ${startedIn}. Press Ctrl-C to stop.`, '');
   console.log(lines.join('\n'));
 

@@ -1,6 +1,7 @@
 /** Shared by the integration suites: reach the extension's test API, point it at a local Attio server, sign out. */
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import { extensionSettings } from '../harness/attioServer';
 import { startAttioServer, type AttioTestServer, type StartOptions } from '../server';
 
 export const EXTENSION_ID = 'attio-explorer.attio-explorer';
@@ -23,17 +24,12 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
   }
 }
 
-const attio = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('attio');
 
 /** Starts a local Attio-compatible server and points the extension (API and OAuth settings) at it. */
 export async function startServerFor(opts: StartOptions = {}): Promise<AttioTestServer> {
   const server = await startAttioServer({ rateLimit: false, ...opts });
-  const G = vscode.ConfigurationTarget.Global;
-  await attio().update('apiBaseUrl', server.url, G);
-  await attio().update('oauth.authorizeUrl', server.oauth.authorizeUrl, G);
-  await attio().update('oauth.tokenUrl', server.oauth.tokenUrl, G);
-  await attio().update('oauth.clientId', server.oauth.clientId, G);
-  await attio().update('oauth.redirectUri', server.oauth.relayUrl, G);
+  const all = vscode.workspace.getConfiguration();
+  for (const [key, value] of Object.entries(extensionSettings(server))) await all.update(key, value, vscode.ConfigurationTarget.Global);
   const api = await extensionApi();
   await waitFor(() => api.workspace.apiBaseUrl === server.url || undefined, 'the extension to pick up the server URL');
   return server;

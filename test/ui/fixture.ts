@@ -14,8 +14,8 @@ export interface UiFixture {
   page: Page;
   browser: Browser;
   codeServer: CodeServer;
-  /** The local Attio-compatible server, when out/test/server is built. */
-  server: AttioServer | undefined;
+  /** The local Attio-compatible server. */
+  server: AttioServer;
   workspaceFolder: string;
 }
 
@@ -35,11 +35,9 @@ export function page(): Page {
   return fixture().page;
 }
 
-/** The local Attio server; fails the test when it is not built. */
+/** The local Attio server. */
 export function server(): AttioServer {
-  const s = fixture().server;
-  if (!s) throw new Error('the local Attio server (out/test/server/index.js) is not built');
-  return s;
+  return fixture().server;
 }
 
 function escapeRegExp(s: string): string {

@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
-import { AttioServer, closeAttioServer, extensionSettings, loadAttioServer } from '../harness/attioServer';
+import { AttioServer, closeAttioServer, extensionSettings, startAttioServer } from '../harness/attioServer';
 import { Browser, launchBrowser, waitForWorkbench } from '../harness/browser';
 import { CodeServer, startCodeServer } from '../harness/codeServer';
 import { createLogger, debugEnabled, elapsed } from '../harness/log';
@@ -42,17 +42,12 @@ async function main(): Promise<number> {
 
   const vsix = await packageVsix(path.join(tmp, 'attio-explorer.vsix'));
 
-  const start = loadAttioServer();
-  if (start) {
-    server = await start({ port: 0, workspace: 'demo', rateLimit: false });
-    log.info(`local Attio server on ${server.url}`);
-  } else {
-    log.warn('out/test/server/index.js is not built: running without the local Attio server');
-  }
+  server = await startAttioServer({ port: 0, workspace: 'demo', rateLimit: false });
+  log.info(`local Attio server on ${server.url}`);
 
   codeServer = await startCodeServer({
     installExtensions: [vsix],
-    settings: server ? extensionSettings(server) : {},
+    settings: extensionSettings(server),
     verbose: debugEnabled,
   });
   log.info(`code-server on ${codeServer.url} after ${elapsed(T0)}`);
