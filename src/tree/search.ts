@@ -39,6 +39,9 @@ export function pickRecord(
   let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
+  /** Enter pressed while a search was still running: take the first result when it arrives. */
+  let acceptWhenReady = false;
+  let finish: (v: SearchResult | 'skip' | undefined) => void = () => undefined;
 
   const run = (query: string): void => {
     controller?.abort();
@@ -57,6 +60,11 @@ export function pickRecord(
           result: r,
         }));
         qp.items = [...skipItem, ...(items.length ? items : [{ label: query ? `No records match "${query}"` : 'No records', alwaysShow: true }])];
+        // an Enter that came before these results takes the first of them, if they answer what is typed now
+        if (acceptWhenReady && query === qp.value.trim()) {
+          acceptWhenReady = false;
+          if (items[0]?.result) finish(items[0].result);
+        }
       })
       .catch(e => {
         if (mine !== seq) return;
@@ -72,7 +80,7 @@ export function pickRecord(
 
   return new Promise(resolve => {
     let done = false;
-    const finish = (v: SearchResult | 'skip' | undefined): void => {
+    finish = (v: SearchResult | 'skip' | undefined): void => {
       if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
@@ -81,13 +89,19 @@ export function pickRecord(
       qp.dispose();
     };
     qp.onDidChangeValue(value => {
+      acceptWhenReady = false;
       if (timer) clearTimeout(timer);
       controller?.abort();
-      timer = setTimeout(() => run(value.trim()), SEARCH_DEBOUNCE_MS);
+      timer = setTimeout(() => {
+        timer = undefined;
+        run(value.trim());
+      }, SEARCH_DEBOUNCE_MS);
     });
     qp.onDidAccept(() => {
       const item = qp.selectedItems[0];
+      const searching = qp.busy || timer !== undefined;
       if (item?.skip) finish('skip');
+      else if (searching) acceptWhenReady = true;
       else if (item?.result) finish(item.result);
     });
     qp.onDidHide(() => finish(undefined));

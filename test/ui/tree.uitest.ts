@@ -88,6 +88,13 @@ suite('UI: Objects, Lists and Tasks trees', () => {
     await pause(1500);
   });
 
+  test('Enter pressed before the results arrive opens the first match', async () => {
+    await runCommand('Attio: Search Records');
+    await page().locator('.quick-input-widget', { hasText: 'Search Attio Records' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await quickInput.fill('Lamport', true);
+    await page().locator('.tab', { hasText: /Lamport/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
   test('a link in a detail document opens the related record\'s document', async () => {
     const frame = page().frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame');
     const link = frame.locator('a[href*="companies"]').first();
