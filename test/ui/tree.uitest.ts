@@ -96,13 +96,19 @@ suite('UI: Objects, Lists and Tasks trees', () => {
   });
 
   test('Attio: Search Records finds a record as you type and opens it', async () => {
-    await searchFor('Grace');
-    await quickInput.item(/Grace/).waitFor({ state: 'visible', timeout: 20_000 });
-    const items = await quickInput.items();
-    assert.ok(items.some(i => /Grace/.test(i) && /Person/.test(i)), items.join(' | '));
-    await screenshot('tree-search');
-    await page().keyboard.press('Enter');
-    await page().locator('.tab', { hasText: /Grace/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // let the detail preview opened by the previous test finish loading: while it loads it can take the focus
+    await page().frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame').locator('h1').first().waitFor({ timeout: 20_000 });
+    for (let attempt = 1; ; attempt++) {
+      await searchFor('Grace');
+      await quickInput.item(/Grace/).waitFor({ state: 'visible', timeout: 20_000 });
+      const items = await quickInput.items();
+      assert.ok(items.some(i => /Grace/.test(i) && /Person/.test(i)), items.join(' | '));
+      if (attempt === 1) await screenshot('tree-search');
+      await page().keyboard.press('Enter');
+      const opened = await page().locator('.tab', { hasText: /Grace/ }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+      if (opened) break;
+      assert.ok(attempt < 3, 'choosing a search result did not open its detail');
+    }
     await pause(1500);
   });
 
