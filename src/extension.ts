@@ -8,10 +8,14 @@ import { UriEventHandler } from './auth/uriHandler';
 import { registerCommands } from './commands';
 import { onDidChangeConfig, readConfig } from './config';
 import { AUTH_PROVIDER_LABEL } from './constants';
+import { WorkspaceData } from './data';
+import { DetailDocuments } from './detail/provider';
 import { Logger, Redactor } from './log';
 import { ReportView } from './reportView';
 import { AccountStatusBar } from './statusBar';
-import { AttioTree, readTreeConfig } from './tree';
+import { readTreeConfig } from './views/config';
+import { SidebarViews } from './views/controller';
+import { viewCommands } from './views/viewCommands';
 import { WorkspaceManager } from './workspace';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
@@ -21,7 +25,8 @@ export interface TestApi {
   scopeErrors: ScopeErrorLog;
   logUri: vscode.Uri;
   globalStorageUri: vscode.Uri;
-  tree: AttioTree;
+  data: WorkspaceData;
+  views: SidebarViews;
   secrets: vscode.SecretStorage;
 }
 
@@ -49,7 +54,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   auth.setInteractiveSignIn(() => signIn.acquire());
   const reports = new ReportView();
-  const tree = new AttioTree({ workspace, log: log.child('Tree'), redactor, config: readTreeConfig });
+  const describeError = (e: unknown, feature: string) => workspace.describeError(e, feature);
+  const data = new WorkspaceData({ connection: () => workspace.connection, config: readTreeConfig, locale: vscode.env.language, log: log.child('Data') });
+  const details = new DetailDocuments(data, describeError, log.child('Detail'));
+  const views = new SidebarViews({ data, details, describeError, log: log.child('Tree'), config: readTreeConfig });
 
   context.subscriptions.push(
     channel,
@@ -62,8 +70,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerAuthProvider(auth, AUTH_PROVIDER_LABEL),
     onDidChangeConfig(() => workspace.setConfig(readConfig())),
     new AccountStatusBar(workspace),
-    tree,
-    registerCommands(tree.commands(), log, redactor),
+    data,
+    workspace.onDidChange(() => data.clear()),
+    details,
+    views,
+    registerCommands(viewCommands({ views, data, details, describeError, log: log.child('Tree') }), log, redactor),
     registerCommands(
       accountCommands({ auth, signIn, workspace, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }),
       log,
@@ -71,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, tree, secrets: context.secrets } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets } : undefined;
 }
 
 export function deactivate(): void {}

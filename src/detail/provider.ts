@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { Schemes } from '../constants';
 import { Disposable } from '../disposable';
 import type { Logger } from '../log';
-import type { TreeModel } from '../tree/model';
+import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../workspace';
-import { renderDetail, type RenderOptions } from './render';
+import { renderDetail } from './render';
 import { parseDetailUri } from './uris';
 
 /**
@@ -16,8 +16,7 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly model: TreeModel,
-    private readonly options: () => RenderOptions,
+    private readonly data: WorkspaceData,
     private readonly describeError: (e: unknown, feature: string) => ErrorView,
     private readonly log: Logger,
   ) {
@@ -28,9 +27,9 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const target = parseDetailUri(uri);
     if (!target) return `# Not found\n\nNo Attio item at \`${uri.path}\`.\n`;
-    if (!this.model.signedIn) return '# Signed out\n\nSign in to Attio to see this item.\n';
+    if (!this.data.signedIn) return '# Signed out\n\nSign in to Attio to see this item.\n';
     try {
-      return await renderDetail(this.model, target, this.options());
+      return await renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, 'Details');

@@ -1,10 +1,9 @@
 /**
  * Markdown of the read-only detail documents: a record, a list entry, a task or a note, with every value and
- * relative links to related records' documents. Pure apart from the model's (cached) loads; no `vscode`.
+ * relative links to related records' documents. Pure apart from the data layer's (cached) loads; no `vscode`.
  */
 import type { AttioTask } from '../attio';
-import { formatTimestamp, isOverdue, mdEscape, relativeDeadline } from '../tree/format';
-import type { RecordRef, TreeModel, ValueRow } from '../tree/model';
+import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type RecordRef, type ValueRow, type WorkspaceData } from '../data';
 import { relativeLink, type DetailTarget } from './paths';
 
 export interface RenderOptions {
@@ -32,28 +31,28 @@ function valuesTable(from: DetailTarget, rows: ValueRow[]): string[] {
 }
 
 /** Renders the document for `target`; failures of optional sections become a line of text, not an error. */
-export async function renderDetail(model: TreeModel, target: DetailTarget, opts: RenderOptions): Promise<string> {
+export async function renderDetail(data: WorkspaceData, target: DetailTarget, opts: RenderOptions): Promise<string> {
   switch (target.kind) {
     case 'record':
-      return renderRecord(model, target, opts);
+      return renderRecord(data, target, opts);
     case 'entry':
-      return renderEntry(model, target, opts);
+      return renderEntry(data, target, opts);
     case 'task':
-      return renderTask(model, target, await model.task(target.id), opts);
+      return renderTask(data, target, await data.tasks.get(target.id), opts);
     case 'note':
-      return renderNote(model, target.id, opts);
+      return renderNote(data, target.id, opts);
   }
 }
 
-async function renderRecord(model: TreeModel, t: Extract<DetailTarget, { kind: 'record' }>, opts: RenderOptions): Promise<string> {
-  const record = await model.record(t.object, t.id);
+async function renderRecord(data: WorkspaceData, t: Extract<DetailTarget, { kind: 'record' }>, opts: RenderOptions): Promise<string> {
+  const record = await data.records.get(t.object, t.id);
   const [rows, entries, notes] = await Promise.all([
-    model.recordValues(t.object, t.id),
-    model.recordEntries(t.object, t.id).then(r => r.value, (e: unknown) => e),
-    model.notes(t.object, t.id).then(r => r.value, (e: unknown) => e),
+    data.records.valueRows(t.object, t.id),
+    data.records.entries(t.object, t.id).then(r => r.value, (e: unknown) => e),
+    data.notes.list(t.object, t.id).then(r => r.value, (e: unknown) => e),
   ]);
-  const obj = model.object(t.object);
-  const title = model.recordTitle(record, t.object);
+  const obj = data.records.object(t.object);
+  const title = data.records.title(record, t.object);
   const out = [
     `# ${mdEscape(title)}`,
     '',
@@ -79,16 +78,16 @@ async function renderRecord(model: TreeModel, t: Extract<DetailTarget, { kind: '
   return out.join('\n');
 }
 
-async function renderEntry(model: TreeModel, t: Extract<DetailTarget, { kind: 'entry' }>, opts: RenderOptions): Promise<string> {
-  const entry = await model.entry(t.list, t.id);
-  const rows = await model.entryValues(t.list, t.id);
-  const list = model.list(t.list);
-  const title = model.entryTitle(entry);
+async function renderEntry(data: WorkspaceData, t: Extract<DetailTarget, { kind: 'entry' }>, opts: RenderOptions): Promise<string> {
+  const entry = await data.lists.entry(t.list, t.id);
+  const rows = await data.lists.valueRows(t.list, t.id);
+  const list = data.lists.list(t.list);
+  const title = data.lists.entryTitle(entry);
   const parent: RecordRef = { object: entry.parent_object, id: entry.parent_record_id, title };
   return [
     `# ${mdEscape(title)}`,
     '',
-    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · [Open in Attio](${model.recordUrl(entry.parent_record_id) ?? opts.workspaceUrl})`,
+    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · [Open in Attio](${data.records.url(entry.parent_record_id) ?? opts.workspaceUrl})`,
     '',
     ...valuesTable(t, rows),
     '',
@@ -99,14 +98,14 @@ async function renderEntry(model: TreeModel, t: Extract<DetailTarget, { kind: 'e
   ].join('\n');
 }
 
-export async function renderTask(model: TreeModel, t: DetailTarget, task: AttioTask, opts: RenderOptions): Promise<string> {
-  await model.taskLinks([task]).catch(() => undefined);
-  const links = model.linkedRecords(task);
+export async function renderTask(data: WorkspaceData, t: DetailTarget, task: AttioTask, opts: RenderOptions): Promise<string> {
+  await data.tasks.loadLinks([task]).catch(() => undefined);
+  const links = data.tasks.linkedRecords(task);
   const overdue = !task.is_completed && isOverdue(task.deadline_at, opts.now);
   const deadline = task.deadline_at
     ? `${formatTimestamp(task.deadline_at, opts)} (${relativeDeadline(task.deadline_at, opts.now, opts.locale)})${overdue ? ' — **overdue**' : ''}`
     : 'No deadline';
-  const creator = task.created_by_actor?.id ? (model.memberName(task.created_by_actor.id) ?? task.created_by_actor.type ?? '') : (task.created_by_actor?.type ?? '');
+  const creator = task.created_by_actor?.id ? (data.members.name(task.created_by_actor.id) ?? task.created_by_actor.type ?? '') : (task.created_by_actor?.type ?? '');
   return [
     `# ${task.is_completed ? '☑' : '☐'} Task`,
     '',
@@ -116,12 +115,12 @@ export async function renderTask(model: TreeModel, t: DetailTarget, task: AttioT
     '| --- | --- |',
     `| Status | ${task.is_completed ? `Completed${task.completed_at ? ` ${formatTimestamp(task.completed_at, opts)}` : ''}` : 'Open'} |`,
     `| Deadline | ${deadline} |`,
-    `| Assignees | ${cell(model.assigneeNames(task).join(', ') || 'Nobody')} |`,
+    `| Assignees | ${cell(data.tasks.assigneeNames(task).join(', ') || 'Nobody')} |`,
     `| Linked records | ${links.length ? links.map(l => refLink(t, l)).join(', ') : 'None'} |`,
     creator ? `| Created by | ${cell(creator)} |` : '',
     task.created_at ? `| Created | ${formatTimestamp(task.created_at, opts)} |` : '',
     '',
-    `[Open in Attio](${(links[0] && model.recordUrl(links[0].id)) ?? opts.workspaceUrl})`,
+    `[Open in Attio](${(links[0] && data.records.url(links[0].id)) ?? opts.workspaceUrl})`,
     '',
     '---',
     '',
@@ -132,11 +131,11 @@ export async function renderTask(model: TreeModel, t: DetailTarget, task: AttioT
     .join('\n');
 }
 
-async function renderNote(model: TreeModel, id: string, opts: RenderOptions): Promise<string> {
-  const found = model.cachedNote(id);
+async function renderNote(data: WorkspaceData, id: string, opts: RenderOptions): Promise<string> {
+  const found = data.notes.cached(id);
   if (!found) return `# Note\n\n*This note is not loaded. Expand its record's "Notes" in the Objects view, then open it again.*\n`;
   const { note, object } = found;
-  const parent: RecordRef = { object, id: note.parent_record_id, title: model.titleOf(object, note.parent_record_id) ?? note.parent_record_id };
+  const parent: RecordRef = { object, id: note.parent_record_id, title: data.records.titleOf(object, note.parent_record_id) ?? note.parent_record_id };
   const from: DetailTarget = { kind: 'note', id, name: note.title ?? undefined };
   return [
     `# ${mdEscape(note.title || 'Untitled note')}`,

@@ -4,16 +4,14 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AttioTree } from '../../src/tree';
-import type { TreeNode } from '../../src/tree/nodes';
-import type { NodeTreeProvider } from '../../src/tree/provider';
+import type { SidebarViews } from '../../src/views/controller';
+import type { TreeNode } from '../../src/views/nodes/treeNode';
+import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
 import { extensionApi, suiteServer, waitFor } from './helpers';
 
-async function tree(): Promise<AttioTree> {
-  const api = (await extensionApi()) as unknown as { tree?: AttioTree };
-  assert.ok(api.tree, 'the test API exposes { tree: AttioTree } (see the tree engineer\'s report for the extension.ts line)');
-  return api.tree;
+async function views(): Promise<SidebarViews> {
+  return (await extensionApi()).views;
 }
 
 interface Row {
@@ -52,14 +50,14 @@ function calls(server: AttioTestServer): string[] {
 
 suite('Trees: Objects, Lists, Tasks in the extension host', () => {
   let server: AttioTestServer;
-  let t: AttioTree;
+  let t: SidebarViews;
 
   const serverOf = suiteServer();
   suiteSetup(async () => {
     server = serverOf();
-    t = await tree();
+    t = await views();
     await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full });
-    await waitFor(() => t.model.signedIn || undefined, 'sign-in');
+    await waitFor(async () => (await extensionApi()).data.signedIn || undefined, 'sign-in');
   });
 
   test('signed in: the Objects root lists every object, in one request', async () => {

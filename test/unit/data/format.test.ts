@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { relativeLink, parseDetailPath, detailPath, type DetailTarget } from '../../../src/detail/paths';
-import { currentValues, formatDate, humanize, isOverdue, mdEscape, relativeDeadline, renderValue, type RenderContext } from '../../../src/tree/format';
+import { currentValues, formatDate, humanize, isOverdue, mdEscape, relativeDeadline, renderValue, type RenderContext } from '../../../src/data/format';
 
 const ctx: RenderContext = {
   locale: 'en-US',

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { AttioTask } from '../attio';
 import type { Logger } from '../log';
 import type { ErrorView } from '../workspace';
-import { memberDisplayName, type TreeModel } from './model';
-import { pickRecord } from './search';
+import { memberDisplayName, type WorkspaceData } from '../data';
+import { pickRecord } from './recordPicker';
 
 const MAX_CONTENT = 2000;
 
@@ -37,7 +37,7 @@ export function parseDeadline(text: string): Date | undefined {
  * record found by search. The new task is put into the cached groups (no reload).
  */
 export async function createTaskFlow(
-  model: TreeModel,
+  data: WorkspaceData,
   describeError: (e: unknown, feature: string) => ErrorView,
   log: Logger,
   preset?: { object: string; recordId: string; title: string },
@@ -76,8 +76,8 @@ export async function createTaskFlow(
 
   let assigneeIds: string[] = [];
   try {
-    const members = await model.memberList();
-    const me = model.session?.memberId;
+    const members = await data.members.list();
+    const me = data.session?.memberId;
     const picked = await vscode.window.showQuickPick(
       members.map(m => ({
         label: memberDisplayName(m) ?? m.id.workspace_member_id,
@@ -99,13 +99,13 @@ export async function createTaskFlow(
   let linked: { targetObject: string; targetRecordId: string }[] = [];
   if (preset) linked = [{ targetObject: preset.object, targetRecordId: preset.recordId }];
   else {
-    const rec = await pickRecord(model, { title: 'Create Attio Task (4/4): link a record', skipLabel: 'No linked record' }, describeError, log);
+    const rec = await pickRecord(data, { title: 'Create Attio Task (4/4): link a record', skipLabel: 'No linked record' }, describeError, log);
     if (rec === undefined) return undefined;
     if (rec !== 'skip') linked = [{ targetObject: rec.object_slug, targetRecordId: rec.id.record_id }];
   }
 
   const task = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Creating Attio task…' }, () =>
-    model.createTask({ content: content.trim(), deadlineAt: deadline ? deadline.toISOString() : null, assigneeIds, linkedRecords: linked }),
+    data.tasks.create({ content: content.trim(), deadlineAt: deadline ? deadline.toISOString() : null, assigneeIds, linkedRecords: linked }),
   );
   log.info(`created task ${task.id.task_id}`);
   void vscode.window.setStatusBarMessage('$(check) Attio task created', 4000);

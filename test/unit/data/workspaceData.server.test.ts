@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { AttioClient } from '../../../src/attio';
-import { TreeModel, type ModelConnection } from '../../../src/tree/model';
+import { WorkspaceData, type DataConnection } from '../../../src/data';
 import { startAttioServer, type AttioTestServer } from '../../server';
 
 /** Requests to /v2 (not /v2/self) since the last clear, as "METHOD path". */
@@ -9,8 +9,8 @@ function calls(server: AttioTestServer): string[] {
 }
 
 interface Harness {
-  model: TreeModel;
-  conn: ModelConnection;
+  model: WorkspaceData;
+  conn: DataConnection;
   clock: { now: number };
   setTtl(ms: number): void;
 }
@@ -19,14 +19,14 @@ async function makeModel(server: AttioTestServer, token = server.tokens.full): P
   const client = new AttioClient({ baseUrl: server.url, token: () => token, maxRetries: 0, timeoutMs: 5000 });
   const self = await client.self();
   assert.ok(self.active);
-  const conn: ModelConnection = {
+  const conn: DataConnection = {
     key: `test|${token.slice(0, 6)}`,
     client,
     session: { workspaceName: self.workspaceName, workspaceSlug: self.workspaceSlug, memberId: self.authorizedByMemberId },
   };
   const clock = { now: Date.now() };
   let ttl = 300_000;
-  const model = new TreeModel({
+  const model = new WorkspaceData({
     connection: () => conn,
     config: () => ({ cacheTtlMs: ttl, pageSize: 50 }),
     now: () => clock.now,
@@ -36,7 +36,7 @@ async function makeModel(server: AttioTestServer, token = server.tokens.full): P
   return { model, conn, clock, setTtl: ms => (ttl = ms) };
 }
 
-suite('Tree model (local Attio server over HTTP)', () => {
+suite('Workspace data layer (local Attio server over HTTP)', () => {
   let server: AttioTestServer;
 
   suiteSetup(async () => {
@@ -55,100 +55,100 @@ suite('Tree model (local Attio server over HTTP)', () => {
   test('objects: one request, standard objects present, none again within the TTL', async () => {
     const { model } = await makeModel(server);
     server.clearRequests();
-    const r = await model.objects();
+    const r = await model.records.objects();
     const slugs = r.value.map(o => o.api_slug);
     for (const s of ['people', 'companies', 'deals']) assert.ok(slugs.includes(s), `has ${s}`);
     assert.deepStrictEqual(calls(server), ['GET /v2/objects']);
-    await model.objects();
+    await model.records.objects();
     assert.deepStrictEqual(calls(server), ['GET /v2/objects'], 're-expansion is served from the cache');
   });
 
   test('records: 50 a page, load more fetches only the next page, count known at the end', async () => {
     const { model } = await makeModel(server);
     server.clearRequests();
-    const first = await model.records('people');
+    const first = await model.records.list('people');
     assert.strictEqual(first.items.length, 50);
     assert.strictEqual(first.hasMore, true);
-    assert.strictEqual(model.recordCount('people'), undefined, 'no count while more pages exist');
+    assert.strictEqual(model.records.count('people'), undefined, 'no count while more pages exist');
     assert.deepStrictEqual(calls(server), ['POST /v2/objects/people/records/query']);
-    for (const r of first.items) assert.notStrictEqual(model.recordTitle(r, 'people'), r.id.record_id, 'people have a name title');
+    for (const r of first.items) assert.notStrictEqual(model.records.title(r, 'people'), r.id.record_id, 'people have a name title');
 
-    model.loadMore('records:people');
+    model.loadMore({ kind: 'records', object: 'people' });
     server.clearRequests();
-    const all = await model.records('people');
+    const all = await model.records.list('people');
     assert.strictEqual(calls(server).length, 1, 'load more = one request');
     assert.ok(all.items.length > 50);
     assert.strictEqual(new Set(all.items.map(r => r.id.record_id)).size, all.items.length, 'no duplicates');
-    if (!all.hasMore) assert.strictEqual(model.recordCount('people'), all.items.length);
+    if (!all.hasMore) assert.strictEqual(model.records.count('people'), all.items.length);
   });
 
   test('TTL: expired expansions refetch; expire() (Refresh) refetches; ttl 0 disables caching', async () => {
     const h = await makeModel(server);
-    await h.model.records('companies');
+    await h.model.records.list('companies');
     server.clearRequests();
-    await h.model.records('companies');
+    await h.model.records.list('companies');
     assert.strictEqual(calls(server).length, 0);
     h.clock.now += 301_000;
-    await h.model.records('companies');
+    await h.model.records.list('companies');
     assert.strictEqual(calls(server).length, 1, 'refetched after the TTL');
-    h.model.expire(['records:']);
-    await h.model.records('companies');
+    h.model.expire('objects');
+    await h.model.records.list('companies');
     assert.strictEqual(calls(server).length, 2, 'refetched after Refresh');
     h.setTtl(0);
-    await h.model.records('companies');
+    await h.model.records.list('companies');
     assert.strictEqual(calls(server).length, 3);
   });
 
   test('stale-while-error: a failed refresh keeps the old data, marked stale', async () => {
     const { model } = await makeModel(server);
-    const fresh = await model.records('deals');
+    const fresh = await model.records.list('deals');
     assert.ok(!fresh.stale);
     model.expire();
     server.setFaults({ status5xxRate: 1 });
-    const stale = await model.records('deals');
+    const stale = await model.records.list('deals');
     assert.ok(stale.stale, 'marked stale');
     assert.deepStrictEqual(
       stale.items.map(r => r.id.record_id),
       fresh.items.map(r => r.id.record_id),
     );
     server.setFaults({});
-    const again = await model.records('deals');
+    const again = await model.records.list('deals');
     assert.ok(!again.stale, 'fresh again once the server recovers');
   });
 
   test('a first load that fails throws (the tree shows an error node); nothing is cached', async () => {
     const { model } = await makeModel(server);
     server.setFaults({ status5xxRate: 1 });
-    await assert.rejects(model.lists());
+    await assert.rejects(model.lists.lists());
     server.setFaults({});
     server.clearRequests();
-    const r = await model.lists();
+    const r = await model.lists.lists();
     assert.ok(r.value.length > 0);
     assert.strictEqual(calls(server).length, 1);
   });
 
   test('list entries: two requests per page (entries + one titles query per parent object)', async () => {
     const { model } = await makeModel(server);
-    const lists = (await model.lists()).value;
+    const lists = (await model.lists.lists()).value;
     assert.ok(lists.length >= 1);
     for (const list of lists) {
       server.clearRequests();
-      const r = await model.entries(list.id.list_id);
+      const r = await model.lists.entries(list.id.list_id);
       const parents = new Set(r.items.map(e => e.entry.parent_object));
       assert.strictEqual(calls(server).length, 1 + parents.size, `${list.name}: entries + ${parents.size} title queries`);
       assert.ok(calls(server).every(c => c.endsWith('/entries/query') || c.endsWith('/records/query')));
       for (const e of r.items) assert.notStrictEqual(e.title, 'Record not found', 'every entry has its parent title');
       server.clearRequests();
-      await model.entries(list.id.list_id);
+      await model.lists.entries(list.id.list_id);
       assert.strictEqual(calls(server).length, 0, 're-expansion within TTL');
     }
   });
 
   test('record values: type-aware rendering; references by title (batched); re-expansion costs nothing', async () => {
     const { model } = await makeModel(server);
-    const people = await model.records('people');
+    const people = await model.records.list('people');
     server.clearRequests();
-    const rows = await model.recordValues('people', people.items[0].id.record_id);
+    const rows = await model.records.valueRows('people', people.items[0].id.record_id);
     const first = calls(server);
     assert.ok(first.includes('GET /v2/objects/people/attributes'), 'attributes once per object');
     const bySlug = new Map(rows.map(r => [r.slug, r]));
@@ -164,20 +164,20 @@ suite('Tree model (local Attio server over HTTP)', () => {
     const created = bySlug.get('created_by');
     if (created) assert.ok(!created.texts[0].startsWith('Member '), 'actor shown by member name');
     server.clearRequests();
-    await model.recordValues('people', people.items[1].id.record_id);
+    await model.records.valueRows('people', people.items[1].id.record_id);
     const second = calls(server);
     assert.ok(!second.includes('GET /v2/objects/people/attributes'), 'attributes cached');
     assert.ok(!second.includes('GET /v2/workspace_members'), 'members cached');
     assert.ok(second.length <= 1, `references of the page were batched: ${second.join(', ')}`);
     server.clearRequests();
-    await model.recordValues('people', people.items[0].id.record_id);
+    await model.records.valueRows('people', people.items[0].id.record_id);
     assert.deepStrictEqual(calls(server), []);
   });
 
   test('deal values: currency with code, status title', async () => {
     const { model } = await makeModel(server);
-    const deals = await model.records('deals');
-    const rows = await model.recordValues('deals', deals.items[0].id.record_id);
+    const deals = await model.records.list('deals');
+    const rows = await model.records.valueRows('deals', deals.items[0].id.record_id);
     const currency = rows.find(r => r.type === 'currency');
     if (currency) assert.match(currency.texts[0], /[A-Z]{3}/, 'currency code shown');
     const status = rows.find(r => r.type === 'status');
@@ -187,101 +187,100 @@ suite('Tree model (local Attio server over HTTP)', () => {
   test('tasks: groups, overdue shares the open request, my tasks are assigned to me', async () => {
     const { model, conn } = await makeModel(server);
     server.clearRequests();
-    const open = await model.tasks('allOpen');
+    const open = await model.tasks.list('allOpen');
     assert.ok(open.value.every(t => !t.is_completed));
     const c1 = calls(server);
     assert.ok(c1.includes('GET /v2/tasks'));
     server.clearRequests();
-    const overdue = await model.tasks('overdue');
+    const overdue = await model.tasks.list('overdue');
     assert.deepStrictEqual(calls(server), [], 'overdue derived from the cached open tasks');
     const now = Date.now();
     assert.ok(overdue.value.every(t => t.deadline_at && Date.parse(t.deadline_at) < now));
-    const completed = await model.tasks('completed');
+    const completed = await model.tasks.list('completed');
     assert.ok(completed.value.every(t => t.is_completed));
     if (conn.session.memberId) {
-      const mine = await model.tasks('mine');
-      assert.ok(mine.value.every(t => model.isMine(t) && !t.is_completed));
-      assert.strictEqual(model.myOverdueCount(), mine.value.filter(t => t.deadline_at && Date.parse(t.deadline_at) < now).length);
-      assert.deepStrictEqual(model.taskGroups(), ['mine', 'allOpen', 'overdue', 'completed']);
+      const mine = await model.tasks.list('mine');
+      assert.ok(mine.value.every(t => model.tasks.isMine(t) && !t.is_completed));
+      assert.strictEqual(model.tasks.myOverdueCount(), mine.value.filter(t => t.deadline_at && Date.parse(t.deadline_at) < now).length);
+      assert.deepStrictEqual(model.tasks.groups(), ['mine', 'allOpen', 'overdue', 'completed']);
     }
-    for (const t of open.value) for (const n of model.assigneeNames(t)) assert.ok(!n.startsWith('Member '), 'assignees by name');
+    for (const t of open.value) for (const n of model.tasks.assigneeNames(t)) assert.ok(!n.startsWith('Member '), 'assignees by name');
   });
 
   test('completing a task updates the cached groups without reloading them', async () => {
     const { model } = await makeModel(server);
-    const open = await model.tasks('allOpen');
-    await model.tasks('completed');
+    const open = await model.tasks.list('allOpen');
+    await model.tasks.list('completed');
     const task = open.value[0];
     const changes: string[] = [];
     model.onDidChange(c => changes.push(c.kind));
     server.clearRequests();
-    await model.setTaskCompleted(task.id.task_id, true);
+    await model.tasks.setCompleted(task.id.task_id, true);
     assert.deepStrictEqual(calls(server), [`PATCH /v2/tasks/${task.id.task_id}`]);
-    const open2 = await model.tasks('allOpen');
-    const done2 = await model.tasks('completed');
+    const open2 = await model.tasks.list('allOpen');
+    const done2 = await model.tasks.list('completed');
     assert.ok(!open2.value.some(t => t.id.task_id === task.id.task_id));
     assert.ok(done2.value.some(t => t.id.task_id === task.id.task_id));
     assert.deepStrictEqual(calls(server), [`PATCH /v2/tasks/${task.id.task_id}`], 'no reload');
     assert.deepStrictEqual(changes, ['tasks']);
-    await model.setTaskCompleted(task.id.task_id, false);
-    assert.ok((await model.tasks('allOpen')).value.some(t => t.id.task_id === task.id.task_id), 'reopened');
+    await model.tasks.setCompleted(task.id.task_id, false);
+    assert.ok((await model.tasks.list('allOpen')).value.some(t => t.id.task_id === task.id.task_id), 'reopened');
   });
 
   test('creating a task puts it into the cached groups (mine when assigned to me) without reloading', async () => {
     const { model, conn } = await makeModel(server);
-    await model.tasks('allOpen');
-    if (conn.session.memberId) await model.tasks('mine');
-    const company = (await model.records('companies')).items[0];
+    await model.tasks.list('allOpen');
+    if (conn.session.memberId) await model.tasks.list('mine');
+    const company = (await model.records.list('companies')).items[0];
     server.clearRequests();
     const deadline = new Date(Date.now() - 3_600_000).toISOString();
-    const created = await model.createTask({
+    const created = await model.tasks.create({
       content: 'Unit test task',
       deadlineAt: deadline,
       assigneeIds: conn.session.memberId ? [conn.session.memberId] : [],
       linkedRecords: [{ targetObject: 'companies', targetRecordId: company.id.record_id }],
     });
     assert.deepStrictEqual(calls(server), ['POST /v2/tasks']);
-    assert.ok((await model.tasks('allOpen')).value.some(t => t.id.task_id === created.id.task_id));
-    assert.ok((await model.tasks('overdue')).value.some(t => t.id.task_id === created.id.task_id), 'past deadline = overdue');
-    if (conn.session.memberId) assert.ok((await model.tasks('mine')).value.some(t => t.id.task_id === created.id.task_id));
+    assert.ok((await model.tasks.list('allOpen')).value.some(t => t.id.task_id === created.id.task_id));
+    assert.ok((await model.tasks.list('overdue')).value.some(t => t.id.task_id === created.id.task_id), 'past deadline = overdue');
+    if (conn.session.memberId) assert.ok((await model.tasks.list('mine')).value.some(t => t.id.task_id === created.id.task_id));
     assert.deepStrictEqual(calls(server), ['POST /v2/tasks'], 'no reload');
-    assert.strictEqual(model.linkedRecords(created)[0].title, model.recordTitle(company, 'companies'));
+    assert.strictEqual(model.tasks.linkedRecords(created)[0].title, model.records.title(company, 'companies'));
   });
 
   test('a workspace switch clears caches and aborts loads in flight', async () => {
     const h = await makeModel(server);
-    await h.model.objects();
+    await h.model.records.objects();
     server.setFaults({ latencyMs: 400 });
-    const pending = h.model.records('companies');
+    const pending = h.model.records.list('companies');
     await new Promise(r => setTimeout(r, 50));
     h.conn.key = 'another-workspace';
     h.model.clear();
     await assert.rejects(pending, (e: Error) => /abort|cancel/i.test(`${e.name} ${e.message}`));
     server.setFaults({});
     server.clearRequests();
-    await h.model.objects();
+    await h.model.records.objects();
     assert.deepStrictEqual(calls(server), ['GET /v2/objects'], 'objects reloaded for the new workspace');
-    assert.ok(server.requests.some(r => r.aborted) || true);
   });
 
   test('record entries, notes and search', async () => {
     const { model } = await makeModel(server);
-    await model.lists();
-    const lists = (await model.lists()).value;
-    const entries = await model.entries(lists[0].id.list_id);
+    await model.lists.lists();
+    const lists = (await model.lists.lists()).value;
+    const entries = await model.lists.entries(lists[0].id.list_id);
     const e = entries.items[0].entry;
     server.clearRequests();
-    const re = await model.recordEntries(e.parent_object, e.parent_record_id);
+    const re = await model.records.entries(e.parent_object, e.parent_record_id);
     assert.deepStrictEqual(calls(server), [`GET /v2/objects/${e.parent_object}/records/${e.parent_record_id}/entries`]);
     assert.ok(re.value.some(x => x.entryId === e.id.entry_id && x.listName === lists[0].name));
-    const notes = await model.notes('companies', (await model.records('companies')).items[0].id.record_id);
+    const notes = await model.notes.list('companies', (await model.records.list('companies')).items[0].id.record_id);
     assert.ok(Array.isArray(notes.value));
-    const results = await model.search('a', ['people'], new AbortController().signal);
+    const results = await model.search.find('a', ['people'], new AbortController().signal);
     assert.ok(results.length > 0 && results.every(r => r.object_slug === 'people' && r.record_text));
   });
 
   test('a token without list scopes fails the Lists root with a scope error', async () => {
     const { model } = await makeModel(server, server.tokens.noLists);
-    await assert.rejects(model.lists(), (e: Error) => e.name === 'MissingScopeError');
+    await assert.rejects(model.lists.lists(), (e: Error) => e.name === 'MissingScopeError');
   });
 });

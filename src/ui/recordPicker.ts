@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { SearchResult } from '../attio';
 import type { Logger } from '../log';
 import type { ErrorView } from '../workspace';
-import { objectIcon } from './nodes';
-import type { TreeModel } from './model';
+import type { WorkspaceData } from '../data';
+import { objectIcon } from './icons';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
@@ -26,7 +26,7 @@ export interface PickRecordOptions {
  * `record_text` as label and the object as description.
  */
 export function pickRecord(
-  model: TreeModel,
+  data: WorkspaceData,
   opts: PickRecordOptions,
   describeError: (e: unknown, feature: string) => ErrorView,
   log: Logger,
@@ -48,13 +48,13 @@ export function pickRecord(
     const c = (controller = new AbortController());
     const mine = ++seq;
     qp.busy = true;
-    model
-      .search(query, opts.objects, c.signal)
+    data.search
+      .find(query, opts.objects, c.signal)
       .then(results => {
         if (mine !== seq) return;
         const items: ResultItem[] = results.map(r => ({
           label: r.record_text || r.id.record_id,
-          description: model.object(r.object_slug)?.singular_noun ?? r.object_slug,
+          description: data.records.object(r.object_slug)?.singular_noun ?? r.object_slug,
           iconPath: objectIcon(r.object_slug),
           alwaysShow: true,
           result: r,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
-import type { TreeNode } from './nodes';
+import type { TreeNode } from './nodes/treeNode';
 
 /**
  * A TreeDataProvider over nodes: owns its TreeView, shows progress in the view while a level loads, stamps
@@ -30,12 +30,7 @@ export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvi
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!this.signedIn()) return [];
     const load = async (): Promise<TreeNode[]> => {
-      const children = node ? await node.children() : await this.roots();
-      for (const c of children) {
-        c.viewId = this.viewId;
-        if (node) c.parent = node;
-      }
-      return children;
+      return node ? node.children() : this.roots();
     };
     return vscode.window.withProgress({ location: { viewId: this.viewId } }, load);
   }

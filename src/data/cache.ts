@@ -1,5 +1,6 @@
 /**
- * Time-to-live cache for tree expansions, with stale-while-error and one in-flight load per key.
+ * Time-to-live cache for everything loaded from Attio, with stale-while-error and one in-flight load per key.
+ * Keys are typed ({@link CacheKey}, built only in keys.ts), so a key fixes the type of its value.
  *
  * - A value younger than the TTL is returned without a request.
  * - Concurrent `get`s of one key share one load.
@@ -10,6 +11,7 @@
  *
  * No `vscode` import: the unit tests run it in plain mocha.
  */
+import type { CacheKey, Family, Scope } from './keys';
 
 export interface Loaded<T> {
   value: T;
@@ -18,6 +20,7 @@ export interface Loaded<T> {
 }
 
 interface Entry<T> {
+  key: CacheKey<T>;
   value?: T;
   has: boolean;
   loadedAt: number;
@@ -45,40 +48,41 @@ export class LoadCache {
   }
 
   /** A value already loaded and still within the TTL, without loading. */
-  peek<T>(key: string): T | undefined {
-    const e = this.entries.get(key) as Entry<T> | undefined;
+  peek<T>(key: CacheKey<T>): T | undefined {
+    const e = this.entries.get(key.id) as Entry<T> | undefined;
     return e?.has ? e.value : undefined;
   }
 
   /** True when `key` holds a value within the TTL. */
-  isFresh(key: string): boolean {
-    const e = this.entries.get(key);
+  isFresh(key: CacheKey<unknown>): boolean {
+    const e = this.entries.get(key.id);
     return !!e?.has && this.now() - e.loadedAt < this.opts.ttlMs();
   }
 
   /** Puts a value (e.g. after a local update); it counts as freshly loaded. */
-  set<T>(key: string, value: T): void {
-    this.entries.set(key, { value, has: true, loadedAt: this.now() });
+  set<T>(key: CacheKey<T>, value: T): void {
+    this.entries.set(key.id, { key, value, has: true, loadedAt: this.now() } as Entry<unknown>);
   }
 
   /** Replaces a value in place without touching its age (an optimistic edit of cached data). */
-  update<T>(key: string, fn: (v: T) => T): boolean {
-    const e = this.entries.get(key) as Entry<T> | undefined;
+  update<T>(key: CacheKey<T>, fn: (v: T) => T): boolean {
+    const e = this.entries.get(key.id) as Entry<T> | undefined;
     if (!e?.has) return false;
     e.value = fn(e.value as T);
     return true;
   }
 
-  keys(prefix = ''): string[] {
-    return [...this.entries.keys()].filter(k => k.startsWith(prefix));
+  /** Loaded entries of one family, with their keys (e.g. every cached "Notes" expansion). */
+  *entriesOf<T>(family: Family): Iterable<[CacheKey<T>, T]> {
+    for (const e of this.entries.values()) if (e.has && e.key.family === family) yield [e.key as CacheKey<T>, e.value as T];
   }
 
-  async get<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Promise<Loaded<T>> {
-    const existing = this.entries.get(key) as Entry<T> | undefined;
+  async get<T>(key: CacheKey<T>, load: (signal: AbortSignal) => Promise<T>): Promise<Loaded<T>> {
+    const existing = this.entries.get(key.id) as Entry<T> | undefined;
     if (existing?.has && this.now() - existing.loadedAt < this.opts.ttlMs()) return { value: existing.value as T };
     if (existing?.pending) return existing.pending;
-    const entry: Entry<T> = existing ?? { has: false, loadedAt: 0 };
-    this.entries.set(key, entry as Entry<unknown>);
+    const entry: Entry<T> = existing ?? { key, has: false, loadedAt: 0 };
+    this.entries.set(key.id, entry as Entry<unknown>);
     const generation = this.generation;
     const signal = this.controller.signal;
     const pending = (async (): Promise<Loaded<T>> => {
@@ -95,21 +99,18 @@ export class LoadCache {
         throw error;
       } finally {
         entry.pending = undefined;
-        if (!entry.has && this.entries.get(key) === entry) this.entries.delete(key);
+        if (!entry.has && this.entries.get(key.id) === entry) this.entries.delete(key.id);
       }
     })();
     entry.pending = pending;
     return pending;
   }
 
-  /** Marks entries (all, or those whose key starts with `prefix`) as expired; values stay for stale-while-error. */
-  expire(prefix = ''): void {
-    for (const [k, e] of this.entries) if (k.startsWith(prefix)) e.loadedAt = 0;
-  }
-
-  /** Removes entries whose key starts with `prefix`. */
-  delete(prefix: string): void {
-    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.entries.delete(k);
+  /** Marks entries (all, one view's, or one key) as expired; values stay for stale-while-error. */
+  expire(which?: Scope | CacheKey<unknown>): void {
+    for (const e of this.entries.values()) {
+      if (which === undefined || (typeof which === 'string' ? e.key.scope === which : e.key.id === which.id)) e.loadedAt = 0;
+    }
   }
 
   /** Drops everything and aborts loads in flight (their results are discarded). */

@@ -1,0 +1,179 @@
+/**
+ * What every part of the data layer shares: the active connection, the load cache, the title index, the change
+ * event, and how optional lookups fail. No `vscode` import.
+ */
+import { isCancellation, type AttioClient } from '../attio';
+import { LoadCache } from './cache';
+import { Emitter } from './emitter';
+import type { RenderContext } from './format';
+import { Keys } from './keys';
+import { TitleIndex } from './titles';
+
+/** The part of the client the data layer uses. */
+export type DataClient = Pick<
+  AttioClient,
+  | 'listObjects'
+  | 'listAttributes'
+  | 'queryRecords'
+  | 'getRecord'
+  | 'searchRecords'
+  | 'listRecordEntries'
+  | 'listLists'
+  | 'queryEntries'
+  | 'getEntry'
+  | 'listTasks'
+  | 'getTask'
+  | 'createTask'
+  | 'updateTask'
+  | 'listMembers'
+  | 'listNotes'
+>;
+
+export interface DataSession {
+  workspaceName: string;
+  workspaceSlug: string;
+  memberId: string | null;
+}
+
+/** The signed-in workspace as the data layer sees it. */
+export interface DataConnection {
+  /** Changes when the workspace, token or base URL changes (everything cached is dropped then). */
+  key: string;
+  session: DataSession;
+  client: DataClient;
+}
+
+export interface DataConfig {
+  /** How long a load stays fresh (ms); 0 disables caching. */
+  cacheTtlMs: number;
+  /** Records / entries per page. */
+  pageSize: number;
+}
+
+export interface DataDeps {
+  connection: () => DataConnection | undefined;
+  config: () => DataConfig;
+  now?: () => number;
+  locale?: string;
+  timeZone?: string;
+  log?: { debug(m: string): void; warn(m: string): void };
+}
+
+export type TaskGroupId = 'mine' | 'allOpen' | 'overdue' | 'completed';
+
+/** What changed, so views refresh only what is affected. */
+export type DataChange = { kind: 'all' } | { kind: 'tasks'; groups: TaskGroupId[] } | { kind: 'objectCount'; object: string };
+
+/** Thrown when a load is asked for while signed out. */
+export class NotSignedInError extends Error {
+  override name = 'NotSignedIn';
+  constructor() {
+    super('Not signed in to Attio');
+  }
+}
+
+export class DataContext {
+  readonly cache: LoadCache;
+  readonly titles = new TitleIndex();
+  readonly changes = new Emitter<DataChange>();
+  readonly now: () => number;
+  private connKey = '';
+  private readonly resets: (() => void)[] = [];
+
+  constructor(readonly deps: DataDeps) {
+    this.now = deps.now ?? Date.now;
+    this.cache = new LoadCache({ ttlMs: () => deps.config().cacheTtlMs, now: this.now });
+  }
+
+  /** Registers per-part state to forget with the cache (indexes, pages shown). */
+  onReset(fn: () => void): void {
+    this.resets.push(fn);
+  }
+
+  /** The active connection; drops everything when the workspace changed since the last call. */
+  conn(): DataConnection | undefined {
+    const c = this.deps.connection();
+    const key = c?.key ?? '';
+    if (key !== this.connKey) {
+      this.connKey = key;
+      this.reset();
+    }
+    return c;
+  }
+
+  client(): DataClient {
+    const c = this.conn();
+    if (!c) throw new NotSignedInError();
+    return c.client;
+  }
+
+  get session(): DataSession | undefined {
+    return this.conn()?.session;
+  }
+
+  get pageSize(): number {
+    return this.deps.config().pageSize;
+  }
+
+  /** Workspace changed (or sign-out): drop every cache and abort loads in flight. */
+  clear(): void {
+    this.connKey = this.deps.connection()?.key ?? '';
+    this.reset();
+    this.changes.fire({ kind: 'all' });
+  }
+
+  private reset(): void {
+    this.cache.clear();
+    this.titles.clear();
+    for (const r of this.resets) r();
+  }
+
+  memberName(id: string): string | undefined {
+    return memberDisplayName(this.cache.peek(Keys.members())?.get(id));
+  }
+
+  renderContext(): RenderContext {
+    return {
+      locale: this.deps.locale,
+      timeZone: this.deps.timeZone,
+      memberName: id => this.memberName(id),
+      recordTitle: (object, id) => this.titles.get(object, id),
+    };
+  }
+
+  /** Logs and swallows a failure of something optional (titles, names); cancellation still propagates. */
+  softFail<T>(e: unknown, fallback: T): T {
+    if (isCancellation(e)) throw e;
+    this.deps.log?.warn(`optional lookup failed: ${errorText(e)}`);
+    return fallback;
+  }
+}
+
+export function memberDisplayName(m: { first_name?: string | null; last_name?: string | null; email_address?: string | null } | undefined): string | undefined {
+  if (!m) return undefined;
+  const name = [m.first_name, m.last_name].filter(Boolean).join(' ');
+  return name || m.email_address || undefined;
+}
+
+/** The message of anything thrown. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A signal aborted when any of the given ones is. */
+export function anySignal(...signals: AbortSignal[]): AbortSignal {
+  const c = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) {
+      c.abort(s.reason);
+      break;
+    }
+    s.addEventListener('abort', () => c.abort(s.reason), { once: true });
+  }
+  return c.signal;
+}
+
+/** Items of a page or an array. */
+export function itemsOf<T>(r: { items: T[] } | T[]): T[] {
+  return Array.isArray(r) ? r : r.items;
+}

@@ -1,0 +1,87 @@
+/**
+ * The workspace data layer every surface reads: the sidebar, detail pages, pickers, and what comes next (editor,
+ * chat). One cache, one title index, one change event; per-entity parts. Imports `src/attio` and nothing from
+ * `vscode`, so it runs under plain mocha against the local Attio-compatible server.
+ */
+import { Defaults } from '../constants';
+import { DataContext, type DataChange, type DataDeps, type DataSession } from './context';
+import type { Event } from './emitter';
+import type { Scope } from './keys';
+import { ListsData } from './lists';
+import { MembersData } from './members';
+import { NotesData } from './notes';
+import { Pager } from './paging';
+import { RecordsData } from './records';
+import { SearchData } from './search';
+import { TasksData } from './tasks';
+
+export type { DataChange, DataClient, DataConfig, DataConnection, DataDeps, DataSession, TaskGroupId } from './context';
+export { NotSignedInError, anySignal, errorText, memberDisplayName } from './context';
+export type { Event } from './emitter';
+export { Emitter } from './emitter';
+export * from './format';
+export type { PagedId, Scope } from './keys';
+export type { EntryItem } from './lists';
+export type { Paged } from './paging';
+export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
+export { TASK_GROUPS } from './tasks';
+export type { RecordRef, ValueRow } from './values';
+
+export class WorkspaceData {
+  private readonly ctx: DataContext;
+  private readonly pager: Pager;
+  readonly members: MembersData;
+  readonly records: RecordsData;
+  readonly lists: ListsData;
+  readonly tasks: TasksData;
+  readonly notes: NotesData;
+  readonly search: SearchData;
+  /** Fires when cached data changed without a reload (counts, task edits) or was dropped (`all`). */
+  readonly onDidChange: Event<DataChange>;
+
+  constructor(deps: DataDeps) {
+    this.ctx = new DataContext(deps);
+    this.pager = new Pager(this.ctx);
+    this.members = new MembersData(this.ctx);
+    this.records = new RecordsData(this.ctx, this.pager, this.members);
+    this.lists = new ListsData(this.ctx, this.pager, this.records);
+    this.tasks = new TasksData(this.ctx, this.members, this.records);
+    this.notes = new NotesData(this.ctx);
+    this.search = new SearchData(this.ctx, this.records);
+    this.onDidChange = this.ctx.changes.event;
+  }
+
+  get signedIn(): boolean {
+    return !!this.ctx.deps.connection();
+  }
+
+  get session(): DataSession | undefined {
+    return this.ctx.session;
+  }
+
+  /** `https://app.attio.com/<workspace-slug>`: where items without a web URL of their own open. */
+  workspaceUrl(): string {
+    const slug = this.session?.workspaceSlug;
+    return slug ? `${Defaults.appUrl}/${encodeURIComponent(slug)}` : Defaults.appUrl;
+  }
+
+  /** Asks for one more page of records or entries next time they are listed. */
+  loadMore(id: Parameters<Pager['loadMore']>[0]): void {
+    this.pager.loadMore(id);
+  }
+
+  /** "Refresh": everything (or one view's data) reloads on next use; old values stay for stale-while-error. */
+  expire(scope?: Scope): void {
+    this.ctx.cache.expire(scope);
+  }
+
+  /** Workspace changed (or sign-out): drop every cache and abort loads in flight. */
+  clear(): void {
+    this.ctx.clear();
+  }
+
+  dispose(): void {
+    this.ctx.cache.clear();
+    this.ctx.changes.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
+ * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
+ */
+import type { AttioAttribute, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page } from '../attio';
+
+/** Which view's "Refresh" expires an entry. */
+export type Scope = 'objects' | 'lists' | 'tasks';
+
+/** Where an entry comes from; {@link LoadCache.entries} iterates one family. */
+export type Family =
+  | 'objects'
+  | 'recordsPage'
+  | 'record'
+  | 'attributes'
+  | 'recordEntries'
+  | 'notes'
+  | 'lists'
+  | 'entriesPage'
+  | 'entry'
+  | 'tasks'
+  | 'task'
+  | 'members';
+
+/** A cache key whose value has type `T`. Two keys are the same entry when their `id`s are equal. */
+export class CacheKey<T> {
+  /** Only carries the value type; never set. */
+  declare readonly valueType?: T;
+  readonly id: string;
+
+  constructor(readonly family: Family, readonly scope: Scope, readonly parts: readonly string[]) {
+    this.id = [family, ...parts].join('\u0000');
+  }
+}
+
+/** The task sets fetched from the API ("All open" and "Overdue" share `open`). */
+export type TaskSet = 'mine' | 'open' | 'completed';
+
+/** A paged collection ("Load more" adds a page to it). */
+export type PagedId = { kind: 'records'; object: string } | { kind: 'entries'; list: string };
+
+export const pagedIdKey = (p: PagedId): string => (p.kind === 'records' ? `records\u0000${p.object}` : `entries\u0000${p.list}`);
+
+export const Keys = {
+  objects: () => new CacheKey<AttioObject[]>('objects', 'objects', []),
+  recordsPage: (object: string, page: number) => new CacheKey<Page<AttioRecord>>('recordsPage', 'objects', [object, String(page)]),
+  record: (object: string, id: string) => new CacheKey<AttioRecord>('record', 'objects', [object, id]),
+  attributes: (target: 'objects' | 'lists', id: string) => new CacheKey<AttioAttribute[]>('attributes', target, [target, id]),
+  recordEntries: (object: string, id: string) => new CacheKey<AttioRecordEntry[]>('recordEntries', 'objects', [object, id]),
+  notes: (object: string, id: string) => new CacheKey<AttioNote[]>('notes', 'objects', [object, id]),
+  lists: () => new CacheKey<AttioList[]>('lists', 'lists', []),
+  entriesPage: (list: string, page: number) => new CacheKey<Page<AttioEntry>>('entriesPage', 'lists', [list, String(page)]),
+  entry: (list: string, id: string) => new CacheKey<AttioEntry>('entry', 'lists', [list, id]),
+  tasks: (set: TaskSet) => new CacheKey<AttioTask[]>('tasks', 'tasks', [set]),
+  task: (id: string) => new CacheKey<AttioTask>('task', 'tasks', [id]),
+  members: () => new CacheKey<Map<string, AttioMember>>('members', 'tasks', []),
+} as const;

@@ -1,0 +1,82 @@
+/**
+ * Lists and their entries. A page of entries costs 2 requests: the entries, and one `records/query` per parent
+ * object for the parents' titles (entries carry no title of their own).
+ */
+import { entryParentTitles, type AttioAttribute, type AttioEntry, type AttioList } from '../attio';
+import type { DataContext } from './context';
+import { Keys } from './keys';
+import type { Paged, Pager } from './paging';
+import type { RecordsData } from './records';
+import type { ValueRow } from './values';
+
+export interface EntryItem {
+  entry: AttioEntry;
+  title: string;
+}
+
+export class ListsData {
+  private readonly seen = new Map<string, { entry: AttioEntry; batch: string }>();
+
+  constructor(private readonly ctx: DataContext, private readonly pager: Pager, private readonly records: RecordsData) {
+    ctx.onReset(() => this.seen.clear());
+  }
+
+  async lists() {
+    const client = this.ctx.client();
+    return this.ctx.cache.get(Keys.lists(), signal => client.listLists(signal));
+  }
+
+  list(idOrSlug: string): AttioList | undefined {
+    return this.ctx.cache.peek(Keys.lists())?.find(l => l.id.list_id === idOrSlug || l.api_slug === idOrSlug);
+  }
+
+  /** Entries of a list by their parent record's title, as many pages as the user has loaded. */
+  async entries(listId: string): Promise<Paged<EntryItem>> {
+    const client = this.ctx.client();
+    const size = this.ctx.pageSize;
+    const r = await this.pager.load(
+      { kind: 'entries', list: listId },
+      i => Keys.entriesPage(listId, i),
+      async (i, signal) => {
+        const page = await client.queryEntries(listId, { limit: size, offset: i * size }, signal);
+        const titles = await entryParentTitles(client, page.items, signal);
+        for (const e of page.items) {
+          this.seen.set(e.id.entry_id, { entry: e, batch: `${listId}:${i}` });
+          const t = titles.get(e.parent_record_id);
+          if (t) this.ctx.titles.set(e.parent_object, e.parent_record_id, t);
+        }
+        return page;
+      },
+      e => e.id.entry_id,
+    );
+    return {
+      items: r.items.map(entry => ({ entry, title: this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? 'Record not found' })),
+      hasMore: r.hasMore,
+      ...(r.stale ? { stale: r.stale } : {}),
+    };
+  }
+
+  async entry(listId: string, entryId: string): Promise<AttioEntry> {
+    const known = this.seen.get(entryId);
+    if (known) return known.entry;
+    const client = this.ctx.client();
+    const r = await this.ctx.cache.get(Keys.entry(listId, entryId), signal => client.getEntry(listId, entryId, signal));
+    const e = r.value;
+    this.seen.set(entryId, { entry: e, batch: `entry:${listId}:${entryId}` });
+    if (!this.ctx.titles.has(e.parent_object, e.parent_record_id)) await this.records.fetchTitles(new Map([[e.parent_object, new Set([e.parent_record_id])]]));
+    return e;
+  }
+
+  entryTitle(entry: AttioEntry): string {
+    return this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? entry.parent_record_id;
+  }
+
+  /** An entry's list attribute values (status, stage, owner…). */
+  async valueRows(listId: string, entryId: string): Promise<ValueRow[]> {
+    const entry = await this.entry(listId, entryId);
+    const attrs = await this.records.attributes('lists', listId).catch(e => this.ctx.softFail<AttioAttribute[]>(e, []));
+    const batch = this.seen.get(entryId)?.batch ?? '';
+    const siblings = [...this.seen.values()].filter(e => e.batch === batch).map(e => e.entry.entry_values);
+    return this.records.values.build(entry.entry_values, attrs, siblings);
+  }
+}

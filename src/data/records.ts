@@ -1,0 +1,160 @@
+/**
+ * Objects, their attributes and records: paged lists, single records, values, list memberships and titles.
+ *
+ * Requests (first time; none again within the TTL): objects 1; a page of records 1; a record's values: its
+ * object's attributes once, members once when an actor needs a name, one `records/query` per referenced object
+ * for the page's references (batched); a record's list entries 1.
+ */
+import { recordTitle, type AttioAttribute, type AttioObject, type AttioRecord } from '../attio';
+import { itemsOf, type DataContext } from './context';
+import { humanize } from './format';
+import { Keys } from './keys';
+import type { Paged, Pager } from './paging';
+import type { WantedTitles } from './titles';
+import type { MembersData } from './members';
+import { ValueRows, type ValueRow } from './values';
+
+export const STANDARD_OBJECTS: readonly string[] = ['people', 'companies', 'deals', 'users', 'workspaces'];
+
+export interface RecordEntryItem {
+  listId: string;
+  listName: string;
+  entryId: string;
+  parentObject?: string;
+}
+
+export class RecordsData {
+  /** Records seen, by id, with the page they came in (for batching reference titles). */
+  private readonly seen = new Map<string, { record: AttioRecord; object: string; batch: string }>();
+  private readonly counts = new Map<string, number>();
+  /** Value rows of records and entries (their references' titles are looked up here). */
+  readonly values: ValueRows;
+
+  constructor(private readonly ctx: DataContext, private readonly pager: Pager, members: MembersData) {
+    this.values = new ValueRows(ctx, members, wanted => this.fetchTitles(wanted));
+    ctx.onReset(() => {
+      this.seen.clear();
+      this.counts.clear();
+    });
+  }
+
+  async objects() {
+    const client = this.ctx.client();
+    return this.ctx.cache.get(Keys.objects(), signal => client.listObjects(signal));
+  }
+
+  /** The object with this slug or id, when the objects list is loaded. */
+  object(slugOrId: string): AttioObject | undefined {
+    return this.ctx.cache.peek(Keys.objects())?.find(o => o.api_slug === slugOrId || o.id.object_id === slugOrId);
+  }
+
+  /** Object slug for an object id (task links carry object ids), when known. */
+  objectSlug(idOrSlug: string): string {
+    return this.object(idOrSlug)?.api_slug ?? idOrSlug;
+  }
+
+  /** Number of records of an object, known only once every page has been loaded (no request is spent on it). */
+  count(object: string): number | undefined {
+    return this.counts.get(object);
+  }
+
+  title(record: AttioRecord, object: string): string {
+    const attrs = STANDARD_OBJECTS.includes(object) ? undefined : this.ctx.cache.peek(Keys.attributes('objects', object));
+    return recordTitle(record, object, attrs);
+  }
+
+  /** Cached title of any record seen. */
+  titleOf(object: string, id: string): string | undefined {
+    return this.ctx.titles.get(object, id);
+  }
+
+  private remember(record: AttioRecord, object: string, batch: string): void {
+    const id = record.id.record_id;
+    const title = this.title(record, object);
+    this.seen.set(id, { record, object, batch });
+    this.ctx.titles.set(object, id, title);
+    const objId = record.id.object_id;
+    if (objId && objId !== object) this.ctx.titles.set(objId, id, title);
+  }
+
+  /** The records of an object, as many pages as the user has loaded (one request per page not yet cached). */
+  async list(object: string): Promise<Paged<AttioRecord>> {
+    const client = this.ctx.client();
+    const size = this.ctx.pageSize;
+    const r = await this.pager.load(
+      { kind: 'records', object },
+      i => Keys.recordsPage(object, i),
+      async (i, signal) => {
+        const page = await client.queryRecords(object, { limit: size, offset: i * size }, signal);
+        for (const rec of page.items) this.remember(rec, object, `${object}:${i}`);
+        return page;
+      },
+      rec => rec.id.record_id,
+    );
+    if (!r.hasMore && this.counts.get(object) !== r.items.length) {
+      this.counts.set(object, r.items.length);
+      this.ctx.changes.fire({ kind: 'objectCount', object });
+    }
+    return r;
+  }
+
+  async attributes(target: 'objects' | 'lists', id: string): Promise<AttioAttribute[]> {
+    const client = this.ctx.client();
+    const r = await this.ctx.cache.get(Keys.attributes(target, id), async signal => itemsOf(await client.listAttributes(target, id, { limit: 500, offset: 0, showArchived: false }, signal)));
+    return r.value;
+  }
+
+  /** A record, from what has been loaded or with one `GET`. */
+  async get(object: string, id: string): Promise<AttioRecord> {
+    const known = this.seen.get(id);
+    if (known) return known.record;
+    const client = this.ctx.client();
+    const r = await this.ctx.cache.get(Keys.record(object, id), signal => client.getRecord(object, id, signal));
+    this.remember(r.value, object, `record:${object}:${id}`);
+    return r.value;
+  }
+
+  /** The attribute values of a record, type-aware, with references and actors resolved. */
+  async valueRows(object: string, id: string): Promise<ValueRow[]> {
+    const record = await this.get(object, id);
+    const attrs = await this.attributes('objects', object).catch(e => this.ctx.softFail<AttioAttribute[]>(e, []));
+    const batch = this.seen.get(id)?.batch ?? '';
+    const siblings = [...this.seen.values()].filter(r => r.batch === batch).map(r => r.record.values);
+    return this.values.build(record.values, attrs, siblings);
+  }
+
+  /** Loads titles for `object → ids` (one `records/query` with `record_id $in` per object). Failures are soft. */
+  async fetchTitles(wanted: WantedTitles): Promise<void> {
+    if (!wanted.size) return;
+    const client = this.ctx.client();
+    const signal = this.ctx.cache.signal;
+    await Promise.all(
+      [...wanted].map(async ([object, ids]) => {
+        const list = [...ids];
+        try {
+          const page = await client.queryRecords(object, { filter: { record_id: { $in: list } }, limit: list.length, offset: 0 }, signal);
+          for (const r of page.items) this.remember(r, object, `titles:${object}`);
+        } catch (e) {
+          this.ctx.softFail(e, undefined);
+        }
+      }),
+    );
+  }
+
+  /** Where a record appears in lists (one request). */
+  async entries(object: string, id: string) {
+    const client = this.ctx.client();
+    const r = await this.ctx.cache.get(Keys.recordEntries(object, id), async signal => itemsOf(await client.listRecordEntries(object, id, { limit: 100, offset: 0 }, signal)));
+    const lists = this.ctx.cache.peek(Keys.lists());
+    const value: RecordEntryItem[] = r.value.map(e => {
+      const list = lists?.find(l => l.id.list_id === e.list_id);
+      return { listId: e.list_id, listName: list?.name ?? humanize(e.list_api_slug ?? e.list_id), entryId: e.entry_id, parentObject: object };
+    });
+    return { value, ...(r.stale ? { stale: r.stale } : {}) };
+  }
+
+  /** `web_url` of a record seen. */
+  url(id: string): string | undefined {
+    return this.seen.get(id)?.record.web_url ?? undefined;
+  }
+}

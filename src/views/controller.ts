@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { Views } from '../constants';
+import type { DataChange, Scope, WorkspaceData } from '../data';
+import type { DetailDocuments } from '../detail/provider';
+import { Disposable } from '../disposable';
+import type { Logger } from '../log';
+import type { ErrorView } from '../workspace';
+import { affectsTreeConfig, type TaskGrouping, type TreeConfig } from './config';
+import { ListsRoot } from './nodes/lists';
+import { ObjectsRoot } from './nodes/objects';
+import { TasksRoot } from './nodes/tasks';
+import { TreeNode, type NodeContext } from './nodes/treeNode';
+import { NodeTreeProvider } from './provider';
+
+export interface SidebarOptions {
+  data: WorkspaceData;
+  details: DetailDocuments;
+  describeError: (e: unknown, feature: string) => ErrorView;
+  log: Logger;
+  config: () => TreeConfig;
+}
+
+/**
+ * The Objects, Lists and Tasks views: builds their roots and providers, refreshes what the data layer says
+ * changed, follows the tree settings, and keeps the Tasks badge (my overdue tasks). Commands are in viewCommands.ts.
+ */
+export class SidebarViews extends Disposable {
+  readonly objects: NodeTreeProvider;
+  readonly lists: NodeTreeProvider;
+  readonly tasks: NodeTreeProvider;
+  private readonly objectsRoot: ObjectsRoot;
+  private readonly tasksRoot: TasksRoot;
+  private grouping: TaskGrouping;
+  private pageSize: number;
+
+  constructor(private readonly opts: SidebarOptions) {
+    super();
+    const { data } = opts;
+    this.grouping = opts.config().taskGrouping;
+    this.pageSize = opts.config().pageSize;
+    const ctx = (viewId: string): NodeContext => ({
+      viewId,
+      data,
+      describeError: opts.describeError,
+      workspaceUrl: () => data.workspaceUrl(),
+      now: () => Date.now(),
+      locale: vscode.env.language,
+      taskGrouping: () => this.grouping,
+      changed: node => this.providerOf(node)?.refresh(node),
+    });
+    this.objectsRoot = new ObjectsRoot(ctx(Views.objects));
+    const listsRoot = new ListsRoot(ctx(Views.lists));
+    this.tasksRoot = new TasksRoot(ctx(Views.tasks));
+    const signedIn = (): boolean => data.signedIn;
+    this.objects = this._register(new NodeTreeProvider(Views.objects, () => this.objectsRoot.children(), signedIn));
+    this.lists = this._register(new NodeTreeProvider(Views.lists, () => listsRoot.children(), signedIn));
+    this.tasks = this._register(new NodeTreeProvider(Views.tasks, () => this.tasksRoot.children(), signedIn));
+
+    this._register(data.onDidChange(c => this.onDataChange(c)));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (!affectsTreeConfig(e)) return;
+        const cfg = opts.config();
+        if (cfg.pageSize !== this.pageSize) {
+          // Pages are cached by index: a new size invalidates them all.
+          this.pageSize = cfg.pageSize;
+          data.clear();
+        }
+        if (cfg.taskGrouping !== this.grouping) {
+          this.grouping = cfg.taskGrouping;
+          this.tasks.refresh();
+        }
+      }),
+    );
+    void this.updateBadge(true);
+  }
+
+  get taskGrouping(): TaskGrouping {
+    return this.grouping;
+  }
+
+  private onDataChange(c: DataChange): void {
+    switch (c.kind) {
+      case 'all':
+        // a workspace switch, a sign-out or a new page size: everything shown is gone
+        this.objectsRoot.reset();
+        this.refreshAll();
+        this.opts.details.refreshOpen();
+        void this.updateBadge(true);
+        return;
+      case 'objectCount': {
+        const node = this.objectsRoot.node(c.object);
+        if (node) this.objects.refresh(node);
+        return;
+      }
+      case 'tasks': {
+        const nodes = this.tasksRoot.groupNodes(c.groups);
+        if (nodes) for (const n of nodes) this.tasks.refresh(n);
+        else this.tasks.refresh();
+        void this.updateBadge(false);
+        return;
+      }
+    }
+  }
+
+  refreshAll(): void {
+    this.objects.refresh();
+    this.lists.refresh();
+    this.tasks.refresh();
+  }
+
+  /** "Refresh" of one view (or all): its data reloads on next expansion, open detail pages re-render. */
+  refresh(scope?: Scope): void {
+    this.opts.data.expire(scope);
+    if (scope) this.providers[scope].refresh();
+    else this.refreshAll();
+    this.opts.details.refreshOpen();
+    if (!scope || scope === 'tasks') void this.updateBadge(true);
+  }
+
+  private get providers(): Record<Scope, NodeTreeProvider> {
+    return { objects: this.objects, lists: this.lists, tasks: this.tasks };
+  }
+
+  /** Sets the Tasks view badge to the number of my overdue tasks (loading "My open tasks" when asked). */
+  private async updateBadge(load: boolean): Promise<void> {
+    const tasks = this.opts.data.tasks;
+    let n: number | undefined;
+    try {
+      n = load && this.opts.data.signedIn ? await tasks.loadMyOverdue() : tasks.myOverdueCount();
+    } catch (e) {
+      this.opts.log.debug(`overdue badge unavailable: ${e instanceof Error ? e.message : String(e)}`);
+      n = tasks.myOverdueCount();
+    }
+    if (this.isDisposed) return;
+    this.tasks.view.badge = n ? { value: n, tooltip: `${n} overdue task${n === 1 ? '' : 's'} assigned to you` } : undefined;
+  }
+
+  /** Which node a command is about: its argument, else the focused view's selection. */
+  nodeOf(arg: unknown): TreeNode | undefined {
+    if (arg instanceof TreeNode) return arg;
+    for (const p of Object.values(this.providers)) if (p.view.visible && p.view.selection[0]) return p.view.selection[0];
+    return undefined;
+  }
+
+  providerOf(node: TreeNode): NodeTreeProvider | undefined {
+    return Object.values(this.providers).find(p => p.viewId === node.viewId);
+  }
+}

@@ -1,0 +1,125 @@
+/** The Lists view: lists, their entries (paged, by parent record title), an entry's values. */
+import * as vscode from 'vscode';
+import type { AttioEntry, AttioList } from '../../attio';
+import { ItemTags } from '../../constants';
+import { formatTimestamp, mdEscape, type PagedId } from '../../data';
+import { detailUri } from '../../detail/uris';
+import { objectIcon } from '../../ui/icons';
+import { Collapsed, MessageNode, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { RefNode, ValueNode } from './values';
+
+export class ListsRoot {
+  constructor(private readonly ctx: NodeContext) {}
+
+  async children(): Promise<TreeNode[]> {
+    return new RootLoader(this.ctx).run('Lists', () => this.ctx.data.lists.lists(), lists =>
+      lists.length ? lists.map(l => new ListNode(this.ctx, l)) : [new MessageNode(this.ctx, undefined, 'empty', 'No lists')],
+    );
+  }
+}
+
+export class ListNode extends TreeNode {
+  constructor(ctx: NodeContext, readonly list: AttioList) {
+    super(ctx, undefined, `list:${list.id.list_id}`);
+  }
+
+  get paged(): PagedId {
+    return { kind: 'entries', list: this.list.id.list_id };
+  }
+
+  private parentLabel(): string {
+    return this.list.parent_object.map(p => this.ctx.data.records.object(p)?.plural_noun ?? p).join(', ');
+  }
+
+  override treeItem(): vscode.TreeItem {
+    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ItemTags.web, ItemTags.id), this.parentLabel());
+  }
+
+  override children(): Promise<TreeNode[]> {
+    return this.load(
+      this.list.name,
+      async () => {
+        const r = await this.ctx.data.lists.entries(this.list.id.list_id);
+        return { value: r, ...(r.stale ? { stale: r.stale } : {}) };
+      },
+      r => pagedNodes(this.ctx, this, this.paged, r, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), 'No entries'),
+    );
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    const l = this.list;
+    return md([
+      `**${mdEscape(l.name)}**`,
+      '',
+      `- Entries are ${mdEscape(this.parentLabel())}`,
+      `- API slug: \`${l.api_slug}\``,
+      `- Workspace access: ${l.workspace_access ?? 'private'}`,
+      l.created_at ? `- Created ${formatTimestamp(l.created_at, this.ctx)}` : '',
+    ]);
+  }
+
+  override attioId(): string {
+    return this.list.id.list_id;
+  }
+
+  override webUrl(): string {
+    return this.ctx.workspaceUrl();
+  }
+}
+
+/** First status / select value of an entry (its stage), for the description. */
+function entryStage(entry: AttioEntry): string | undefined {
+  for (const arr of Object.values(entry.entry_values)) {
+    const v = arr.find(x => x.active_until == null) as Record<string, unknown> | undefined;
+    if (v?.attribute_type === 'status') return (v.status as { title?: string } | undefined)?.title;
+  }
+  for (const arr of Object.values(entry.entry_values)) {
+    const v = arr.find(x => x.active_until == null) as Record<string, unknown> | undefined;
+    if (v?.attribute_type === 'select') return (v.option as { title?: string } | undefined)?.title;
+  }
+  return undefined;
+}
+
+export class EntryNode extends TreeNode {
+  constructor(ctx: NodeContext, parent: TreeNode, readonly list: AttioList, readonly entry: AttioEntry, readonly title: string) {
+    super(ctx, parent, `entry:${entry.id.entry_id}`);
+  }
+
+  override treeItem(): vscode.TreeItem {
+    return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail), entryStage(this.entry), openCmd(this));
+  }
+
+  override children(): Promise<TreeNode[]> {
+    return this.load(
+      'Entry values',
+      async () => ({ value: await this.ctx.data.lists.valueRows(this.list.id.list_id, this.entry.id.entry_id) }),
+      rows => [
+        new RefNode(this.ctx, this, { object: this.entry.parent_object, id: this.entry.parent_record_id, title: this.title }, 'Record: '),
+        ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
+      ],
+    );
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    const stage = entryStage(this.entry);
+    return md([
+      `**${mdEscape(this.title)}** in *${mdEscape(this.list.name)}*`,
+      '',
+      stage ? `- Stage: ${mdEscape(stage)}` : '',
+      this.entry.created_at ? `- Added ${formatTimestamp(this.entry.created_at, this.ctx)}` : '',
+    ]);
+  }
+
+  override attioId(): string {
+    return this.entry.id.entry_id;
+  }
+
+  /** Entries have no web URL; the parent record's page shows its list entries. */
+  override webUrl(): string {
+    return this.ctx.data.records.url(this.entry.parent_record_id) ?? this.ctx.workspaceUrl();
+  }
+
+  override detail(): vscode.Uri {
+    return detailUri({ kind: 'entry', list: this.list.id.list_id, id: this.entry.id.entry_id, name: this.title });
+  }
+}

@@ -1,0 +1,225 @@
+/** The Objects view: objects, their records (paged), a record's values, list entries and notes. */
+import * as vscode from 'vscode';
+import type { AttioNote, AttioObject, AttioRecord } from '../../attio';
+import { ItemTags } from '../../constants';
+import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type PagedId } from '../../data';
+import { detailUri } from '../../detail/uris';
+import { objectIcon } from '../../ui/icons';
+import { Collapsed, MessageNode, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { ValueNode } from './values';
+
+export class ObjectsRoot {
+  private readonly nodes = new Map<string, ObjectNode>();
+
+  constructor(private readonly ctx: NodeContext) {}
+
+  async children(): Promise<TreeNode[]> {
+    return new RootLoader(this.ctx).run('Objects', () => this.ctx.data.records.objects(), objects =>
+      objects.length
+        ? objects.map(o => {
+            const slug = o.api_slug ?? o.id.object_id;
+            let node = this.nodes.get(slug);
+            if (!node) this.nodes.set(slug, (node = new ObjectNode(this.ctx, o)));
+            else node.object = o;
+            return node;
+          })
+        : [new MessageNode(this.ctx, undefined, 'empty', 'No objects')],
+    );
+  }
+
+  node(slug: string): ObjectNode | undefined {
+    return this.nodes.get(slug);
+  }
+
+  reset(): void {
+    this.nodes.clear();
+  }
+}
+
+export class ObjectNode extends TreeNode {
+  constructor(ctx: NodeContext, public object: AttioObject) {
+    super(ctx, undefined, `obj:${object.api_slug ?? object.id.object_id}`);
+  }
+
+  get slug(): string {
+    return this.object.api_slug ?? this.object.id.object_id;
+  }
+
+  get paged(): PagedId {
+    return { kind: 'records', object: this.slug };
+  }
+
+  override treeItem(): vscode.TreeItem {
+    const count = this.ctx.data.records.count(this.slug);
+    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ItemTags.web, ItemTags.id, ItemTags.search), count?.toString());
+  }
+
+  override children(): Promise<TreeNode[]> {
+    return this.load(
+      this.object.plural_noun ?? 'Records',
+      async () => {
+        const r = await this.ctx.data.records.list(this.slug);
+        return { value: r, ...(r.stale ? { stale: r.stale } : {}) };
+      },
+      r => pagedNodes(this.ctx, this, this.paged, r, rec => new RecordNode(this.ctx, this, this.slug, rec), 'No records'),
+    );
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    const o = this.object;
+    const count = this.ctx.data.records.count(this.slug);
+    return md([
+      `**${mdEscape(o.plural_noun ?? this.slug)}**`,
+      '',
+      `- API slug: \`${this.slug}\``,
+      o.singular_noun ? `- One record is a ${mdEscape(o.singular_noun)}` : '',
+      count !== undefined ? `- ${count} records` : '',
+      STANDARD_OBJECTS.includes(this.slug) ? '- Standard object' : '- Custom object',
+    ]);
+  }
+
+  override attioId(): string {
+    return this.object.id.object_id;
+  }
+
+  override webUrl(): string {
+    return this.ctx.workspaceUrl();
+  }
+}
+
+/** A short second line for a record: an email, a domain, a stage. */
+function recordHint(record: AttioRecord, object: string): string | undefined {
+  const v = record.values;
+  const first = (slug: string, field: string): string | undefined => {
+    const x = v[slug]?.find(y => y.active_until == null) as Record<string, unknown> | undefined;
+    const f = x?.[field];
+    return typeof f === 'string' ? f : f && typeof f === 'object' ? ((f as { title?: string }).title ?? undefined) : undefined;
+  };
+  switch (object) {
+    case 'people':
+      return first('job_title', 'value') ?? first('email_addresses', 'email_address');
+    case 'companies':
+      return first('domains', 'domain');
+    case 'deals':
+      return first('stage', 'status');
+    default:
+      return undefined;
+  }
+}
+
+export class RecordNode extends TreeNode {
+  constructor(ctx: NodeContext, parent: TreeNode | undefined, readonly object: string, readonly record: AttioRecord) {
+    super(ctx, parent, `rec:${record.id.record_id}`);
+  }
+
+  get title(): string {
+    return this.ctx.data.records.title(this.record, this.object);
+  }
+
+  override treeItem(): vscode.TreeItem {
+    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail), recordHint(this.record, this.object), openCmd(this));
+  }
+
+  override children(): Promise<TreeNode[]> {
+    const id = this.record.id.record_id;
+    return this.load(
+      'Record values',
+      async () => ({ value: await this.ctx.data.records.valueRows(this.object, id) }),
+      rows => [
+        ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
+        new RecordSectionNode(this.ctx, this, 'entries', 'List entries', 'list-unordered', () => this.ctx.data.records.entries(this.object, id), (s, e) => new RecordEntryNode(this.ctx, s, e.listId, e.listName, e.entryId), 'In no lists'),
+        new RecordSectionNode(this.ctx, this, 'notes', 'Notes', 'note', () => this.ctx.data.notes.list(this.object, id), (s, n) => new NoteNode(this.ctx, s, n), 'No notes'),
+      ],
+    );
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    const obj = this.ctx.data.records.object(this.object);
+    const hint = recordHint(this.record, this.object);
+    return md([
+      `**${mdEscape(this.title)}**`,
+      `*${mdEscape(obj?.singular_noun ?? this.object)}*${hint ? ` · ${mdEscape(hint)}` : ''}`,
+      '',
+      this.record.created_at ? `Created ${formatTimestamp(this.record.created_at, this.ctx)}` : '',
+      this.record.web_url ? `[Open in Attio](${this.record.web_url})` : '',
+    ]);
+  }
+
+  override attioId(): string {
+    return this.record.id.record_id;
+  }
+
+  override webUrl(): string {
+    return this.record.web_url ?? this.ctx.workspaceUrl();
+  }
+
+  override detail(): vscode.Uri {
+    return detailUri({ kind: 'record', object: this.object, id: this.record.id.record_id, name: this.title });
+  }
+}
+
+/** A collapsible section under a record ("List entries", "Notes") that loads its items on expansion. */
+export class RecordSectionNode<T> extends TreeNode {
+  constructor(
+    ctx: NodeContext,
+    parent: TreeNode,
+    key: string,
+    private readonly label: string,
+    private readonly icon: string,
+    private readonly fetch: () => Promise<{ value: T[]; stale?: { error: unknown } }>,
+    private readonly build: (section: TreeNode, item: T) => TreeNode,
+    private readonly emptyText: string,
+  ) {
+    super(ctx, parent, key);
+  }
+
+  override treeItem(): vscode.TreeItem {
+    return ti(this.label, Collapsed, this.icon, 'group');
+  }
+
+  override children(): Promise<TreeNode[]> {
+    return this.load(this.label, this.fetch, items => (items.length ? items.map(i => this.build(this, i)) : [new MessageNode(this.ctx, this, 'empty', this.emptyText)]));
+  }
+}
+
+export class RecordEntryNode extends TreeNode {
+  constructor(ctx: NodeContext, parent: TreeNode, readonly listId: string, readonly listName: string, readonly entryId: string) {
+    super(ctx, parent, `rent:${entryId}`);
+  }
+
+  override treeItem(): vscode.TreeItem {
+    return ti(this.listName, None, 'list-flat', contextValue('entry', ItemTags.id, ItemTags.detail), undefined, openCmd(this));
+  }
+
+  override attioId(): string {
+    return this.entryId;
+  }
+
+  override detail(): vscode.Uri {
+    return detailUri({ kind: 'entry', list: this.listId, id: this.entryId, name: this.listName });
+  }
+}
+
+export class NoteNode extends TreeNode {
+  constructor(ctx: NodeContext, parent: TreeNode, readonly note: AttioNote) {
+    super(ctx, parent, `note:${note.id.note_id}`);
+  }
+
+  override treeItem(): vscode.TreeItem {
+    const at = this.note.created_at;
+    return ti(this.note.title || 'Untitled note', None, 'note', contextValue('note', ItemTags.id, ItemTags.detail), at ? formatTimestamp(at, this.ctx) : undefined, openCmd(this));
+  }
+
+  override tooltip(): vscode.MarkdownString {
+    const body = (this.note.content_markdown || this.note.content_plaintext || '').slice(0, 600);
+    return md([`**${mdEscape(this.note.title || 'Untitled note')}**`, '', body]);
+  }
+
+  override attioId(): string {
+    return this.note.id.note_id;
+  }
+
+  override detail(): vscode.Uri {
+    return detailUri({ kind: 'note', id: this.note.id.note_id, name: this.note.title ?? undefined });
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The base of every sidebar node: each builds its own TreeItem, loads its children through the data layer, and
+ * knows its ids and URLs for "Open in Attio", "Copy ID", "Copy URL" and the detail document. Also the nodes every
+ * view shares: messages (empty, error) and "Load more".
+ */
+import * as vscode from 'vscode';
+import { Commands, TreeCommands } from '../../constants';
+import type { Paged, PagedId, WorkspaceData } from '../../data';
+import type { ErrorView } from '../../workspace';
+import type { TaskGrouping } from '../config';
+
+/** What nodes need from the outside world; one per view. */
+export interface NodeContext {
+  readonly viewId: string;
+  readonly data: WorkspaceData;
+  describeError(e: unknown, feature: string): ErrorView;
+  /** `https://app.attio.com/{workspace_slug}` (API-FACTS §5: only records carry a documented deep link). */
+  workspaceUrl(): string;
+  now(): number;
+  locale?: string;
+  taskGrouping(): TaskGrouping;
+  /** Re-renders one node's item (e.g. a group whose count became known). */
+  changed(node: TreeNode): void;
+}
+
+export const contextValue = (kind: string, ...tags: string[]): string => [kind, ...tags].join(':');
+
+export const { None, Collapsed, Expanded } = vscode.TreeItemCollapsibleState;
+
+/** A TreeItem in one call: label, collapsible state, codicon (or ThemeIcon), contextValue, description, command. */
+export function ti(
+  label: string,
+  state: vscode.TreeItemCollapsibleState,
+  icon: string | vscode.ThemeIcon | undefined,
+  ctxValue: string,
+  description?: string,
+  command?: vscode.Command,
+): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, state);
+  if (icon) item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
+  item.contextValue = ctxValue;
+  item.description = description;
+  item.command = command;
+  return item;
+}
+
+export const openCmd = (arg: unknown): vscode.Command => ({ command: TreeCommands.openDetail, title: 'Open Details', arguments: [arg] });
+
+export abstract class TreeNode {
+  /** Set when this node's data came from the cache after a failed reload. */
+  stale = false;
+
+  constructor(
+    protected readonly ctx: NodeContext,
+    /** The node this one was loaded under (undefined at a view's root). */
+    readonly parent: TreeNode | undefined,
+    readonly localId: string,
+  ) {}
+
+  /** The view showing this node. */
+  get viewId(): string {
+    return this.ctx.viewId;
+  }
+
+  get id(): string {
+    return this.parent ? `${this.parent.id}/${this.localId}` : this.localId;
+  }
+
+  abstract treeItem(): vscode.TreeItem;
+
+  async children(): Promise<TreeNode[]> {
+    return [];
+  }
+
+  /** Markdown tooltip, resolved lazily (resolveTreeItem). */
+  tooltip(): vscode.MarkdownString | undefined {
+    return undefined;
+  }
+
+  /** Attio id to copy. */
+  attioId(): string | undefined {
+    return undefined;
+  }
+
+  /** URL for "Open in Attio" / "Copy URL". */
+  webUrl(): string | undefined {
+    return undefined;
+  }
+
+  /** `attio:` document with everything about this item. */
+  detail(): vscode.Uri | undefined {
+    return undefined;
+  }
+
+  /** What children built by {@link load} hang under (a root loader's children have no parent). */
+  protected get parentOfChildren(): TreeNode | undefined {
+    return this;
+  }
+
+  /** Loads children, turning failures into an error node and stale data into a marked list. */
+  protected async load<T>(feature: string, fetch: () => Promise<{ value: T; stale?: { error: unknown } }>, build: (v: T) => TreeNode[]): Promise<TreeNode[]> {
+    let loaded: { value: T; stale?: { error: unknown } };
+    try {
+      loaded = await fetch();
+    } catch (e) {
+      const view = this.ctx.describeError(e, feature);
+      if (view.kind === 'cancelled') return [];
+      return [errorNode(this.ctx, this.parentOfChildren, view)];
+    }
+    const nodes = build(loaded.value);
+    if (!loaded.stale) return nodes;
+    const view = this.ctx.describeError(loaded.stale.error, feature);
+    for (const n of nodes) n.stale = true;
+    if (view.kind === 'cancelled') return nodes;
+    return [errorNode(this.ctx, this.parentOfChildren, view, true), ...nodes];
+  }
+}
+
+function errorNode(ctx: NodeContext, parent: TreeNode | undefined, view: Exclude<ErrorView, { kind: 'cancelled' }>, stale = false): MessageNode {
+  const label = stale ? `Couldn't refresh (showing cached data): ${view.message}` : view.message;
+  switch (view.kind) {
+    case 'scope':
+      return new MessageNode(ctx, parent, 'error', label, { description: 'Verify connection', command: { command: Commands.verifyConnection, title: 'Verify Connection' } });
+    case 'signedOut':
+      return new MessageNode(ctx, parent, 'error', label, { description: 'Sign in', command: { command: Commands.signIn, title: 'Sign In' } });
+    default:
+      return new MessageNode(ctx, parent, 'error', label, { description: 'Retry', retry: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Messages: empty, error, load more
+// ---------------------------------------------------------------------------------------------------------
+
+export class MessageNode extends TreeNode {
+  constructor(
+    ctx: NodeContext,
+    parent: TreeNode | undefined,
+    readonly kind: 'empty' | 'error' | 'info',
+    readonly label: string,
+    private readonly opts: { description?: string; command?: vscode.Command; retry?: boolean } = {},
+  ) {
+    super(ctx, parent, `msg:${kind}`);
+  }
+
+  override treeItem(): vscode.TreeItem {
+    const item = ti(
+      this.label,
+      None,
+      this.kind === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : this.kind === 'info' ? 'info' : undefined,
+      contextValue('message', this.kind),
+      this.opts.description,
+      this.opts.retry ? { command: TreeCommands.retry, title: 'Retry', arguments: [this] } : this.opts.command,
+    );
+    item.tooltip = this.label;
+    return item;
+  }
+}
+
+export class LoadMoreNode extends TreeNode {
+  constructor(ctx: NodeContext, parent: TreeNode, readonly paged: PagedId, private readonly shown: number) {
+    super(ctx, parent, 'more');
+  }
+
+  override treeItem(): vscode.TreeItem {
+    return ti('Load more…', None, 'fold-down', 'loadMore', `${this.shown} shown`, { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] });
+  }
+}
+
+/** Children of a paged collection: its items, an empty message, or a "Load more" at the end. */
+export function pagedNodes<T>(ctx: NodeContext, parent: TreeNode, id: PagedId, r: Paged<T>, build: (t: T) => TreeNode, empty: string): TreeNode[] {
+  const nodes = r.items.map(build);
+  if (!nodes.length) return [new MessageNode(ctx, parent, 'empty', empty)];
+  if (r.hasMore) nodes.push(new LoadMoreNode(ctx, parent, id, r.items.length));
+  return nodes;
+}
+
+/** Runs a view's root-level load with the same error / stale handling as a node. */
+export class RootLoader extends TreeNode {
+  constructor(ctx: NodeContext) {
+    super(ctx, undefined, 'root');
+  }
+  override treeItem(): vscode.TreeItem {
+    return new vscode.TreeItem('');
+  }
+  protected override get parentOfChildren(): TreeNode | undefined {
+    return undefined;
+  }
+  run<T>(feature: string, fetch: () => Promise<{ value: T; stale?: { error: unknown } }>, build: (v: T) => TreeNode[]): Promise<TreeNode[]> {
+    return this.load(feature, fetch, build);
+  }
+}
+
+export function firstLine(s: string): string {
+  const line = s.split(/\r?\n/, 1)[0].trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+export function md(lines: string[]): vscode.MarkdownString {
+  const m = new vscode.MarkdownString(lines.filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== '')).join('\n'));
+  m.supportThemeIcons = true;
+  return m;
+}
+
