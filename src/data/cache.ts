@@ -109,7 +109,7 @@ export class LoadCache {
   /** Marks entries (all, one view's, or one key) as expired; values stay for stale-while-error. */
   expire(which?: Scope | CacheKey<unknown>): void {
     for (const e of this.entries.values()) {
-      if (which === undefined || (typeof which === 'string' ? e.key.scope === which : e.key.id === which.id)) e.loadedAt = 0;
+      if (which === undefined || (typeof which === 'string' ? e.key.scope === which : e.key.id === which.id)) e.loadedAt = Number.NEGATIVE_INFINITY;
     }
   }
 
