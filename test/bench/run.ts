@@ -5,6 +5,7 @@
  *  2. requests and wall time to list 10,000 records page by page
  *  3. a 1,000-read burst through the RateLimiter against the server's 100 reads/s limit
  *  4. minified bundle size of src/extension.ts (esbuild, production options) and the client's share of it
+ *  5. record-link scan of a 10,000-line file (test/bench/linkScan.ts)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,6 +14,7 @@ import { startAttioServer, type AttioTestServer } from '../server';
 import { AttioClient, RateLimiter, pages, recordTitle } from '../../src/attio';
 import { parseBody } from '../../src/attio/request';
 import { dataArray, recordSchema } from '../../src/attio/schemas';
+import { benchLinkScan } from './linkScan';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const pageSchema = dataArray(recordSchema);
@@ -195,6 +197,7 @@ async function main(): Promise<void> {
     await burstServer.close();
   }
   await benchBundle();
+  benchLinkScan();
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})`);
 }
 

@@ -51,3 +51,36 @@ function dropNulls(node: unknown, isValueMap: boolean): unknown {
   }
   return out;
 }
+
+/** The attribute slug the huge-text fault adds (an attribute the workspace never defined: drift). */
+export const HUGE_TEXT_SLUG = 'drift_long_text';
+
+/**
+ * Spreads about `bytes` of text over a page of records or entries: every item's value map gains a text value of
+ * an unknown attribute. Bodies that are not such a page are returned unchanged. Builds new objects.
+ */
+export function applyHugeText(body: unknown, bytes: number): unknown {
+  if (bytes <= 0 || body === null || typeof body !== 'object') return body;
+  const data = (body as { data?: unknown }).data;
+  if (!Array.isArray(data) || data.length === 0) return body;
+  const mapKey = (item: unknown): string | undefined =>
+    item && typeof item === 'object' ? ['values', 'entry_values'].find((k) => typeof (item as Record<string, unknown>)[k] === 'object') : undefined;
+  if (!data.every((item) => mapKey(item))) return body;
+  const each = Math.ceil(bytes / data.length);
+  // Words rather than one run of a letter, so nothing can compress or special-case it.
+  const text = 'lorem ipsum dolor sit amet '.repeat(Math.ceil(each / 27)).slice(0, each);
+  return {
+    ...(body as object),
+    data: data.map((item: Record<string, unknown>) => {
+      const key = mapKey(item)!;
+      const value = {
+        active_from: '2024-01-01T00:00:00.000000000Z',
+        active_until: null,
+        created_by_actor: { type: 'system', id: null },
+        attribute_type: 'text',
+        value: text,
+      };
+      return { ...item, [key]: { ...(item[key] as object), [HUGE_TEXT_SLUG]: [value] } };
+    }),
+  };
+}

@@ -12,7 +12,16 @@ export interface Faults {
   status5xxRate?: number;
   resetRate?: number;
   malformedRate?: number;
+  /** The next N /v2 responses send their headers and half their body, then the socket is destroyed. */
+  midBodyResets?: number;
+  /** Fraction of /v2 responses cut off mid-body like `midBodyResets`. */
+  midBodyResetRate?: number;
   drift?: Drift;
+  /**
+   * Record and entry pages (bodies whose `data` items carry `values`/`entry_values`) gain a text attribute of
+   * an unknown slug, about this many bytes over the page (a 20 MB response). Other bodies are unchanged.
+   */
+  hugeTextBytes?: number;
 }
 
 export type FaultDecision =
@@ -20,7 +29,8 @@ export type FaultDecision =
   | { kind: 'reset' }
   | { kind: 'rate-limit' }
   | { kind: 'server-error'; status: 500 | 502 | 503 }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  | { kind: 'cut' };
 
 export class FaultInjector {
   private faults: Faults = {};
@@ -41,17 +51,26 @@ export class FaultInjector {
     return this.faults.drift ?? 'none';
   }
 
-  /** Decides the fault for one request (consumes one unit of a 429 storm). */
+  get hugeTextBytes(): number {
+    return Math.max(0, this.faults.hugeTextBytes ?? 0);
+  }
+
+  /** Decides the fault for one request (consumes one unit of a 429 storm or of the mid-body resets). */
   decide(): FaultDecision {
     const f = this.faults;
     if (f.storm429 !== undefined && f.storm429 > 0) {
       f.storm429--;
       return { kind: 'rate-limit' };
     }
+    if (f.midBodyResets !== undefined && f.midBodyResets > 0) {
+      f.midBodyResets--;
+      return { kind: 'cut' };
+    }
     if (this.roll(f.resetRate)) return { kind: 'reset' };
     if (this.roll(f.status429Rate)) return { kind: 'rate-limit' };
     if (this.roll(f.status5xxRate)) return { kind: 'server-error', status: this.rng.pick([500, 502, 503] as const) };
     if (this.roll(f.malformedRate)) return { kind: 'malformed' };
+    if (this.roll(f.midBodyResetRate)) return { kind: 'cut' };
     return { kind: 'none' };
   }
 

@@ -7,9 +7,9 @@
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { applyDrift } from './drift';
+import { applyDrift, applyHugeText } from './drift';
 import { ApiError, forbidden, invalidToken, missingAuthorization, nextSecondHttpDate, notFound, rateLimited, serverError, validation } from './errors';
-import { FaultInjector, Faults } from './faults';
+import { FaultDecision, FaultInjector, Faults } from './faults';
 import { Reply, jsonReply, readBody, send } from './http';
 import { Workspace } from './model';
 import { Decision, OAuthProvider, VSCODE_CALLBACK_URI } from './oauth';
@@ -45,6 +45,12 @@ export interface LoggedRequest {
   durationMs: number;
   aborted: boolean;
   body?: unknown;
+  /** The injected fault, if any ('cut' = headers and half the body sent, then the socket destroyed). */
+  fault?: Exclude<FaultDecision['kind'], 'none'>;
+  /** The Retry-After header sent with a 429. */
+  retryAfter?: string;
+  /** Size of the response body in bytes (as sent in full, or as promised by a cut response's content-length). */
+  bytes?: number;
 }
 
 export interface AttioTestServer {
@@ -132,7 +138,8 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       return;
     }
 
-    const fault = url.pathname.startsWith('/v2/') ? faults.decide() : { kind: 'none' as const };
+    const fault: FaultDecision = url.pathname.startsWith('/v2/') ? faults.decide() : { kind: 'none' };
+    if (fault.kind !== 'none') entry.fault = fault.kind;
     if (fault.kind === 'reset') {
       req.socket.destroy();
       finish(0);
@@ -148,6 +155,13 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       if (fault.kind === 'malformed' && reply.status === 200 && reply.body) {
         reply = { ...reply, body: reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) + '\u0000' };
       }
+    }
+    entry.bytes = Buffer.byteLength(reply.body ?? '');
+    if (reply.headers?.['retry-after']) entry.retryAfter = reply.headers['retry-after'];
+    if (fault.kind === 'cut') {
+      finish(reply.status);
+      sendHalfThenReset(res, reply);
+      return;
     }
     send(res, reply);
     finish(reply.status);
@@ -174,7 +188,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       const body = parseJsonBody(rawBody);
       const w = workspaceOf(token);
       const data = match.route.handle({ ws: w, params: match.params, query: url.searchParams, body, token, now: Date.now(), selfInfo: (t) => selfInfo(w, t) });
-      return jsonReply(200, applyDrift(data, faults.drift));
+      return jsonReply(200, applyHugeText(applyDrift(data, faults.drift), faults.hugeTextBytes));
     } catch (error) {
       if (error instanceof ApiError) return errorReply(error);
       if (error instanceof URIError) return errorReply(validation('Malformed URL encoding.'));
@@ -272,6 +286,13 @@ function redactForm(raw: string): unknown {
   const form = Object.fromEntries(new URLSearchParams(raw));
   for (const key of ['client_secret', 'code']) if (key in form) form[key] = '[redacted]';
   return form;
+}
+
+/** Sends the headers (with the full content-length) and half the body, then destroys the socket. */
+function sendHalfThenReset(res: ServerResponse, reply: Reply): void {
+  const body = Buffer.from(reply.body ?? '', 'utf8');
+  res.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
+  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
 }
 
 /** Waits `ms`; resolves true (without waiting further) if the client disconnects first. */

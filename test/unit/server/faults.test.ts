@@ -148,6 +148,54 @@ suite('Attio test server: faults', () => {
     assert.ok(everyObject(records.body, (o) => !Object.values(o).some((v) => v === null)));
   });
 
+  test('midBodyResets cuts the next N responses after half their body, then recovers', async () => {
+    server.setFaults({ midBodyResets: 2 });
+    server.clearRequests();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.url}/v2/objects`, { headers: { authorization: `Bearer ${server.tokens.full}` } });
+      outcomes.push(await res.text().then((t) => `${res.status} ${JSON.parse(t).data.length > 0}`, () => `${res.status} cut`));
+    }
+    assert.deepStrictEqual(outcomes, ['200 cut', '200 cut', '200 true'], 'headers arrive, the body never completes');
+    assert.deepStrictEqual(server.requests.map((r) => r.fault ?? 'none'), ['cut', 'cut', 'none']);
+    assert.ok(server.requests.every((r) => !r.aborted && (r.bytes ?? 0) > 0));
+  });
+
+  test('midBodyResetRate 1 cuts every response', async () => {
+    server.setFaults({ midBodyResetRate: 1 });
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${server.url}/v2/lists`, { headers: { authorization: `Bearer ${server.tokens.full}` } });
+      await assert.rejects(res.text());
+    }
+  });
+
+  test('hugeTextBytes spreads that much text over a records page and leaves other bodies alone', async () => {
+    server.setFaults({ hugeTextBytes: 2_000_000 });
+    server.clearRequests();
+    const res = await api(server, 'POST', '/v2/objects/people/records/query', { body: { limit: 10 } });
+    assert.strictEqual(res.status, 200);
+    assert.strictEqual(res.body.data.length, 10);
+    for (const r of res.body.data) {
+      const [v] = r.values.drift_long_text;
+      assert.strictEqual(v.attribute_type, 'text');
+      assert.strictEqual(v.value.length, 200_000);
+      assert.ok(Array.isArray(r.values.name), 'the real values are still there');
+    }
+    assert.ok(server.requests[0].bytes! > 2_000_000, String(server.requests[0].bytes));
+    const entries = await api(server, 'POST', `/v2/lists/${(await api(server, 'GET', '/v2/lists')).body.data[0].id.list_id}/entries/query`, { body: { limit: 2 } });
+    assert.ok(entries.body.data.every((e: any) => e.entry_values.drift_long_text[0].value.length === 1_000_000));
+    const objects = await api(server, 'GET', '/v2/objects');
+    assert.ok(JSON.stringify(objects.body).length < 100_000, 'not a page of records: unchanged');
+  });
+
+  test('the log records the Retry-After sent with a 429', async () => {
+    server.setFaults({ storm429: 1 });
+    server.clearRequests();
+    const res = await api(server, 'GET', '/v2/objects');
+    assert.strictEqual(server.requests[0].retryAfter, res.headers.get('retry-after'));
+    assert.strictEqual(server.requests[0].fault, 'rate-limit');
+  });
+
   test('faults can be replaced and cleared', async () => {
     server.setFaults({ status5xxRate: 1 });
     assert.ok((await api(server, 'GET', '/v2/objects')).status >= 500);
