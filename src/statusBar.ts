@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from './constants';
-import { Disposable } from './disposable';
+import { Disposable } from './common/disposable';
 import type { WorkspaceManager } from './workspace';
 
 /** Shows the active Attio workspace (or "signed out") and opens the account actions. */

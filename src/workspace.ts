@@ -5,8 +5,8 @@ import type { ScopeErrorLog } from './auth/scopeErrors';
 import type { StoredSession, StoredState } from './auth/tokenStore';
 import type { AttioConfig } from './config';
 import { Commands, ContextKeys } from './constants';
-import { Disposable } from './disposable';
-import type { Logger, Redactor } from './log';
+import { Disposable } from './common/disposable';
+import type { Logger, Redactor } from './common/log';
 
 /** The active workspace: which session it is and a client that speaks for it. */
 export interface Connection {

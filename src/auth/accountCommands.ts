@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { CommandTable } from '../commands';
+import type { CommandTable } from '../common/commands';
 import { Commands } from '../constants';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import type { ReportView } from '../reportView';
 import type { WorkspaceManager } from '../workspace';
 import type { AttioAuthProvider } from './authProvider';

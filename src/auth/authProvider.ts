@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { hasScope } from '../attio';
 import { AUTH_PROVIDER_ID } from '../constants';
-import { Disposable } from '../disposable';
-import type { Logger } from '../log';
+import { Disposable } from '../common/disposable';
+import type { Logger } from '../common/log';
 import type { StoredSession, StoredState, TokenStore } from './tokenStore';
 
 /** Runs the interactive sign-in and gives back a validated, not yet stored, session. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { AuthError, type SelfInfo } from '../attio';
 import type { AttioConfig } from '../config';
 import { ENV_API_KEY, EXTENSION_ID, OAUTH_CALLBACK_PATH, Settings } from '../constants';
-import type { Logger, Redactor } from '../log';
+import type { Logger, Redactor } from '../common/log';
 import type { WorkspaceManager } from '../workspace';
 import type { AttioAuthProvider } from './authProvider';
 import { signInFlows } from './flows';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SecretKeys } from '../constants';
-import { Disposable } from '../disposable';
-import type { Logger } from '../log';
+import { Disposable } from '../common/disposable';
+import type { Logger } from '../common/log';
 
 export type SignInMethod = 'token' | 'oauth' | 'env';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { OAUTH_CALLBACK_PATH } from '../constants';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 
 /**
  * The extension's URI handler as an event: `<scheme>://attio-explorer.attio-explorer/auth/callback?code=…&state=…`

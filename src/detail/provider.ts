@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Schemes } from '../constants';
-import { Disposable } from '../disposable';
-import type { Logger } from '../log';
+import { Disposable } from '../common/disposable';
+import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../workspace';
 import { renderDetail } from './render';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SearchResult } from '../attio';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import type { ErrorView } from '../workspace';
 import type { WorkspaceData } from '../data';
 import { objectIcon } from './icons';

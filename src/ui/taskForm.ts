@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AttioTask } from '../attio';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import type { ErrorView } from '../workspace';
 import { memberDisplayName, type WorkspaceData } from '../data';
 import { pickRecord } from './recordPicker';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Disposable } from '../disposable';
+import { Disposable } from '../common/disposable';
 import type { TreeNode } from './nodes/treeNode';
 
 /**

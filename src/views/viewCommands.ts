@@ -1,11 +1,11 @@
 /** The commands of the Objects, Lists and Tasks views and their items, as one table. */
 import * as vscode from 'vscode';
-import type { CommandTable } from '../commands';
+import type { CommandTable } from '../common/commands';
 import { Commands, Settings, TreeCommands, TreeSettings } from '../constants';
 import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { detailUri, parseDetailUri } from '../detail/uris';
-import type { Logger } from '../log';
+import type { Logger } from '../common/log';
 import { pickRecord } from '../ui/recordPicker';
 import { createTaskFlow } from '../ui/taskForm';
 import type { ErrorView } from '../workspace';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCancellation } from './attio';
+import { isCancellation } from '../attio';
 import type { Logger, Redactor } from './log';
 
 /** Command id → handler. Handlers throw; the one wrapper below logs and shows the error, once. */
