@@ -4,7 +4,8 @@
  * Per call: take a slot from the (shared) RateLimiter → build the request (pure) → send with the injected
  * fetch under a per-request timeout and the caller's AbortSignal → map the status to a typed error, retrying
  * 429 (never before Retry-After), 5xx and network failures of idempotent calls with exponential backoff and
- * jitter → validate the body with zod at the boundary.
+ * jitter → validate the body with zod at the boundary. The token goes only to its own origin and never follows
+ * a redirect.
  */
 import type * as z from 'zod/mini';
 import { AttioError, AuthError, CancelledError, MissingScopeError, NetworkError, RateLimitedError, ServerError, isCancellation, redact } from './errors';
@@ -34,6 +35,11 @@ export interface AttioClientOptions {
   baseUrl: string;
   /** Asked before every attempt, so a refreshed or removed token takes effect at once. */
   token: TokenSource;
+  /**
+   * The only origin the token is ever sent to: the one it was verified against. A request to any other origin
+   * fails with OriginMismatchError before anything is sent. Default: the base URL's origin.
+   */
+  tokenOrigin?: string;
   fetch?: typeof fetch;
   /** Share one limiter between every client using the same token/workspace. */
   limiter?: RateLimiter;
@@ -126,6 +132,7 @@ const BACKOFF_CAP_MS = 8000;
 
 export class AttioClient {
   private readonly baseUrl: string;
+  private readonly tokenOrigin: string;
   private readonly tokenSource: TokenSource;
   private readonly fetchFn: typeof fetch;
   private readonly limiter: RateLimiter;
@@ -137,6 +144,7 @@ export class AttioClient {
 
   constructor(opts: AttioClientOptions) {
     this.baseUrl = opts.baseUrl;
+    this.tokenOrigin = opts.tokenOrigin ?? opts.baseUrl;
     this.tokenSource = opts.token;
     const f = opts.fetch ?? globalThis.fetch;
     this.fetchFn = (input, init) => f(input, init);
@@ -361,7 +369,7 @@ export class AttioClient {
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError(ep.key);
       const token = await this.token(ep);
-      const req = buildRequest(ep, { baseUrl: this.baseUrl, token, ...params });
+      const req = buildRequest(ep, { baseUrl: this.baseUrl, token, tokenOrigin: this.tokenOrigin, ...params });
       let release: () => void;
       try {
         release = await this.limiter.acquire(lane, signal);

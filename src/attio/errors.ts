@@ -18,6 +18,8 @@ export type AttioErrorKind =
   | 'not-found'
   | 'invalid-request'
   | 'schema'
+  | 'redirect'
+  | 'origin'
   | 'http';
 
 export interface AttioErrorOptions {
@@ -157,6 +159,51 @@ export class SchemaError extends AttioError {
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), path: this.path, expected: this.expected };
+  }
+}
+
+/**
+ * The server answered a request that carried the token with a redirect. It is reported, never followed: a
+ * redirect would take the token to an address nobody checked.
+ */
+export class RedirectError extends AttioError {
+  /** Host the redirect points to; empty when the platform hides it (browsers give an opaque redirect). */
+  readonly targetHost: string;
+  constructor(endpoint: string, status: number | undefined, targetHost: string) {
+    const to = targetHost ? ` to ${targetHost}` : '';
+    super('redirect', endpoint, `${endpoint}: the API answered with a redirect${to}${status ? ` (HTTP ${status})` : ''}; requests carrying your token never follow redirects`, status ? { status } : {});
+    this.name = 'RedirectError';
+    this.targetHost = targetHost;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), targetHost: this.targetHost };
+  }
+}
+
+/** The token would have gone to another origin than the one it was verified against; nothing was sent. */
+export class OriginMismatchError extends AttioError {
+  /** Where the token was verified (and may go). */
+  readonly tokenOrigin: string;
+  /** Where this request would have gone. */
+  readonly requestOrigin: string;
+  constructor(endpoint: string, tokenOrigin: string, requestOrigin: string) {
+    super('origin', endpoint, `${endpoint}: not sent: the access token belongs to ${tokenOrigin}, not ${requestOrigin || 'an invalid address'}`);
+    this.name = 'OriginMismatchError';
+    this.tokenOrigin = tokenOrigin;
+    this.requestOrigin = requestOrigin;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), tokenOrigin: this.tokenOrigin, requestOrigin: this.requestOrigin };
+  }
+}
+
+/** `scheme://host[:port]` of a URL, or '' when it is not a valid URL. */
+export function originOf(url: string): string {
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? '' : o;
+  } catch {
+    return '';
   }
 }
 

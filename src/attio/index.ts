@@ -21,12 +21,15 @@ export {
   MissingScopeError,
   NetworkError,
   NotFoundError,
+  OriginMismatchError,
   RateLimitedError,
+  RedirectError,
   SchemaError,
   ServerError,
   TimeoutError,
   formatPath,
   isCancellation,
+  originOf,
   redact,
 } from './errors';
 export type { AttioErrorKind, AuthErrorReason } from './errors';
@@ -34,7 +37,7 @@ export { DEFAULT_PAGE_SIZE, allItems, collectAll, pages } from './pagination';
 export type { FetchPage, Page } from './pagination';
 export { RateLimiter } from './rateLimiter';
 export type { LimitClass, RateLimiterOptions } from './rateLimiter';
-export { buildRequest, endpoints, parseRetryAfter } from './request';
+export { buildRequest, endpoints, parseRetryAfter, redirectOf } from './request';
 export type { BuiltRequest, Endpoint, RequestParams } from './request';
 export { schemas } from './lazySchemas';
 export type {

@@ -10,11 +10,14 @@ import {
   InvalidRequestError,
   NetworkError,
   NotFoundError,
+  OriginMismatchError,
   RateLimitedError,
+  RedirectError,
   SchemaError,
   ServerError,
   TimeoutError,
   formatPath,
+  originOf,
   redact,
 } from './errors';
 import { schemas } from './lazySchemas';
@@ -70,6 +73,8 @@ export type QueryValue = string | number | boolean | undefined | null;
 export interface RequestParams {
   baseUrl: string;
   token?: string;
+  /** The only origin `token` may be sent to (where it was verified). Default: the base URL's origin. */
+  tokenOrigin?: string;
   path?: Record<string, string>;
   query?: Record<string, QueryValue>;
   body?: unknown;
@@ -82,7 +87,10 @@ export interface BuiltRequest {
   body?: string;
 }
 
-/** Pure: endpoint + parameters → what to send. Path parameters are URI-encoded; `undefined`/`null` query values are left out. */
+/**
+ * Pure: endpoint + parameters → what to send. Path parameters are URI-encoded; `undefined`/`null` query values are
+ * left out. Throws OriginMismatchError, before attaching anything, when the URL's origin is not `tokenOrigin`.
+ */
 export function buildRequest(endpoint: Endpoint, params: RequestParams): BuiltRequest {
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params.path?.[name];
@@ -97,7 +105,12 @@ export function buildRequest(endpoint: Endpoint, params: RequestParams): BuiltRe
     if (s) url += `?${s}`;
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (params.token !== undefined) headers.Authorization = `Bearer ${params.token}`;
+  if (params.token !== undefined) {
+    const allowed = originOf(params.tokenOrigin ?? params.baseUrl);
+    const target = originOf(url);
+    if (!allowed || target !== allowed) throw new OriginMismatchError(endpoint.key, allowed, target);
+    headers.Authorization = `Bearer ${params.token}`;
+  }
   const req: BuiltRequest = { method: endpoint.method, url, headers };
   if (params.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -121,7 +134,8 @@ export interface SendOptions {
 
 /**
  * Sends one request and reads the whole body. The caller's signal and the timeout both abort the underlying
- * fetch (so the server sees the disconnect). Throws CancelledError, TimeoutError or NetworkError; never
+ * fetch (so the server sees the disconnect). Redirects are never followed (the request carries the token):
+ * a redirect answer throws RedirectError. Otherwise throws CancelledError, TimeoutError or NetworkError; never
  * throws for an HTTP status.
  */
 export async function send(fetchFn: typeof fetch, req: BuiltRequest, endpointKey: string, opts: SendOptions): Promise<RawResponse> {
@@ -136,11 +150,17 @@ export async function send(fetchFn: typeof fetch, req: BuiltRequest, endpointKey
     ctrl.abort();
   }, opts.timeoutMs);
   try {
-    const res = await fetchFn(req.url, { method: req.method, headers: req.headers, body: req.body, signal: ctrl.signal });
+    const res = await fetchFn(req.url, { method: req.method, headers: req.headers, body: req.body, signal: ctrl.signal, redirect: 'manual' });
     opts.onHeaders?.();
+    const redirect = redirectOf(res, req.url);
+    if (redirect) {
+      void res.body?.cancel().catch(() => undefined);
+      throw new RedirectError(endpointKey, redirect.status, redirect.host);
+    }
     const text = await res.text();
     return { status: res.status, headers: res.headers, text };
   } catch (e) {
+    if (e instanceof RedirectError) throw e;
     if (outer?.aborted) throw new CancelledError(endpointKey);
     if (timedOut) throw new TimeoutError(endpointKey, opts.timeoutMs);
     throw new NetworkError(endpointKey, describeNetworkFailure(e), { cause: e });
@@ -148,6 +168,25 @@ export async function send(fetchFn: typeof fetch, req: BuiltRequest, endpointKey
     clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
   }
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * A redirect answer to a `redirect: 'manual'` fetch: Node gives the 3xx itself, browsers an opaque redirect
+ * (status 0, no headers). Only the target's host is kept (never its path, query or user info).
+ */
+export function redirectOf(res: Response, requestUrl: string): { status: number | undefined; host: string } | undefined {
+  if (res.type === 'opaqueredirect') return { status: undefined, host: '' };
+  if (!REDIRECT_STATUSES.has(res.status)) return undefined;
+  let host = '';
+  try {
+    const location = res.headers.get('location');
+    if (location) host = new URL(location, requestUrl).host;
+  } catch {
+    // an unparsable Location: report the redirect without a host
+  }
+  return { status: res.status, host };
 }
 
 /** A short, credential-free reason for a fetch failure (`ECONNRESET`, `ECONNREFUSED`, …). */

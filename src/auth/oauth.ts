@@ -1,3 +1,5 @@
+import { redirectOf } from '../attio';
+
 /**
  * OAuth 2.0 authorization-code pieces that need no VS Code API: state, authorize URL, waiting for the callback,
  * and the code exchange. Attio documents no PKCE, so the exchange needs the app's client secret, or a team's
@@ -105,7 +107,10 @@ export interface ExchangeParams {
   signal?: AbortSignal;
 }
 
-/** Trades an authorization code for an access token. Never puts the code, secret or token into an error message. */
+/**
+ * Trades an authorization code for an access token. Never puts the code, secret or token into an error message,
+ * and never follows a redirect (it would carry the code and the secret to an address nobody configured).
+ */
 export async function exchangeCode(p: ExchangeParams): Promise<string> {
   const body = new URLSearchParams({ grant_type: 'authorization_code', code: p.code, client_id: p.clientId, redirect_uri: p.redirectUri });
   let url: string;
@@ -121,10 +126,17 @@ export async function exchangeCode(p: ExchangeParams): Promise<string> {
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: body.toString(),
       signal: p.signal,
+      redirect: 'manual',
     });
   } catch (e) {
     if (p.signal?.aborted) throw new OAuthError('Sign-in was cancelled.', 'cancelled');
     throw new OAuthError(`Could not reach the token endpoint (${new URL(url).host}).`, 'exchange');
+  }
+  const redirect = redirectOf(res, url);
+  if (redirect) {
+    void res.body?.cancel().catch(() => undefined);
+    const to = redirect.host ? ` to ${redirect.host}` : '';
+    throw new OAuthError(`The token endpoint (${new URL(url).host}) answered with a redirect${to}; the code and client secret are never sent on to another address.`, 'exchange');
   }
   let json: unknown;
   try {

@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
 import { OAuthError, buildAuthorizeUrl, buildState, exchangeCode, newNonce, waitForCallback } from '../../../src/auth/oauth';
 
 /** A tiny stand-in for the URI handler: tests push callback queries into it. */
@@ -90,6 +92,37 @@ suite('OAuth: state, callback wait, exchange', () => {
     assert.strictEqual(form.get('grant_type'), 'authorization_code');
     assert.strictEqual(form.get('client_secret'), 'very-secret-value');
     assert.strictEqual(form.get('code'), 'code-123456');
+  });
+
+  test('a redirecting token endpoint gets the code and secret once and its target gets nothing', async () => {
+    const forms: string[] = [];
+    const target = createServer((req, res) => {
+      let body = '';
+      req.on('data', c => (body += c));
+      req.on('end', () => {
+        forms.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ access_token: 'stolen-token' }));
+      });
+    });
+    await new Promise<void>(r => target.listen(0, '127.0.0.1', r));
+    const targetHost = `127.0.0.1:${(target.address() as AddressInfo).port}`;
+    const redirector = createServer((_req, res) => {
+      res.writeHead(307, { location: `http://${targetHost}/oauth/token` });
+      res.end();
+    });
+    await new Promise<void>(r => redirector.listen(0, '127.0.0.1', r));
+    try {
+      const tokenUrl = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/oauth/token`;
+      const err = await exchangeCode({ fetch: globalThis.fetch, code: 'code-123456', clientId: 'cid', redirectUri: 'r', tokenUrl, clientSecret: 'very-secret-value' }).catch(e => e);
+      assert.ok(err instanceof OAuthError && err.reason === 'exchange', String(err));
+      assert.match(err.message, new RegExp(`redirect to ${targetHost.replace(/\./g, '\\.')}`));
+      assert.ok(!err.message.includes('code-123456') && !err.message.includes('very-secret-value'));
+      assert.deepStrictEqual(forms, [], 'the code and secret were not sent on');
+    } finally {
+      redirector.close();
+      target.close();
+    }
   });
 
   test('with an exchange URL the secret is not needed and not sent', async () => {
