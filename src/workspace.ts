@@ -6,7 +6,8 @@ import type { StoredSession, StoredState } from './auth/tokenStore';
 import type { AttioConfig } from './config';
 import { Commands, ContextKeys } from './constants';
 import { Disposable } from './common/disposable';
-import type { Logger, Redactor } from './common/log';
+import type { Redactor } from './attio';
+import type { Logger } from './common/log';
 
 /** The active workspace: which session it is and a client that speaks for it. */
 export interface Connection {

@@ -3,7 +3,7 @@
  *
  * Every error carries the endpoint as a *template* (`POST /v2/objects/{object}/records/query`), never the
  * concrete URL's secrets, request headers or response payload. Messages are built by the client from
- * fixed text plus Attio's `code`; anything that might echo a credential goes through {@link redact}.
+ * fixed text plus Attio's `code`; anything that might echo a credential goes through `redact` (redact.ts).
  */
 
 export type AttioErrorKind =
@@ -228,18 +228,4 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     }
   }
   return out;
-}
-
-/**
- * Removes credentials from a string: `Bearer …`/`Basic …` values, `authorization: …` fragments, and any of the
- * given secrets verbatim.
- */
-export function redact(text: string, secrets: ReadonlyArray<string | undefined> = []): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join('[REDACTED]');
-  }
-  return out
-    .replace(/\b(Bearer|Basic)\s+[^\s"',;]+/gi, '$1 [REDACTED]')
-    .replace(/(authorization["']?\s*[:=]\s*["']?)[^"',;\s]+/gi, '$1[REDACTED]');
 }

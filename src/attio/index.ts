@@ -1,5 +1,7 @@
 /** Public API of the Attio client (no `vscode` import anywhere under src/attio). */
-export { AttioClient, backoff } from './client';
+export { AttioClient } from './client';
+export { backoff } from './transport';
+export { REDACTED, Redactor, redact } from './redact';
 export type {
   AttioClientOptions,
   CreateTaskInput,
@@ -30,7 +32,6 @@ export {
   formatPath,
   isCancellation,
   originOf,
-  redact,
 } from './errors';
 export type { AttioErrorKind, AuthErrorReason } from './errors';
 export { DEFAULT_PAGE_SIZE, allItems, collectAll, pages } from './pagination';

@@ -18,8 +18,8 @@ import {
   TimeoutError,
   formatPath,
   originOf,
-  redact,
 } from './errors';
+import { redact } from './redact';
 import { schemas } from './lazySchemas';
 import { endpointScopes, type EndpointKey } from './scopes';
 

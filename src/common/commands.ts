@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isCancellation } from '../attio';
-import type { Logger, Redactor } from './log';
+import type { Redactor } from '../attio';
+import type { Logger } from './log';
 
 /** Command id → handler. Handlers throw; the one wrapper below logs and shows the error, once. */
 export type CommandTable = Record<string, (...args: any[]) => unknown>;

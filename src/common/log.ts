@@ -1,24 +1,5 @@
 import * as vscode from 'vscode';
-
-/** Hides credentials in any text: known secrets (tokens, client secrets, OAuth codes) and bearer/query-string patterns. */
-export class Redactor {
-  private readonly secrets = new Set<string>();
-
-  add(secret: string | undefined): void {
-    if (secret && secret.length >= 4) this.secrets.add(secret);
-  }
-
-  redact(text: string): string {
-    let out = text;
-    for (const s of this.secrets) out = out.split(s).join('«redacted»');
-    return out
-      .replace(/(Bearer|Basic)\s+[^\s"',]+/gi, '$1 «redacted»')
-      .replace(/([?&#](?:code|access_token|client_secret|token)=)[^&#\s"']+/gi, '$1«redacted»')
-      .replace(/("(?:access_token|client_secret|code|token)"\s*:\s*")[^"]+/gi, '$1«redacted»');
-  }
-}
-
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+import type { LogLevel, Redactor } from '../attio';
 
 /** `[Component] message` lines on the "Attio" LogOutputChannel, always redacted. */
 export class Logger {

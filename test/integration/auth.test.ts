@@ -8,7 +8,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { AttioAuthProvider } from '../../src/auth/authProvider';
 import { TokenStore } from '../../src/auth/tokenStore';
-import { Logger, Redactor } from '../../src/common/log';
+import { Redactor } from '../../src/attio';
+import { Logger } from '../../src/common/log';
 import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
 
 const ENTERED_SECRETS: string[] = [];
