@@ -1,5 +1,8 @@
-// Bundles src/extension.ts into dist/extension.js (CommonJS, Node, `vscode` external).
-// `--production` minifies; otherwise sourcemaps. `--watch` rebuilds on change. `--metafile` prints what is in the bundle.
+// Bundles src/extension.ts into dist/extension.js (CommonJS, Node, `vscode` external), and the response schemas
+// with zod into dist/schemas.js, which the extension requires on its first validation rather than at activation
+// (src/attio/lazySchemas.ts): V8 then parses ~20 KB less when the extension activates. The schemas module holds no
+// state shared with the rest, so a second bundle is safe for it.
+// `--production` minifies; otherwise sourcemaps. `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -20,14 +23,22 @@ const problemMatcher = {
   },
 };
 
+/** `require('./schemas')` in lazySchemas.ts stays a run-time require of dist/schemas.js. */
+const lazySchemas = {
+  name: 'lazy-schemas',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/schemas$/ }, args => (/lazySchemas\.ts$/.test(args.importer) ? { path: './schemas.js', external: true } : undefined));
+  },
+};
+
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
+    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    outfile: 'dist/extension.js',
+    outdir: 'dist',
     external: ['vscode'],
     minify: production,
     sourcemap: !production,
@@ -36,7 +47,7 @@ async function main() {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: watch ? [problemMatcher] : [],
+    plugins: watch ? [lazySchemas, problemMatcher] : [lazySchemas],
   });
   if (watch) {
     await ctx.watch();
@@ -44,8 +55,10 @@ async function main() {
   }
   const result = await ctx.rebuild();
   await ctx.dispose();
-  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  const sizes = Object.entries(result.metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .map(([file, o]) => `${file}: ${(o.bytes / 1024).toFixed(1)} KB`);
+  console.log(`${sizes.join(', ')}${production ? ' (minified)' : ''}`);
 }
 
 main().catch(e => {
