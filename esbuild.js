@@ -2,11 +2,13 @@
 // with zod into dist/schemas.js, which the extension requires on its first validation rather than at activation
 // (src/attio/lazySchemas.ts): V8 then parses ~20 KB less when the extension activates. The schemas module holds no
 // state shared with the rest, so a second bundle is safe for it.
-// `--production` minifies; otherwise sourcemaps. `--watch` rebuilds on change.
+// `--production` minifies; otherwise sourcemaps. `--watch` rebuilds on change. `--metafile=<path>` writes the metafile.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--metafile=<path>` writes esbuild's metafile there (the benchmark reads what is in each bundle). */
+const metafileOut = process.argv.find(a => a.startsWith('--metafile='))?.slice('--metafile='.length);
 
 /** Prints errors in the shape of VS Code's `$esbuild-watch` problem matcher. */
 const problemMatcher = {
@@ -55,6 +57,7 @@ async function main() {
   }
   const result = await ctx.rebuild();
   await ctx.dispose();
+  if (metafileOut) require('fs').writeFileSync(metafileOut, JSON.stringify(result.metafile));
   const sizes = Object.entries(result.metafile.outputs)
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, o]) => `${file}: ${(o.bytes / 1024).toFixed(1)} KB`);

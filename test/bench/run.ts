@@ -7,6 +7,7 @@
  *  4. minified bundle size of src/extension.ts (esbuild, production options) and the client's share of it
  *  5. record-link scan of a 10,000-line file (test/bench/linkScan.ts)
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -140,44 +141,28 @@ async function benchBurst(server: AttioTestServer): Promise<void> {
   console.log(`   per aligned second: ${[...perSecond.values()].join(' ')}`);
 }
 
+/** Sizes of the production bundles, built by the project's own esbuild.js, and what is in them by folder. */
 async function benchBundle(): Promise<void> {
-  console.log('\n4) bundle size');
-  const dist = path.join(ROOT, 'dist', 'extension.js');
-  if (fs.existsSync(dist)) console.log(`   dist/extension.js as found: ${(fs.statSync(dist).size / 1024).toFixed(1)} KB`);
-  let esbuild: typeof import('esbuild');
+  console.log('\n4) bundle size (node esbuild.js --production)');
+  const meta = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'attio-bench-')), 'meta.json');
   try {
-    esbuild = require(require.resolve('esbuild', { paths: [ROOT] }));
-  } catch {
-    console.log('   esbuild not available; skipped');
-    return;
-  }
-  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'attio-bench-')), 'extension.js');
-  try {
-    const result = await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: ['src/extension.ts'],
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      outfile,
-      external: ['vscode'],
-      minify: true,
-      legalComments: 'none',
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const out = Object.values(result.metafile.outputs)[0];
-    const share = (re: RegExp) => Object.entries(out.inputs).reduce((n, [file, i]) => (re.test(file) ? n + i.bytesInOutput : n), 0);
+    execFileSync(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production', `--metafile=${meta}`], { cwd: ROOT, stdio: 'ignore' });
+    const metafile = JSON.parse(fs.readFileSync(meta, 'utf8')) as { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-    console.log(
-      `   production build of src/extension.ts: ${kb(fs.statSync(outfile).size)} (budget 120 KB); ` +
-        `src/attio ${kb(share(/^src[\\/]attio[\\/]/))}, zod ${kb(share(/node_modules[\\/]zod[\\/]/))}`,
-    );
+    for (const [file, out] of Object.entries(metafile.outputs)) {
+      if (!file.endsWith('.js')) continue;
+      const parts = new Map<string, number>();
+      for (const [input, i] of Object.entries(out.inputs)) {
+        const part = /node_modules[\\/]zod[\\/]/.test(input) ? 'zod' : input.replace(/^src[\\/]([^\\/]+)[\\/].*$/, 'src/$1');
+        parts.set(part, (parts.get(part) ?? 0) + i.bytesInOutput);
+      }
+      const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([p, b]) => `${p} ${kb(b)}`);
+      console.log(`   ${file}: ${kb(out.bytes)}${file.endsWith('extension.js') ? ' (loaded at activation; budget 120 KB)' : ' (loaded on first use)'} — ${top.join(', ')}`);
+    }
   } catch (e) {
     console.log(`   production build failed: ${(e as Error).message.split('\n')[0]}`);
   } finally {
-    fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
+    fs.rmSync(path.dirname(meta), { recursive: true, force: true });
   }
 }
 
