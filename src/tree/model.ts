@@ -93,6 +93,8 @@ export interface Paged<T> {
   items: T[];
   hasMore: boolean;
   stale?: { error: unknown };
+  /** A later page ("Load more") failed: `items` holds the pages before it and `hasMore` is true, so "Load more" retries. */
+  moreError?: { error: unknown };
 }
 
 export interface RecordRef {
@@ -308,8 +310,18 @@ export class TreeModel {
   ): Promise<Paged<T>> {
     const shown = this.pagesShown.get(key) ?? 1;
     const results: Loaded<Page<T>>[] = [];
+    let moreError: { error: unknown } | undefined;
     for (let i = 0; i < shown; i++) {
-      const r = await this.cache.get(`${key}:${i}`, signal => loadPage(i, signal));
+      let r: Loaded<Page<T>>;
+      try {
+        r = await this.cache.get(`${key}:${i}`, signal => loadPage(i, signal));
+      } catch (error) {
+        // A failed "Load more" keeps the pages already shown; the next "Load more" asks for this page again.
+        if (i === 0 || isAbort(error)) throw error;
+        this.pagesShown.set(key, i);
+        moreError = { error };
+        break;
+      }
       results.push(r);
       if (!r.value.hasMore) break;
     }
@@ -322,10 +334,10 @@ export class TreeModel {
         items.push(it);
       }
     }
-    const hasMore = results[results.length - 1].value.hasMore;
+    const hasMore = !!moreError || results[results.length - 1].value.hasMore;
     const stale = results.find(r => r.stale)?.stale;
     done(items, hasMore);
-    return { items, hasMore, ...(stale ? { stale } : {}) };
+    return { items, hasMore, ...(stale ? { stale } : {}), ...(moreError ? { moreError } : {}) };
   }
 
   async attributes(target: 'objects' | 'lists', id: string): Promise<AttioAttribute[]> {
@@ -501,6 +513,7 @@ export class TreeModel {
       items: r.items.map(entry => ({ entry, title: this.titles.get(`${entry.parent_object}:${entry.parent_record_id}`) ?? 'Record not found' })),
       hasMore: r.hasMore,
       ...(r.stale ? { stale: r.stale } : {}),
+      ...(r.moreError ? { moreError: r.moreError } : {}),
     };
   }
 

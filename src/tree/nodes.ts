@@ -8,7 +8,7 @@ import { Commands, ItemTags, TreeCommands } from '../constants';
 import type { ErrorView } from '../workspace';
 import { detailUri } from '../detail/uris';
 import type { TaskGrouping } from './config';
-import { formatTimestamp, isOverdue, mdEscape, relativeDeadline } from './format';
+import { clip, formatTimestamp, isOverdue, mdEscape, relativeDeadline } from './format';
 import { TASK_GROUPS, type Paged, type RecordRef, type TaskGroupId, type TreeModel, type ValueRow } from './model';
 
 /** What nodes need from the outside world. */
@@ -146,19 +146,26 @@ export class MessageNode extends TreeNode {
 }
 
 export class LoadMoreNode extends TreeNode {
-  constructor(ctx: NodeContext, readonly pagedKey: string, private readonly shown: number) {
+  /** `failure`: why the last "Load more" failed (clicking again retries it). */
+  constructor(ctx: NodeContext, readonly pagedKey: string, private readonly shown: number, private readonly failure?: string) {
     super(ctx, 'more');
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('Load more…', None, 'fold-down', 'loadMore', `${this.shown} shown`, { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] });
+    const description = this.failure ? `${this.shown} shown · couldn't load more` : `${this.shown} shown`;
+    return ti('Load more…', None, this.failure ? 'warning' : 'fold-down', 'loadMore', description, { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] });
+  }
+
+  override tooltip(): vscode.MarkdownString | undefined {
+    return this.failure ? md([`Couldn't load more: ${mdEscape(this.failure)}`, '', 'Click to try again.']) : undefined;
   }
 }
 
 function paged<T>(ctx: NodeContext, key: string, r: Paged<T>, build: (t: T) => TreeNode, empty: string): TreeNode[] {
   const nodes = r.items.map(build);
   if (!nodes.length) return [new MessageNode(ctx, 'empty', empty)];
-  if (r.hasMore) nodes.push(new LoadMoreNode(ctx, key, r.items.length));
+  const failed = r.moreError && ctx.describeError(r.moreError.error, 'Load more');
+  if (r.hasMore) nodes.push(new LoadMoreNode(ctx, key, r.items.length, failed && failed.kind !== 'cancelled' ? failed.message : undefined));
   return nodes;
 }
 
@@ -377,7 +384,7 @@ export class ValueNode extends TreeNode {
       this.row.refs.length > 1 ? Collapsed : None,
       VALUE_ICONS[this.row.type] ?? 'symbol-field',
       contextValue('value', one ? ItemTags.detail : 'plain'),
-      this.row.texts.join(', '),
+      clip(this.row.texts.join(', '), 200),
       one && openCmd(one),
     );
   }
@@ -387,7 +394,13 @@ export class ValueNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    return md([`**${mdEscape(this.row.title)}** (\`${this.row.slug}\`, ${this.row.type})`, '', ...this.row.texts.map(t => `- ${mdEscape(t)}`)]);
+    const texts = this.row.texts;
+    return md([
+      `**${mdEscape(this.row.title)}** (\`${this.row.slug}\`, ${this.row.type})`,
+      '',
+      ...texts.slice(0, 20).map(t => `- ${mdEscape(clip(t, 1000))}`),
+      texts.length > 20 ? `- …and ${texts.length - 20} more` : '',
+    ]);
   }
 
   override detail(): vscode.Uri | undefined {
