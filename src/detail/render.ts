@@ -5,6 +5,7 @@
 import type { AttioTask } from '../attio';
 import { formatTimestamp, isOverdue, mdEscape, relativeDeadline } from '../tree/format';
 import type { RecordRef, TreeModel, ValueRow } from '../tree/model';
+import { escapeAll, inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
 import { relativeLink, type DetailTarget } from './paths';
 
 export interface RenderOptions {
@@ -57,7 +58,7 @@ async function renderRecord(model: TreeModel, t: Extract<DetailTarget, { kind: '
   const out = [
     `# ${mdEscape(title)}`,
     '',
-    `*${mdEscape(obj?.singular_noun ?? t.object)}* · [Open in Attio](${record.web_url ?? opts.workspaceUrl})`,
+    `*${mdEscape(obj?.singular_noun ?? t.object)}* · ${openInAttio(record.web_url, opts)}`,
     '',
     ...valuesTable(t, rows),
     '',
@@ -88,7 +89,7 @@ async function renderEntry(model: TreeModel, t: Extract<DetailTarget, { kind: 'e
   return [
     `# ${mdEscape(title)}`,
     '',
-    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · [Open in Attio](${model.recordUrl(entry.parent_record_id) ?? opts.workspaceUrl})`,
+    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · ${openInAttio(model.recordUrl(entry.parent_record_id), opts)}`,
     '',
     ...valuesTable(t, rows),
     '',
@@ -110,7 +111,7 @@ export async function renderTask(model: TreeModel, t: DetailTarget, task: AttioT
   return [
     `# ${task.is_completed ? '☑' : '☐'} Task`,
     '',
-    ...task.content_plaintext.split(/\r?\n/).map(l => `> ${mdEscape(l)}`),
+    ...task.content_plaintext.split(/\r?\n/).map(l => `> ${escapeAll(l)}`),
     '',
     '| | |',
     '| --- | --- |',
@@ -121,7 +122,7 @@ export async function renderTask(model: TreeModel, t: DetailTarget, task: AttioT
     creator ? `| Created by | ${cell(creator)} |` : '',
     task.created_at ? `| Created | ${formatTimestamp(task.created_at, opts)} |` : '',
     '',
-    `[Open in Attio](${(links[0] && model.recordUrl(links[0].id)) ?? opts.workspaceUrl})`,
+    openInAttio(links[0] && model.recordUrl(links[0].id), opts),
     '',
     '---',
     '',
@@ -145,9 +146,15 @@ async function renderNote(model: TreeModel, id: string, opts: RenderOptions): Pr
     '',
     '---',
     '',
-    note.content_markdown || mdEscape(note.content_plaintext ?? ''),
+    // written by anyone in the workspace: rendered without images, raw HTML or links other than web links
+    note.content_markdown ? inertMarkdown(note.content_markdown) : plainTextMarkdown(note.content_plaintext ?? ''),
     '',
   ].join('\n');
+}
+
+/** The item's page in Attio: a web URL from the API, else the workspace (never another scheme). */
+function openInAttio(url: string | null | undefined, opts: RenderOptions): string {
+  return webLink('Open in Attio', url && /^https?:/i.test(url) ? url : opts.workspaceUrl);
 }
 
 function errText(e: unknown): string {

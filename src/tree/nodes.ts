@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AttioEntry, AttioList, AttioNote, AttioObject, AttioRecord, AttioTask } from '../attio';
 import { Commands, ItemTags, TreeCommands } from '../constants';
 import type { ErrorView } from '../workspace';
+import { inertMarkdown, plainTextMarkdown, webLink } from '../detail/inertMarkdown';
 import { detailUri } from '../detail/uris';
 import type { TaskGrouping } from './config';
 import { clip, formatTimestamp, isOverdue, mdEscape, relativeDeadline } from './format';
@@ -334,7 +335,7 @@ export class RecordNode extends TreeNode {
       `*${mdEscape(obj?.singular_noun ?? this.object)}*${hint ? ` · ${mdEscape(hint)}` : ''}`,
       '',
       this.record.created_at ? `Created ${formatTimestamp(this.record.created_at, this.ctx)}` : '',
-      this.record.web_url ? `[Open in Attio](${this.record.web_url})` : '',
+      this.record.web_url ? webLink('Open in Attio', this.record.web_url) : '',
     ]);
   }
 
@@ -481,7 +482,9 @@ export class NoteNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const body = (this.note.content_markdown || this.note.content_plaintext || '').slice(0, 600);
+    const n = this.note;
+    // CRM rich text: no images, raw HTML or non-web links, even in a hover
+    const body = n.content_markdown ? inertMarkdown(n.content_markdown.slice(0, 600)) : plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
     return md([`**${mdEscape(this.note.title || 'Untitled note')}**`, '', body]);
   }
 
@@ -764,6 +767,9 @@ function firstLine(s: string): string {
 function md(lines: string[]): vscode.MarkdownString {
   const m = new vscode.MarkdownString(lines.filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== '')).join('\n'));
   m.supportThemeIcons = true;
+  // tooltips carry CRM text: no raw HTML, and no command links (untrusted)
+  m.supportHtml = false;
+  m.isTrusted = false;
   return m;
 }
 
