@@ -112,6 +112,7 @@ export class WorkspaceManager extends Disposable {
     const session = state.sessions.find(s => s.id === state.activeId);
     const key = session ? `${session.id}|${this.config.apiBaseUrl}` : '';
     if (!force && key === (this.conn?.key ?? '')) return;
+    this.lastPrompt = 0; // another session (or server): its first refusal may prompt again
     if (session) {
       const token = session.accessToken;
       this.conn = { session, client: this.clientFor(token), key };

@@ -47,6 +47,9 @@ export class TokenStore extends Disposable {
     );
   }
 
+  /** A failed read is shown to the user once per window (it repeats on every read until the keyring works). */
+  private readFailureShown = false;
+
   async read(): Promise<StoredState> {
     try {
       const raw = await this.secrets.get(SecretKeys.sessions);
@@ -56,7 +59,16 @@ export class TokenStore extends Disposable {
       const activeId = sessions.some(s => s.id === parsed.activeId) ? parsed.activeId : sessions[0]?.id;
       return { sessions, activeId };
     } catch (e) {
-      this.log.warn(`could not read stored sessions: ${e instanceof Error ? e.message : String(e)}`);
+      // One line, no stack; a JSON error would quote the stored text (tokens), so only its kind is named.
+      const reason = e instanceof SyntaxError ? 'the stored entry is not valid JSON' : (e instanceof Error ? e.message : String(e)).split('\n', 1)[0].slice(0, 200);
+      if (this.readFailureShown) {
+        this.log.debug(`could not read stored sessions: ${reason}`);
+        return EMPTY;
+      }
+      this.readFailureShown = true;
+      const message = `Attio: couldn't read your saved sign-ins from VS Code's secret storage (${reason}). You are signed out in this window until it can be read.`;
+      this.log.error(message);
+      void vscode.window.showErrorMessage(message);
       return EMPTY;
     }
   }

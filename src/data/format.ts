@@ -161,6 +161,11 @@ export function humanize(slug: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : slug;
 }
 
+/** At most `max` characters (an ellipsis marks a cut): tree labels and tooltips stay short whatever a value holds. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 /** Escapes text for Markdown (tooltips and detail documents). */
 export function mdEscape(text: string): string {
   return text

@@ -53,6 +53,7 @@ export class ListsData {
       items: r.items.map(entry => ({ entry, title: this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? 'Record not found' })),
       hasMore: r.hasMore,
       ...(r.stale ? { stale: r.stale } : {}),
+      ...(r.moreError ? { moreError: r.moreError } : {}),
     };
   }
 

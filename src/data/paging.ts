@@ -1,5 +1,5 @@
 /** How many pages of each paged collection the user has asked for, and the merging of cached pages. */
-import type { Page } from '../attio';
+import { isCancellation, type Page } from '../attio';
 import type { Loaded } from './cache';
 import { pagedIdKey, type CacheKey, type PagedId } from './keys';
 import type { DataContext } from './context';
@@ -8,6 +8,8 @@ export interface Paged<T> {
   items: T[];
   hasMore: boolean;
   stale?: { error: unknown };
+  /** A later page ("Load more") failed: `items` holds the pages before it and `hasMore` is true, so "Load more" retries. */
+  moreError?: { error: unknown };
 }
 
 export class Pager {
@@ -25,10 +27,21 @@ export class Pager {
 
   /** Every page shown so far (one request per page not cached), de-duplicated by id. */
   async load<T>(id: PagedId, keyOf: (page: number) => CacheKey<Page<T>>, loadPage: (index: number, signal: AbortSignal) => Promise<Page<T>>, idOf: (t: T) => string): Promise<Paged<T>> {
-    const shown = this.shown.get(pagedIdKey(id)) ?? 1;
+    const k = pagedIdKey(id);
+    const shown = this.shown.get(k) ?? 1;
     const results: Loaded<Page<T>>[] = [];
+    let moreError: { error: unknown } | undefined;
     for (let i = 0; i < shown; i++) {
-      const r = await this.ctx.cache.get(keyOf(i), signal => loadPage(i, signal));
+      let r: Loaded<Page<T>>;
+      try {
+        r = await this.ctx.cache.get(keyOf(i), signal => loadPage(i, signal));
+      } catch (error) {
+        // A failed "Load more" keeps the pages already shown; the next "Load more" asks for this page again.
+        if (i === 0 || isCancellation(error)) throw error;
+        this.shown.set(k, i);
+        moreError = { error };
+        break;
+      }
       results.push(r);
       if (!r.value.hasMore) break;
     }
@@ -42,6 +55,7 @@ export class Pager {
       }
     }
     const stale = results.find(r => r.stale)?.stale;
-    return { items, hasMore: results[results.length - 1].value.hasMore, ...(stale ? { stale } : {}) };
+    const hasMore = !!moreError || results[results.length - 1].value.hasMore;
+    return { items, hasMore, ...(stale ? { stale } : {}), ...(moreError ? { moreError } : {}) };
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { AttioTask } from '../attio';
 import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type RecordRef, type ValueRow, type WorkspaceData } from '../data';
+import { escapeAll, inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
 import { relativeLink, type DetailTarget } from './paths';
 
 export interface RenderOptions {
@@ -56,7 +57,7 @@ async function renderRecord(data: WorkspaceData, t: Extract<DetailTarget, { kind
   const out = [
     `# ${mdEscape(title)}`,
     '',
-    `*${mdEscape(obj?.singular_noun ?? t.object)}* · [Open in Attio](${record.web_url ?? opts.workspaceUrl})`,
+    `*${mdEscape(obj?.singular_noun ?? t.object)}* · ${openInAttio(record.web_url, opts)}`,
     '',
     ...valuesTable(t, rows),
     '',
@@ -87,7 +88,7 @@ async function renderEntry(data: WorkspaceData, t: Extract<DetailTarget, { kind:
   return [
     `# ${mdEscape(title)}`,
     '',
-    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · [Open in Attio](${data.records.url(entry.parent_record_id) ?? opts.workspaceUrl})`,
+    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · ${openInAttio(data.records.url(entry.parent_record_id), opts)}`,
     '',
     ...valuesTable(t, rows),
     '',
@@ -109,7 +110,7 @@ export async function renderTask(data: WorkspaceData, t: DetailTarget, task: Att
   return [
     `# ${task.is_completed ? '☑' : '☐'} Task`,
     '',
-    ...task.content_plaintext.split(/\r?\n/).map(l => `> ${mdEscape(l)}`),
+    ...task.content_plaintext.split(/\r?\n/).map(l => `> ${escapeAll(l)}`),
     '',
     '| | |',
     '| --- | --- |',
@@ -120,7 +121,7 @@ export async function renderTask(data: WorkspaceData, t: DetailTarget, task: Att
     creator ? `| Created by | ${cell(creator)} |` : '',
     task.created_at ? `| Created | ${formatTimestamp(task.created_at, opts)} |` : '',
     '',
-    `[Open in Attio](${(links[0] && data.records.url(links[0].id)) ?? opts.workspaceUrl})`,
+    openInAttio(links[0] && data.records.url(links[0].id), opts),
     '',
     '---',
     '',
@@ -144,9 +145,15 @@ async function renderNote(data: WorkspaceData, id: string, opts: RenderOptions):
     '',
     '---',
     '',
-    note.content_markdown || mdEscape(note.content_plaintext ?? ''),
+    // written by anyone in the workspace: rendered without images, raw HTML or links other than web links
+    note.content_markdown ? inertMarkdown(note.content_markdown) : plainTextMarkdown(note.content_plaintext ?? ''),
     '',
   ].join('\n');
+}
+
+/** The item's page in Attio: a web URL from the API, else the workspace (never another scheme). */
+function openInAttio(url: string | null | undefined, opts: RenderOptions): string {
+  return webLink('Open in Attio', url && /^https?:/i.test(url) ? url : opts.workspaceUrl);
 }
 
 function errText(e: unknown): string {

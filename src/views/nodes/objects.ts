@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AttioNote, AttioObject, AttioRecord } from '../../attio';
 import { ItemTags } from '../../constants';
 import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type PagedId } from '../../data';
+import { inertMarkdown, plainTextMarkdown, webLink } from '../../detail/inertMarkdown';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
@@ -141,7 +142,7 @@ export class RecordNode extends TreeNode {
       `*${mdEscape(obj?.singular_noun ?? this.object)}*${hint ? ` · ${mdEscape(hint)}` : ''}`,
       '',
       this.record.created_at ? `Created ${formatTimestamp(this.record.created_at, this.ctx)}` : '',
-      this.record.web_url ? `[Open in Attio](${this.record.web_url})` : '',
+      this.record.web_url ? webLink('Open in Attio', this.record.web_url) : '',
     ]);
   }
 
@@ -211,7 +212,9 @@ export class NoteNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const body = (this.note.content_markdown || this.note.content_plaintext || '').slice(0, 600);
+    const n = this.note;
+    // CRM rich text: no images, raw HTML or non-web links, even in a hover
+    const body = n.content_markdown ? inertMarkdown(n.content_markdown.slice(0, 600)) : plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
     return md([`**${mdEscape(this.note.title || 'Untitled note')}**`, '', body]);
   }
 

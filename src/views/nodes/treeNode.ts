@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, TreeCommands } from '../../constants';
-import type { Paged, PagedId, WorkspaceData } from '../../data';
+import { mdEscape, type Paged, type PagedId, type WorkspaceData } from '../../data';
 import type { ErrorView } from '../../workspace';
 import type { TaskGrouping } from '../config';
 
@@ -158,12 +158,18 @@ export class MessageNode extends TreeNode {
 }
 
 export class LoadMoreNode extends TreeNode {
-  constructor(ctx: NodeContext, parent: TreeNode, readonly paged: PagedId, private readonly shown: number) {
+  /** `failure`: why the last "Load more" failed (clicking again retries it). */
+  constructor(ctx: NodeContext, parent: TreeNode, readonly paged: PagedId, private readonly shown: number, private readonly failure?: string) {
     super(ctx, parent, 'more');
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('Load more…', None, 'fold-down', 'loadMore', `${this.shown} shown`, { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] });
+    const description = this.failure ? `${this.shown} shown · couldn't load more` : `${this.shown} shown`;
+    return ti('Load more…', None, this.failure ? 'warning' : 'fold-down', 'loadMore', description, { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] });
+  }
+
+  override tooltip(): vscode.MarkdownString | undefined {
+    return this.failure ? md([`Couldn't load more: ${mdEscape(this.failure)}`, '', 'Click to try again.']) : undefined;
   }
 }
 
@@ -171,7 +177,8 @@ export class LoadMoreNode extends TreeNode {
 export function pagedNodes<T>(ctx: NodeContext, parent: TreeNode, id: PagedId, r: Paged<T>, build: (t: T) => TreeNode, empty: string): TreeNode[] {
   const nodes = r.items.map(build);
   if (!nodes.length) return [new MessageNode(ctx, parent, 'empty', empty)];
-  if (r.hasMore) nodes.push(new LoadMoreNode(ctx, parent, id, r.items.length));
+  const failed = r.moreError && ctx.describeError(r.moreError.error, 'Load more');
+  if (r.hasMore) nodes.push(new LoadMoreNode(ctx, parent, id, r.items.length, failed && failed.kind !== 'cancelled' ? failed.message : undefined));
   return nodes;
 }
 
@@ -199,6 +206,9 @@ export function firstLine(s: string): string {
 export function md(lines: string[]): vscode.MarkdownString {
   const m = new vscode.MarkdownString(lines.filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== '')).join('\n'));
   m.supportThemeIcons = true;
+  // tooltips carry CRM text: no raw HTML, and no command links (untrusted)
+  m.supportHtml = false;
+  m.isTrusted = false;
   return m;
 }
 

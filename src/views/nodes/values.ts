@@ -1,7 +1,7 @@
 /** Nodes every view shows under a record, entry or task: an attribute's values and a link to another record. */
 import * as vscode from 'vscode';
 import { ItemTags } from '../../constants';
-import { mdEscape, type RecordRef, type ValueRow } from '../../data';
+import { clip, mdEscape, type RecordRef, type ValueRow } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, None, TreeNode, contextValue, md, openCmd, ti, type NodeContext } from './treeNode';
@@ -39,7 +39,7 @@ export class ValueNode extends TreeNode {
       this.row.refs.length > 1 ? Collapsed : None,
       VALUE_ICONS[this.row.type] ?? 'symbol-field',
       contextValue('value', one ? ItemTags.detail : 'plain'),
-      this.row.texts.join(', '),
+      clip(this.row.texts.join(', '), 200),
       one && openCmd(one),
     );
   }
@@ -49,7 +49,13 @@ export class ValueNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    return md([`**${mdEscape(this.row.title)}** (\`${this.row.slug}\`, ${this.row.type})`, '', ...this.row.texts.map(t => `- ${mdEscape(t)}`)]);
+    const texts = this.row.texts;
+    return md([
+      `**${mdEscape(this.row.title)}** (\`${this.row.slug}\`, ${this.row.type})`,
+      '',
+      ...texts.slice(0, 20).map(t => `- ${mdEscape(clip(t, 1000))}`),
+      texts.length > 20 ? `- …and ${texts.length - 20} more` : '',
+    ]);
   }
 
   override detail(): vscode.Uri | undefined {

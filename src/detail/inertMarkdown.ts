@@ -1,0 +1,320 @@
+/**
+ * CRM rich text (a note's Markdown, written by anyone in the workspace) made inert for VS Code's Markdown
+ * renderers (the preview of the detail documents, hovers, tooltips). Pure: no `vscode`.
+ *
+ * Kept: paragraphs, headings, lists, quotes, tables, emphasis, code spans, fenced code blocks, and links whose
+ * destination is an absolute http, https or mailto URL. Changed:
+ * - images become links labelled as images (no remote loads), or plain text when their source is not web;
+ * - raw HTML (blocks, inline tags, comments) shows as text;
+ * - links, autolinks and reference definitions with any other destination (`command:`, `vscode:`, `file:`,
+ *   `javascript:`, `data:`, relative paths, …) show as the text that was written;
+ * - `$` is escaped, so nothing turns into math (or a theme icon in tooltips).
+ *
+ * The output is written in a small, canonical subset of Markdown so that it means the same to any CommonMark
+ * renderer whatever the input looked like: every `<`, `[`, `]`, `!` and `$` outside code is escaped except in links we
+ * emit ourselves (`[text](absolute-url)`, text fully escaped), code spans are kept only when they close on the
+ * same line, and code blocks are re-emitted as top-level fences longer than any backtick run they contain.
+ */
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+const PUNCT = /[!-/:-@[-`{-~]/;
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+/** A line that some container (quote, list item) or indentation could turn into a fence. */
+const FENCE_LIKE = /^((?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))*)(`{3,}|~{3,})/;
+const DEFINITION = /^ {0,3}\[((?:[^\\\]]|\\.){1,999})\]:[ \t]*(<(?:[^<>\\\n]|\\.)*>|\S+)(?:[ \t]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*$/;
+const URL_AUTOLINK = /^<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\u0000-\u0020]*)>/;
+const EMAIL_AUTOLINK = /^<([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)>/;
+
+type Block = { kind: 'text'; line: string } | { kind: 'code'; info: string; lines: string[] } | { kind: 'definition'; line: string; label: string; dest: string };
+
+/** CRM Markdown → Markdown that renders the same text with nothing live but web links. */
+export function inertMarkdown(source: string): string {
+  const blocks = splitBlocks(source.replace(/\r\n?/g, '\n').replace(/\u0000/g, '\uFFFD').split('\n'));
+  const refs = new Map<string, string | undefined>();
+  for (const b of blocks) if (b.kind === 'definition' && !refs.has(b.label)) refs.set(b.label, safeUrl(b.dest));
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'code') {
+      const run = Math.max(2, ...b.lines.flatMap(l => (l.match(/`+/g) ?? []).map(r => r.length)));
+      const fence = '`'.repeat(run + 1);
+      if (out.length && out[out.length - 1] !== '') out.push('');
+      out.push(fence + b.info, ...b.lines, fence, '');
+    } else if (b.kind === 'definition') {
+      // a definition renders as nothing; one pointing anywhere but the web shows as the text it is
+      if (refs.get(b.label) === undefined) out.push(escapeAll(b.line));
+    } else out.push(inertLine(b.line, refs));
+  }
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}
+
+/** Plain text (a title, a task's content) as Markdown that shows exactly that text. */
+export function escapeAll(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, c => `\\${c}`);
+}
+
+/** The href to emit for a link destination, or undefined when it is not an absolute http(s) or mailto URL. */
+export function safeUrl(destination: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(destination);
+  } catch {
+    return undefined;
+  }
+  if (!SAFE_PROTOCOLS.has(url.protocol)) return undefined;
+  if (url.protocol !== 'mailto:' && !url.hostname) return undefined;
+  return url.href;
+}
+
+/** `[label](url)` for a URL from the API (a record's `web_url`), or the label as text when it is not a web URL. */
+export function webLink(label: string, url: string | null | undefined): string {
+  const href = url ? safeUrl(url) : undefined;
+  return href ? `[${escapeAll(label)}](${encodeHref(href)})` : escapeAll(label);
+}
+
+/** Plain text (a note without Markdown) as Markdown showing the same lines. */
+export function plainTextMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    // leading spaces as no-break spaces: kept, and never an indented code block
+    .map(l => escapeAll(l).replace(/^[ \t]+/, sp => '\u00a0'.repeat(sp.replace(/\t/g, '    ').length)))
+    .join('  \n');
+}
+
+function splitBlocks(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    const open = FENCE_OPEN.exec(line);
+    if (open && !(open[2][0] === '`' && open[3].includes('`'))) {
+      const [, indent, marker, info] = open;
+      const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+      const body: string[] = [];
+      for (i++; i < lines.length && !close.test(lines[i]); i++) body.push(stripIndent(lines[i], indent.length));
+      i++;
+      const lang = /^[\w#+.-]{1,30}$/.exec(info.trim().split(/\s+/)[0] ?? '')?.[0] ?? '';
+      blocks.push({ kind: 'code', info: lang, lines: body });
+      continue;
+    }
+    const prev = blocks[blocks.length - 1];
+    const def = DEFINITION.exec(line);
+    if (def && (!prev || prev.kind !== 'text' || prev.line.trim() === '')) {
+      const dest = def[2].startsWith('<') ? def[2].slice(1, -1) : def[2];
+      blocks.push({ kind: 'definition', line, label: normalizeLabel(def[1]), dest: decodeDestination(dest) });
+    } else blocks.push({ kind: 'text', line });
+    i++;
+  }
+  return blocks;
+}
+
+function stripIndent(line: string, n: number): string {
+  let k = 0;
+  while (k < n && line[k] === ' ') k++;
+  return line.slice(k);
+}
+
+const normalizeLabel = (label: string): string => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
+function inertLine(line: string, refs: Map<string, string | undefined>): string {
+  const fenceLike = FENCE_LIKE.exec(line);
+  if (fenceLike) line = `${fenceLike[1]}\\${line.slice(fenceLike[1].length)}`;
+  return inertInline(line, refs, false);
+}
+
+/** One line of text; `inLink` for the text of a link we emit (no links inside links). */
+function inertInline(s: string, refs: Map<string, string | undefined>, inLink: boolean): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '\\') {
+      const next = s[i + 1];
+      if (next !== undefined && PUNCT.test(next)) {
+        out += c + next;
+        i += 2;
+      } else {
+        out += c;
+        i++;
+      }
+    } else if (c === '`') {
+      const span = codeSpan(s, i);
+      if (span) {
+        out += s.slice(i, span);
+        i = span;
+      } else {
+        let k = i;
+        while (s[k] === '`') k++;
+        out += '\\`'.repeat(k - i);
+        i = k;
+      }
+    } else if (c === '<') {
+      const auto = inLink ? undefined : autolink(s, i);
+      if (auto) {
+        out += auto.markdown;
+        i = auto.end;
+      } else {
+        out += '\\<';
+        i++;
+      }
+    } else if ((c === '!' && s[i + 1] === '[') || c === '[') {
+      const image = c === '!';
+      const link = inLink ? undefined : parseLink(s, image ? i + 1 : i, refs);
+      if (link) {
+        out += renderLink(s.slice(i, link.end), link.text, link.href, image, refs);
+        i = link.end;
+      } else if (image) {
+        out += '\\!';
+        i++;
+      } else {
+        out += '\\[';
+        i++;
+      }
+    } else if (c === ']' || c === '$' || c === '!' || (inLink && c === '|')) {
+      // a `!` could turn the link we emit next into an image
+      out += `\\${c}`;
+      i++;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** End (exclusive) of the code span opening at `i`, if it closes on this line and cannot be split by a table. */
+function codeSpan(s: string, i: number): number | undefined {
+  let k = i;
+  while (s[k] === '`') k++;
+  const run = k - i;
+  for (let j = k; j < s.length; ) {
+    if (s[j] !== '`') {
+      j++;
+      continue;
+    }
+    let e = j;
+    while (s[e] === '`') e++;
+    if (e - j === run) return s.slice(k, j).includes('|') ? undefined : e;
+    j = e;
+  }
+  return undefined;
+}
+
+function autolink(s: string, i: number): { markdown: string; end: number } | undefined {
+  const rest = s.slice(i);
+  const url = URL_AUTOLINK.exec(rest);
+  const email = url ? undefined : EMAIL_AUTOLINK.exec(rest);
+  const m = url ?? email;
+  if (!m) return undefined;
+  const href = safeUrl(url ? m[1] : `mailto:${m[1]}`);
+  return { markdown: href ? `[${escapeAll(m[1])}](${encodeHref(href)})` : escapeAll(m[0]), end: i + m[0].length };
+}
+
+interface ParsedLink {
+  /** The source between the brackets. */
+  text: string;
+  /** Safe href, or undefined when the destination is not a web URL (or an unknown reference). */
+  href: string | undefined;
+  end: number;
+}
+
+/** A link starting at the `[` at `i`: inline `[t](dest "title")`, full `[t][ref]`, collapsed `[t][]` or shortcut `[t]`. */
+function parseLink(s: string, i: number, refs: Map<string, string | undefined>): ParsedLink | undefined {
+  const close = closingBracket(s, i);
+  if (close === undefined) return undefined;
+  const text = s.slice(i + 1, close);
+  const p = close + 1;
+  if (s[p] === '(') {
+    const inline = inlineDestination(s, p + 1);
+    if (inline) return { text, href: safeUrl(decodeDestination(inline.dest)), end: inline.end };
+  }
+  if (s[p] === '[') {
+    const labelEnd = closingBracket(s, p);
+    if (labelEnd !== undefined) {
+      const label = normalizeLabel(labelEnd === p + 1 ? text : s.slice(p + 1, labelEnd));
+      if (refs.has(label)) return { text, href: refs.get(label), end: labelEnd + 1 };
+      return undefined;
+    }
+  }
+  const label = normalizeLabel(text);
+  if (label && refs.has(label)) return { text, href: refs.get(label), end: close + 1 };
+  return undefined;
+}
+
+function closingBracket(s: string, open: number): number | undefined {
+  let depth = 0;
+  for (let j = open; j < s.length; j++) {
+    const c = s[j];
+    if (c === '\\') j++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return j;
+  }
+  return undefined;
+}
+
+/** `dest "title")` after the `(` at `p`. */
+function inlineDestination(s: string, p: number): { dest: string; end: number } | undefined {
+  const ws = (): void => {
+    while (s[p] === ' ' || s[p] === '\t') p++;
+  };
+  ws();
+  let dest = '';
+  if (s[p] === '<') {
+    const start = ++p;
+    for (; p < s.length && s[p] !== '>'; p++) {
+      if (s[p] === '<') return undefined;
+      if (s[p] === '\\') p++;
+    }
+    if (s[p] !== '>') return undefined;
+    dest = s.slice(start, p++);
+  } else {
+    const start = p;
+    let depth = 0;
+    for (; p < s.length; p++) {
+      const c = s[p];
+      if (c === '\\' && PUNCT.test(s[p + 1] ?? '')) p++;
+      else if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (c <= ' ') break;
+    }
+    dest = s.slice(start, p);
+  }
+  ws();
+  const quote = s[p];
+  if (quote === '"' || quote === "'" || quote === '(') {
+    const end = quote === '(' ? ')' : quote;
+    for (p++; p < s.length && s[p] !== end; p++) if (s[p] === '\\') p++;
+    if (s[p] !== end) return undefined;
+    p++;
+    ws();
+  }
+  return s[p] === ')' ? { dest, end: p + 1 } : undefined;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', tab: '\t', newline: '\n', nbsp: '\u00a0', lpar: '(', rpar: ')', period: '.', excl: '!' };
+
+/** A destination as the renderer reads it: backslash escapes and character references resolved. */
+function decodeDestination(raw: string): string {
+  return raw
+    .replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g, (m, dec?: string, hex?: string, name?: string) => {
+      if (name) return NAMED[name] ?? m;
+      const cp = dec ? Number(dec) : parseInt(hex!, 16);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\uFFFD';
+    })
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** An href as a link destination nothing can re-read: no spaces, brackets, quotes, backslashes or references. */
+function encodeHref(href: string): string {
+  return href.replace(/[\s()<>\\`|"'[\]]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/&/g, '&amp;');
+}
+
+function renderLink(source: string, text: string, href: string | undefined, image: boolean, refs: Map<string, string | undefined>): string {
+  if (!href) return escapeAll(source);
+  const label = image ? `Image${text.trim() ? `: ${text.trim()}` : ''}` : text;
+  const shown = label.trim() ? inertInline(label, refs, true) : escapeAll(href);
+  return `[${shown}](${encodeHref(href)})`;
+}
