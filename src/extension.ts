@@ -6,7 +6,7 @@ import { SignInController } from './auth/signIn';
 import { TokenStore } from './auth/tokenStore';
 import { UriEventHandler } from './auth/uriHandler';
 import { registerCommands } from './commands';
-import { onDidChangeConfig, readConfig } from './config';
+import { FolderSettingsGuard, onDidChangeConfig, readConfig } from './config';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { Logger, Redactor } from './log';
 import { ReportView } from './reportView';
@@ -61,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.window.registerUriHandler(uris),
     registerAuthProvider(auth, AUTH_PROVIDER_LABEL),
     onDidChangeConfig(() => workspace.setConfig(readConfig())),
+    new FolderSettingsGuard(context.workspaceState, log.child('Settings')),
     new AccountStatusBar(workspace),
     tree,
     registerCommands(tree.commands(), log, redactor),
