@@ -24,11 +24,15 @@ export const Commands = {
   showScopeErrors: 'attio.showScopeErrors',
   refresh: 'attio.refresh',
   showLog: 'attio.showLog',
+  /** Puts `attio.apiBaseUrl` back to the active session's origin (origin-mismatch state; not in the palette). */
+  useSessionApiOrigin: 'attio.useSessionApiOrigin',
 } as const;
 
 export const ContextKeys = {
   signedIn: 'attio:signedIn',
   canWriteTasks: 'attio:canWriteTasks',
+  /** The active session was verified at another API origin than `attio.apiBaseUrl` names: nothing is sent. */
+  originMismatch: 'attio:originMismatch',
 } as const;
 
 /** Setting keys under the `attio` section. */
@@ -47,6 +51,12 @@ export const Defaults = {
   oauthAuthorizeUrl: 'https://app.attio.com/authorize',
   oauthTokenUrl: 'https://app.attio.com/oauth/token',
   appUrl: 'https://app.attio.com',
+} as const;
+
+/** Keys of the extension's workspaceState (per folder or workspace). */
+export const StateKeys = {
+  /** `setting|file URI` pairs of folder settings already warned about. */
+  warnedFolderSettings: 'attio.warnedFolderSettings',
 } as const;
 
 /** SecretStorage keys. Nothing secret is ever stored anywhere else. */

@@ -6,7 +6,7 @@ import { SignInController } from './auth/signIn';
 import { TokenStore } from './auth/tokenStore';
 import { UriEventHandler } from './auth/uriHandler';
 import { registerCommands } from './common/commands';
-import { onDidChangeConfig, readConfig } from './config';
+import { FolderSettingsGuard, onDidChangeConfig, readConfig } from './config';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     vscode.window.registerUriHandler(uris),
     registerAuthProvider(auth, AUTH_PROVIDER_LABEL),
     onDidChangeConfig(() => workspace.setConfig(readConfig())),
+    new FolderSettingsGuard(context.workspaceState, log.child('Settings')),
     new AccountStatusBar(workspace),
     data,
     workspace.onDidChange(() => data.clear()),

@@ -18,7 +18,11 @@ export class AccountStatusBar extends Disposable {
 
   private render(): void {
     const conn = this.workspace.connection;
-    if (conn) {
+    const m = this.workspace.mismatch;
+    if (m) {
+      this.item.text = `$(warning) Attio: ${m.session.workspaceName} (other API address)`;
+      this.item.tooltip = `The session for "${m.session.workspaceName}" belongs to ${m.sessionOrigin}; attio.apiBaseUrl names ${m.settingOrigin || m.apiBaseUrl}. Nothing is sent — click to choose.`;
+    } else if (conn) {
       this.item.text = `$(organization) ${conn.session.workspaceName}`;
       this.item.tooltip = `Attio workspace "${conn.session.workspaceName}" (${conn.session.workspaceSlug}) — click for account actions`;
     } else {

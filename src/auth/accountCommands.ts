@@ -69,6 +69,10 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
 
   const verifyConnection = async (): Promise<string | undefined> => {
     const conn = d.workspace.connection;
+    if (!conn && d.workspace.mismatch) {
+      void d.workspace.promptOriginMismatch().catch(e => d.log.warn(`origin mismatch prompt failed: ${e instanceof Error ? e.message : String(e)}`));
+      return undefined;
+    }
     if (!conn) {
       const pick = await vscode.window.showInformationMessage('Attio: you are not signed in.', 'Sign In');
       if (pick) await vscode.commands.executeCommand(Commands.signIn);
@@ -98,6 +102,19 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
 
   const accountActions = async (): Promise<void> => {
     const conn = d.workspace.connection;
+    const m = d.workspace.mismatch;
+    if (m) {
+      const choices: (vscode.QuickPickItem & { run: string })[] = [
+        ...(m.settingOrigin ? [{ label: `$(sign-in) Sign In for ${m.settingOrigin}`, run: Commands.signIn }] : []),
+        { label: `$(history) Use ${m.sessionOrigin} Again`, detail: 'Sets attio.apiBaseUrl in your user settings back to the session\'s address.', run: Commands.useSessionApiOrigin },
+        { label: '$(sign-out) Sign Out', run: Commands.signOut },
+        { label: '$(output) Show Log', run: Commands.showLog },
+      ];
+      const title = `Attio: "${m.session.workspaceName}" belongs to ${m.sessionOrigin}; attio.apiBaseUrl names ${m.settingOrigin || m.apiBaseUrl}`;
+      const pick = await vscode.window.showQuickPick(choices, { title });
+      if (pick) await vscode.commands.executeCommand(pick.run);
+      return;
+    }
     const items: (vscode.QuickPickItem & { run: string })[] = conn
       ? [
           { label: '$(pulse) Verify Connection', run: Commands.verifyConnection },
@@ -123,5 +140,6 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
     [Commands.verifyConnection]: verifyConnection,
     [Commands.showScopeErrors]: showScopeErrors,
     [Commands.showLog]: d.showLog,
+    [Commands.useSessionApiOrigin]: () => d.workspace.useSessionOrigin(),
   };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AuthError, type SelfInfo } from '../attio';
+import { AuthError, originOf, type SelfInfo } from '../attio';
 import type { AttioConfig } from '../config';
 import { ENV_API_KEY, EXTENSION_ID, OAUTH_CALLBACK_PATH, Settings } from '../constants';
 import type { Redactor } from '../attio';
@@ -90,16 +90,20 @@ export class SignInController {
     return value;
   }
 
-  /** Checks a token against `/v2/self` and builds the session to store. The token's format is never judged. */
+  /**
+   * Checks a token against `/v2/self` and builds the session to store, bound to the origin that answered. The
+   * token's format is never judged.
+   */
   private async withToken(raw: string, method: SignInMethod): Promise<StoredSession> {
     const token = raw.trim();
     if (!token) throw new SignInError('The token is empty.');
     // Not a judgement of the token's format: these characters cannot travel in an HTTP header at all.
     if (/[^\x21-\x7e]/.test(token)) throw new SignInError('The token contains spaces, line breaks or characters such as curly quotes; paste it again as plain text.');
     this.d.redactor.add(token);
+    const baseUrl = this.d.workspace.apiBaseUrl;
     const self = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Attio: checking the token…' },
-      () => this.check(token),
+      () => this.check(token, baseUrl),
     );
     return {
       id: globalThis.crypto.randomUUID(),
@@ -111,13 +115,14 @@ export class SignInController {
       scopes: [...self.scopes].sort(),
       memberId: self.authorizedByMemberId,
       createdAt: Date.now(),
+      apiOrigin: originOf(baseUrl),
     };
   }
 
-  private async check(token: string): Promise<Extract<SelfInfo, { active: true }>> {
+  private async check(token: string, baseUrl: string): Promise<Extract<SelfInfo, { active: true }>> {
     let self: SelfInfo;
     try {
-      self = await this.d.workspace.clientFor(token).self();
+      self = await this.d.workspace.clientFor(token, baseUrl).self();
     } catch (e) {
       if (e instanceof AuthError) throw new SignInError('Attio rejected this token. Check that you copied the whole token. Nothing was stored.');
       throw e;
@@ -136,21 +141,28 @@ export class SignInController {
       throw new vscode.CancellationError();
     }
     // Attio's token endpoint needs the app's client secret unless a team's exchange endpoint holds it.
+    // A stored secret is sent only to the token URL it was first used with; another token URL asks for it again.
     let clientSecret: string | undefined;
     let secretIsNew = false;
     if (!cfg.tokenExchangeUrl) {
-      clientSecret = r.clientSecret?.trim() || (await this.d.store.getClientSecret(cfg.clientId));
+      const stored = await this.d.store.getClientSecret(cfg.clientId);
+      const storedHere = stored && stored.tokenUrl === cfg.tokenUrl ? stored.secret : undefined;
+      if (stored && !storedHere) this.d.log.warn(`OAuth: the stored client secret of ${cfg.clientId} is bound to ${stored.tokenUrl}, not ${cfg.tokenUrl}; asking again`);
+      clientSecret = r.clientSecret?.trim() || storedHere;
       if (!clientSecret) {
+        const rebind = stored
+          ? `The stored client secret of Attio app ${cfg.clientId} is only ever sent to ${stored.tokenUrl}, but attio.oauth.tokenUrl now names ${cfg.tokenUrl}. Paste the client secret to use with ${cfg.tokenUrl}, or press Escape.`
+          : undefined;
         clientSecret = (await vscode.window.showInputBox({
           title: 'Attio: OAuth client secret',
-          prompt: `The client secret of Attio app ${cfg.clientId} (build.attio.com → your app → OAuth). Kept in VS Code's secret storage, never in settings.`,
+          prompt: rebind ?? `The client secret of Attio app ${cfg.clientId} (build.attio.com → your app → OAuth). Kept in VS Code's secret storage, never in settings.`,
           password: true,
           ignoreFocusOut: true,
           validateInput: v => (v.trim() ? undefined : 'Paste the client secret, or press Escape to cancel.'),
         }))?.trim();
         if (!clientSecret) throw new vscode.CancellationError();
       }
-      secretIsNew = clientSecret !== (await this.d.store.getClientSecret(cfg.clientId));
+      secretIsNew = clientSecret !== storedHere;
       this.d.redactor.add(clientSecret);
     }
 
@@ -201,7 +213,7 @@ export class SignInController {
       },
     );
     const session = await this.withToken(token, 'oauth');
-    if (clientSecret && secretIsNew) await this.d.store.setClientSecret(cfg.clientId, clientSecret);
+    if (clientSecret && secretIsNew) await this.d.store.setClientSecret(cfg.clientId, clientSecret, cfg.tokenUrl);
     return session;
   }
 }

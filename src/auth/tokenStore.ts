@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { SecretKeys } from '../constants';
+import { originOf } from '../attio';
+import { Defaults, SecretKeys } from '../constants';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 
@@ -16,6 +17,24 @@ export interface StoredSession {
   scopes: string[];
   memberId: string | null;
   createdAt: number;
+  /**
+   * The API origin the token was verified against (`/v2/self` answered there); the token is sent nowhere else.
+   * Sessions stored before origins were recorded read as Attio's own API origin ({@link LEGACY_SESSION_ORIGIN}).
+   */
+  apiOrigin: string;
+}
+
+/**
+ * Migration: a session stored without an origin is bound to Attio's API. That is where nearly every such token was
+ * checked; a token checked against another server (a user-level `attio.apiBaseUrl`) meets the origin mismatch state
+ * once and is signed in again. It is never bound to whatever the settings say now, which a folder may have set.
+ */
+export const LEGACY_SESSION_ORIGIN = originOf(Defaults.apiBaseUrl);
+
+/** A stored OAuth client secret and the token URL it was first used with (the only one it is ever sent to). */
+export interface StoredClientSecret {
+  secret: string;
+  tokenUrl: string;
 }
 
 export interface StoredState {
@@ -25,10 +44,15 @@ export interface StoredState {
 
 const EMPTY: StoredState = { sessions: [] };
 
-function isSession(v: unknown): v is StoredSession {
+function isSession(v: unknown): v is Omit<StoredSession, 'apiOrigin'> & { apiOrigin?: unknown } {
   const s = v as StoredSession;
   return !!s && typeof s.id === 'string' && typeof s.accessToken === 'string' && typeof s.workspaceName === 'string' && Array.isArray(s.scopes);
 }
+
+const withOrigin = (s: Omit<StoredSession, 'apiOrigin'> & { apiOrigin?: unknown }): StoredSession => ({
+  ...s,
+  apiOrigin: typeof s.apiOrigin === 'string' && s.apiOrigin ? s.apiOrigin : LEGACY_SESSION_ORIGIN,
+});
 
 /**
  * SecretStorage behind a small API. Reads never throw (a broken entry reads as empty and is logged);
@@ -55,7 +79,7 @@ export class TokenStore extends Disposable {
       const raw = await this.secrets.get(SecretKeys.sessions);
       if (!raw) return EMPTY;
       const parsed = JSON.parse(raw) as Partial<StoredState>;
-      const sessions = Array.isArray(parsed.sessions) ? parsed.sessions.filter(isSession) : [];
+      const sessions = Array.isArray(parsed.sessions) ? parsed.sessions.filter(isSession).map(withOrigin) : [];
       const activeId = sessions.some(s => s.id === parsed.activeId) ? parsed.activeId : sessions[0]?.id;
       return { sessions, activeId };
     } catch (e) {
@@ -78,13 +102,15 @@ export class TokenStore extends Disposable {
     else await this.secrets.store(SecretKeys.sessions, JSON.stringify(state));
   }
 
-  async getClientSecret(clientId: string): Promise<string | undefined> {
+  /** The client secret of an OAuth app and the token URL it is bound to. */
+  async getClientSecret(clientId: string): Promise<StoredClientSecret | undefined> {
     return (await this.readSecrets())[clientId];
   }
 
-  async setClientSecret(clientId: string, secret: string): Promise<void> {
+  /** Keeps (or rebinds) an app's client secret for the token URL it was just used with successfully. */
+  async setClientSecret(clientId: string, secret: string, tokenUrl: string): Promise<void> {
     const all = await this.readSecrets();
-    all[clientId] = secret;
+    all[clientId] = { secret, tokenUrl };
     await this.secrets.store(SecretKeys.oauthClientSecret, JSON.stringify(all));
   }
 
@@ -96,11 +122,24 @@ export class TokenStore extends Disposable {
     await this.secrets.delete(SecretKeys.oauthClientSecret);
   }
 
-  private async readSecrets(): Promise<Record<string, string>> {
+  /**
+   * `{clientId → {secret, tokenUrl}}`. An entry of the older `{clientId → secret}` form was kept after an exchange
+   * with Attio's token URL in nearly every case, so it reads as bound to that URL (another URL asks for the secret).
+   */
+  private async readSecrets(): Promise<Record<string, StoredClientSecret>> {
     try {
       const raw = await this.secrets.get(SecretKeys.oauthClientSecret);
       const parsed: unknown = raw ? JSON.parse(raw) : {};
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+      if (!parsed || typeof parsed !== 'object') return {};
+      const out: Record<string, StoredClientSecret> = {};
+      for (const [id, v] of Object.entries(parsed as Record<string, unknown>)) {
+        if (typeof v === 'string' && v) out[id] = { secret: v, tokenUrl: Defaults.oauthTokenUrl };
+        else if (v && typeof v === 'object') {
+          const e = v as Partial<StoredClientSecret>;
+          if (typeof e.secret === 'string' && e.secret && typeof e.tokenUrl === 'string') out[id] = { secret: e.secret, tokenUrl: e.tokenUrl };
+        }
+      }
+      return out;
     } catch {
       return {};
     }

@@ -1,4 +1,6 @@
 /** Shared by the integration suites: reach the extension's test API, point it at a local Attio server, sign out. */
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import { extensionSettings } from '../harness/attioServer';
@@ -58,4 +60,19 @@ export function suiteServer(opts: StartOptions = {}): () => AttioTestServer {
     if (!server) throw new Error('the suite server is not started yet');
     return server;
   };
+}
+
+/** How often `needle` occurs in this window's log files (the "Attio" log channel writes there within about a second). */
+export async function logCount(needle: string): Promise<number> {
+  const api = await extensionApi();
+  let n = 0;
+  const walk = (p: string): void => {
+    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+      const full = path.join(p, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name.endsWith('.log')) n += fs.readFileSync(full, 'utf8').split(needle).length - 1;
+    }
+  };
+  walk(path.resolve(api.logUri.fsPath, '..', '..'));
+  return n;
 }
