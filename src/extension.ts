@@ -1,27 +1,31 @@
 import * as vscode from 'vscode';
-import { accountCommands } from './auth/accountCommands';
-import { AttioAuthProvider, registerAuthProvider } from './auth/authProvider';
-import { ScopeErrorLog } from './auth/scopeErrors';
-import { SignInController } from './auth/signIn';
-import { TokenStore } from './auth/tokenStore';
-import { UriEventHandler } from './auth/uriHandler';
+import { accountCommands } from './account/accountCommands';
+import { ReportView } from './account/reportView';
+import { AccountStatusBar } from './account/statusBar';
+import { Redactor } from './attio';
 import { registerCommands } from './common/commands';
-import { FolderSettingsGuard, onDidChangeConfig, readConfig } from './config';
+import { Configuration } from './common/config';
+import { FolderSettingsGuard } from './common/folderSettings';
+import { Logger } from './common/log';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
-import { Redactor } from './attio';
-import { Logger } from './common/log';
-import { ReportView } from './reportView';
-import { AccountStatusBar } from './statusBar';
-import { readTreeConfig } from './views/config';
+import { AttioAuthProvider, registerAuthProvider } from './session/authProvider';
+import { ClientFactory } from './session/clients';
+import { Connection } from './session/connection';
+import { syncContextKeys } from './session/contextKeys';
+import { ErrorReporter } from './session/errorReporter';
+import { ScopeErrorLog } from './session/scopeErrors';
+import { TokenStore } from './session/tokenStore';
+import { SignInController } from './signIn/controller';
+import { UriEventHandler } from './signIn/uriHandler';
 import { SidebarViews } from './views/controller';
 import { viewCommands } from './views/viewCommands';
-import { WorkspaceManager } from './workspace';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
 export interface TestApi {
-  workspace: WorkspaceManager;
+  connection: Connection;
+  errors: ErrorReporter;
   auth: AttioAuthProvider;
   scopeErrors: ScopeErrorLog;
   logUri: vscode.Uri;
@@ -36,55 +40,48 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const channel = vscode.window.createOutputChannel('Attio', { log: true });
   const redactor = new Redactor();
   const log = new Logger(channel, redactor);
+  const config = new Configuration();
 
+  // who is signed in
   const store = new TokenStore(context.secrets, log.child('Secrets'));
-  const auth = new AttioAuthProvider(store, log.child('Auth'));
+  const clients = new ClientFactory(redactor, log.child('Client'));
   const uris = new UriEventHandler(log.child('URI'));
+  const signIn = new SignInController({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: process.env, fetch: globalThis.fetch });
+  const auth = new AttioAuthProvider(store, () => signIn.acquire(), log.child('Auth'));
+  const connection = new Connection(auth, config, clients, log.child('Connection'));
   const scopeErrors = new ScopeErrorLog();
-  const workspace = new WorkspaceManager(auth, readConfig(), scopeErrors, redactor, log.child('Client'));
-  const signIn = new SignInController({
-    auth,
-    workspace,
-    store,
-    uris,
-    config: readConfig,
-    log: log.child('SignIn'),
-    redactor,
-    env: process.env,
-    fetch: globalThis.fetch,
-  });
-  auth.setInteractiveSignIn(() => signIn.acquire());
+  const errors = new ErrorReporter(connection, scopeErrors, redactor, log.child('Errors'));
+
+  // what is shown
+  const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, log: log.child('Data') });
+  const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
+  const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config });
   const reports = new ReportView();
-  const describeError = (e: unknown, feature: string) => workspace.describeError(e, feature);
-  const data = new WorkspaceData({ connection: () => workspace.connection, config: readTreeConfig, locale: vscode.env.language, log: log.child('Data') });
-  const details = new DetailDocuments(data, describeError, log.child('Detail'));
-  const views = new SidebarViews({ data, details, describeError, log: log.child('Tree'), config: readTreeConfig });
 
   context.subscriptions.push(
     channel,
+    config,
     store,
     auth,
     uris,
-    workspace,
-    reports,
+    connection,
+    syncContextKeys(connection),
+    connection.onDidChange(() => data.clear()),
     vscode.window.registerUriHandler(uris),
     registerAuthProvider(auth, AUTH_PROVIDER_LABEL),
-    onDidChangeConfig(() => workspace.setConfig(readConfig())),
-    new FolderSettingsGuard(context.workspaceState, log.child('Settings')),
-    new AccountStatusBar(workspace),
+    new FolderSettingsGuard(context.workspaceState, config, log.child('Settings')),
+    new AccountStatusBar(connection),
     data,
-    workspace.onDidChange(() => data.clear()),
     details,
     views,
-    registerCommands(viewCommands({ views, data, details, describeError, log: log.child('Tree') }), log, redactor),
-    registerCommands(
-      accountCommands({ auth, signIn, workspace, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }),
-      log,
-      redactor,
-    ),
+    reports,
+    registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
+    registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets }
+    : undefined;
 }
 
 export function deactivate(): void {}

@@ -229,3 +229,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out;
 }
+
+/** The message of anything thrown (an Error's message, else its text): for logs and the messages a person reads. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -29,6 +29,7 @@ export {
   SchemaError,
   ServerError,
   TimeoutError,
+  errorMessage,
   formatPath,
   isCancellation,
   originOf,

@@ -1,37 +1,40 @@
 import * as vscode from 'vscode';
-import { isCancellation } from '../attio';
-import type { Redactor } from '../attio';
+import { errorMessage, isCancellation, type Redactor } from '../attio';
 import type { Logger } from './log';
 
 /** Command id → handler. Handlers throw; the one wrapper below logs and shows the error, once. */
 export type CommandTable = Record<string, (...args: any[]) => unknown>;
 
-/** Message shown for a failure; cancellation shows nothing. */
-export function errorMessage(e: unknown, redactor: Redactor): string {
-  return redactor.redact(e instanceof Error ? e.message : String(e));
+/** Where a failed command goes: the log, and one message for the person. */
+export interface CommandOutlet {
+  log: Pick<Logger, 'debug' | 'error'>;
+  redactor: Redactor;
+  showError(message: string): void;
 }
 
 /**
- * Registers every command of the table. A failing command is logged and shown once, as "Attio: <message>";
- * cancellation (user closed a prompt, aborted a request) is never shown.
+ * A handler that never throws: a failure is logged and shown once, as "Attio: <message>" (redacted); cancellation
+ * (a closed prompt, an aborted request, `vscode.CancellationError`) is logged at debug level and never shown.
  */
+export function guardCommand(id: string, handler: (...args: any[]) => unknown, out: CommandOutlet): (...args: unknown[]) => Promise<unknown> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (e) {
+      if (isCancellation(e)) {
+        out.log.debug(`${id} cancelled`);
+        return undefined;
+      }
+      const message = out.redactor.redact(errorMessage(e));
+      out.log.error(`${id} failed: ${message}`);
+      out.showError(`Attio: ${message}`);
+      return undefined;
+    }
+  };
+}
+
+/** Registers every command of the table through {@link guardCommand}. */
 export function registerCommands(table: CommandTable, log: Logger, redactor: Redactor): vscode.Disposable {
-  return vscode.Disposable.from(
-    ...Object.entries(table).map(([id, handler]) =>
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-        try {
-          return await handler(...args);
-        } catch (e) {
-          if (isCancellation(e) || e instanceof vscode.CancellationError) {
-            log.debug(`${id} cancelled`);
-            return undefined;
-          }
-          const message = errorMessage(e, redactor);
-          log.error(`${id} failed: ${message}`);
-          void vscode.window.showErrorMessage(`Attio: ${message}`);
-          return undefined;
-        }
-      }),
-    ),
-  );
+  const out: CommandOutlet = { log, redactor, showError: m => void vscode.window.showErrorMessage(m) };
+  return vscode.Disposable.from(...Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, guardCommand(id, handler, out))));
 }

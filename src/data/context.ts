@@ -2,7 +2,7 @@
  * What every part of the data layer shares: the active connection, the load cache, the title index, the change
  * event, and how optional lookups fail. No `vscode` import.
  */
-import { isCancellation, type AttioClient } from '../attio';
+import { errorMessage, isCancellation, type AttioClient } from '../attio';
 import { LoadCache } from './cache';
 import { Emitter } from './emitter';
 import type { RenderContext } from './format';
@@ -144,7 +144,7 @@ export class DataContext {
   /** Logs and swallows a failure of something optional (titles, names); cancellation still propagates. */
   softFail<T>(e: unknown, fallback: T): T {
     if (isCancellation(e)) throw e;
-    this.deps.log?.warn(`optional lookup failed: ${errorText(e)}`);
+    this.deps.log?.warn(`optional lookup failed: ${errorMessage(e)}`);
     return fallback;
   }
 }
@@ -153,11 +153,6 @@ export function memberDisplayName(m: { first_name?: string | null; last_name?: s
   if (!m) return undefined;
   const name = [m.first_name, m.last_name].filter(Boolean).join(' ');
   return name || m.email_address || undefined;
-}
-
-/** The message of anything thrown. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** A signal aborted when any of the given ones is. */

@@ -16,7 +16,7 @@ import { SearchData } from './search';
 import { TasksData } from './tasks';
 
 export type { DataChange, DataClient, DataConfig, DataConnection, DataDeps, DataSession, TaskGroupId } from './context';
-export { NotSignedInError, anySignal, errorText, memberDisplayName } from './context';
+export { NotSignedInError, anySignal, memberDisplayName } from './context';
 export type { Event } from './emitter';
 export { Emitter } from './emitter';
 export * from './format';

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../attio';
 import { Schemes } from '../constants';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
-import type { ErrorView } from '../workspace';
+import type { ErrorView } from '../session/errorReporter';
 import { renderDetail } from './render';
 import { parseDetailUri } from './uris';
 
@@ -48,7 +49,7 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
       await vscode.commands.executeCommand('markdown.showPreview', uri);
       return;
     } catch (e) {
-      this.log.debug(`markdown preview unavailable (${e instanceof Error ? e.message : String(e)}); opening as text`);
+      this.log.debug(`markdown preview unavailable (${errorMessage(e)}); opening as text`);
     }
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: true });

@@ -2,7 +2,7 @@
  * Markdown of the read-only detail documents: a record, a list entry, a task or a note, with every value and
  * relative links to related records' documents. Pure apart from the data layer's (cached) loads; no `vscode`.
  */
-import type { AttioTask } from '../attio';
+import { errorMessage, type AttioTask } from '../attio';
 import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type RecordRef, type ValueRow, type WorkspaceData } from '../data';
 import { escapeAll, inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
 import { relativeLink, type DetailTarget } from './paths';
@@ -67,14 +67,14 @@ async function renderRecord(data: WorkspaceData, t: Extract<DetailTarget, { kind
   if (Array.isArray(entries)) {
     if (!entries.length) out.push('*In no lists.*');
     for (const e of entries) out.push(`- [${mdEscape(e.listName)}](${relativeLink(t, { kind: 'entry', list: e.listId, id: e.entryId, name: `${title} in ${e.listName}` })})`);
-  } else out.push(`*Could not load list entries: ${mdEscape(errText(entries))}*`);
+  } else out.push(`*Could not load list entries: ${mdEscape(errorMessage(entries))}*`);
   out.push('', '## Notes', '');
   if (Array.isArray(notes)) {
     if (!notes.length) out.push('*No notes.*');
     for (const n of notes) {
       out.push(`- [${mdEscape(n.title || 'Untitled note')}](${relativeLink(t, { kind: 'note', id: n.id.note_id, name: n.title ?? undefined })})${n.created_at ? ` · ${formatTimestamp(n.created_at, opts)}` : ''}`);
     }
-  } else out.push(`*Could not load notes: ${mdEscape(errText(notes))}*`);
+  } else out.push(`*Could not load notes: ${mdEscape(errorMessage(notes))}*`);
   out.push('', '---', '', `Record ID \`${record.id.record_id}\`${record.created_at ? ` · created ${formatTimestamp(record.created_at, opts)}` : ''}`, '');
   return out.join('\n');
 }
@@ -154,8 +154,4 @@ async function renderNote(data: WorkspaceData, id: string, opts: RenderOptions):
 /** The item's page in Attio: a web URL from the API, else the workspace (never another scheme). */
 function openInAttio(url: string | null | undefined, opts: RenderOptions): string {
   return webLink('Open in Attio', url && /^https?:/i.test(url) ? url : opts.workspaceUrl);
-}
-
-function errText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SearchResult } from '../attio';
 import type { Logger } from '../common/log';
-import type { ErrorView } from '../workspace';
+import type { ErrorView } from '../session/errorReporter';
 import type { WorkspaceData } from '../data';
 import { objectIcon } from './icons';
 

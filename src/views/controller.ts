@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../attio';
 import { Views } from '../constants';
 import type { DataChange, Scope, WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
-import type { ErrorView } from '../workspace';
-import { affectsTreeConfig, type TaskGrouping, type TreeConfig } from './config';
+import type { ErrorView } from '../session/errorReporter';
+import type { Configuration, TaskGrouping } from '../common/config';
 import { ListsRoot } from './nodes/lists';
 import { ObjectsRoot } from './nodes/objects';
 import { TasksRoot } from './nodes/tasks';
@@ -17,7 +18,7 @@ export interface SidebarOptions {
   details: DetailDocuments;
   describeError: (e: unknown, feature: string) => ErrorView;
   log: Logger;
-  config: () => TreeConfig;
+  config: Configuration;
 }
 
 /**
@@ -31,13 +32,11 @@ export class SidebarViews extends Disposable {
   private readonly objectsRoot: ObjectsRoot;
   private readonly tasksRoot: TasksRoot;
   private grouping: TaskGrouping;
-  private pageSize: number;
 
   constructor(private readonly opts: SidebarOptions) {
     super();
     const { data } = opts;
-    this.grouping = opts.config().taskGrouping;
-    this.pageSize = opts.config().pageSize;
+    this.grouping = opts.config.current.taskGrouping;
     const ctx = (viewId: string): NodeContext => ({
       viewId,
       data,
@@ -58,16 +57,11 @@ export class SidebarViews extends Disposable {
 
     this._register(data.onDidChange(c => this.onDataChange(c)));
     this._register(
-      vscode.workspace.onDidChangeConfiguration(e => {
-        if (!affectsTreeConfig(e)) return;
-        const cfg = opts.config();
-        if (cfg.pageSize !== this.pageSize) {
-          // Pages are cached by index: a new size invalidates them all.
-          this.pageSize = cfg.pageSize;
-          data.clear();
-        }
-        if (cfg.taskGrouping !== this.grouping) {
-          this.grouping = cfg.taskGrouping;
+      opts.config.onDidChange(({ previous, current }) => {
+        // Pages are cached by index: a new size invalidates them all.
+        if (current.pageSize !== previous.pageSize) data.clear();
+        if (current.taskGrouping !== this.grouping) {
+          this.grouping = current.taskGrouping;
           this.tasks.refresh();
         }
       }),
@@ -129,7 +123,7 @@ export class SidebarViews extends Disposable {
     try {
       n = load && this.opts.data.signedIn ? await tasks.loadMyOverdue() : tasks.myOverdueCount();
     } catch (e) {
-      this.opts.log.debug(`overdue badge unavailable: ${e instanceof Error ? e.message : String(e)}`);
+      this.opts.log.debug(`overdue badge unavailable: ${errorMessage(e)}`);
       n = tasks.myOverdueCount();
     }
     if (this.isDisposed) return;

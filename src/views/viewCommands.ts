@@ -1,15 +1,15 @@
 /** The commands of the Objects, Lists and Tasks views and their items, as one table. */
 import * as vscode from 'vscode';
 import type { CommandTable } from '../common/commands';
-import { Commands, Settings, TreeCommands, TreeSettings } from '../constants';
+import { Configuration, type TaskGrouping } from '../common/config';
+import { Commands, TreeCommands } from '../constants';
 import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { detailUri, parseDetailUri } from '../detail/uris';
 import type { Logger } from '../common/log';
 import { pickRecord } from '../ui/recordPicker';
 import { createTaskFlow } from '../ui/taskForm';
-import type { ErrorView } from '../workspace';
-import type { TaskGrouping } from './config';
+import type { ErrorView } from '../session/errorReporter';
 import type { SidebarViews } from './controller';
 import { ObjectNode, RecordNode } from './nodes/objects';
 import { TaskNode } from './nodes/tasks';
@@ -100,7 +100,7 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
         { label: 'Flat list of open tasks', description: 'flat', value: 'flat' },
       ];
       const pick = await vscode.window.showQuickPick(items, { title: 'Tasks view grouping', placeHolder: `Current: ${views.taskGrouping}` });
-      if (pick) await vscode.workspace.getConfiguration(Settings.section).update(TreeSettings.tasksDefaultGrouping, pick.value, vscode.ConfigurationTarget.Global);
+      if (pick) await Configuration.setTaskGrouping(pick.value);
     },
   };
 }

@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AttioAuthProvider } from '../../src/auth/authProvider';
-import { TokenStore } from '../../src/auth/tokenStore';
+import { AttioAuthProvider } from '../../src/session/authProvider';
+import { TokenStore } from '../../src/session/tokenStore';
 import { Redactor } from '../../src/attio';
 import { Logger } from '../../src/common/log';
 import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
@@ -22,7 +22,7 @@ suite('Sign in with an access token', () => {
     const session = await vscode.commands.executeCommand<{ workspaceName: string } | undefined>('attio.signIn', { method: 'token', token: `  ${serverOf().tokens.full}\n` });
     assert.ok(session, 'sign-in returned no session');
     const api = await extensionApi();
-    const conn = await waitFor(() => api.workspace.connection, 'the active connection');
+    const conn = await waitFor(() => api.connection.current, 'the active connection');
     assert.strictEqual(conn.session.accessToken, serverOf().tokens.full, 'the stored token is trimmed');
     assert.strictEqual(conn.session.workspaceName, session.workspaceName);
     assert.ok(conn.session.workspaceName.length > 0);
@@ -41,7 +41,7 @@ suite('Sign in with an access token', () => {
     const result = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: serverOf().tokens.inactive });
     assert.strictEqual(result, undefined);
     assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), before);
-    assert.strictEqual(api.workspace.connection?.session.accessToken, serverOf().tokens.full);
+    assert.strictEqual(api.connection.current?.session.accessToken, serverOf().tokens.full);
   });
 
   test('a token Attio has never seen (any format) is refused, not judged by its prefix', async () => {
@@ -70,12 +70,12 @@ suite('Sign in with an access token', () => {
     ENTERED_SECRETS.push(serverOf().tokens.noTasks);
     const session = await vscode.commands.executeCommand<{ id: string }>('attio.signIn', { method: 'token', token: serverOf().tokens.noTasks });
     assert.ok(session);
-    const conn = await waitFor(() => (api.workspace.connection?.session.id === session.id ? api.workspace.connection : undefined), 'the new connection');
+    const conn = await waitFor(() => (api.connection.current?.session.id === session.id ? api.connection.current : undefined), 'the new connection');
     const err = await conn.client.listTasks({ limit: 5, offset: 0 }).then(() => undefined, (e: unknown) => e);
-    const view = api.workspace.describeError(err, 'Tasks');
+    const view = api.errors.describe(err, 'Tasks');
     assert.strictEqual(view.kind, 'scope');
     assert.ok(view.kind === 'scope' && view.missing.includes('task:read'), JSON.stringify(view));
-    assert.ok(api.workspace.connection, 'still signed in');
+    assert.ok(api.connection.current, 'still signed in');
     const report = await vscode.commands.executeCommand<string>('attio.showScopeErrors');
     assert.match(report, /GET \/v2\/tasks/);
     assert.match(report, /task:read/);
@@ -94,7 +94,7 @@ suite('Sign in with an access token', () => {
     await signOutAll();
     const api = await extensionApi();
     assert.strictEqual((await api.auth.current()).sessions.length, 0);
-    await waitFor(() => api.workspace.connection === undefined || undefined, 'signed-out state');
+    await waitFor(() => api.connection.current === undefined || undefined, 'signed-out state');
     assert.deepStrictEqual(await vscode.authentication.getAccounts('attio'), []);
   });
 });
@@ -122,7 +122,7 @@ suite('Sign in with OAuth through the URI handler', () => {
     assert.ok(session, 'no session: did the authorize page open and redirect back?');
     assert.strictEqual(session.method, 'oauth');
     const api = await extensionApi();
-    ENTERED_SECRETS.push(api.workspace.connection!.session.accessToken);
+    ENTERED_SECRETS.push(api.connection.current!.session.accessToken);
     const tokenCalls = serverOf().requests.filter(r => r.path === '/oauth/token');
     assert.strictEqual(tokenCalls.length, 1);
     assert.strictEqual(tokenCalls[0].status, 200);
@@ -208,13 +208,13 @@ suite('Several workspaces', () => {
     assert.ok(s1 && s2);
     assert.notStrictEqual(s1.workspaceName, s2.workspaceName);
     assert.strictEqual((await api.auth.current()).sessions.length, 2);
-    assert.strictEqual(api.workspace.connection?.session.id, s2.id, 'the newest sign-in is active');
+    assert.strictEqual(api.connection.current?.session.id, s2.id, 'the newest sign-in is active');
     await vscode.commands.executeCommand('attio.switchWorkspace', { sessionId: s1.id });
-    await waitFor(() => api.workspace.connection?.session.id === s1.id || undefined, 'switch to the first workspace');
+    await waitFor(() => api.connection.current?.session.id === s1.id || undefined, 'switch to the first workspace');
     const accounts = await vscode.authentication.getAccounts('attio');
     assert.deepStrictEqual(accounts.map(a => a.label).sort(), [s1.workspaceName, s2.workspaceName].sort(), 'both in the Accounts menu');
     await vscode.commands.executeCommand('attio.signOut', { sessionId: s1.id });
-    await waitFor(() => api.workspace.connection?.session.id === s2.id || undefined, 'the remaining workspace to become active');
+    await waitFor(() => api.connection.current?.session.id === s2.id || undefined, 'the remaining workspace to become active');
   });
 });
 
@@ -241,12 +241,12 @@ suite('A revoked token', () => {
     const token = serverOf().addToken('soon-revoked', ['object_configuration:read', 'record_permission:read']);
     ENTERED_SECRETS.push(token);
     assert.ok(await vscode.commands.executeCommand('attio.signIn', { method: 'token', token }));
-    const conn = await waitFor(() => (api.workspace.connection?.session.accessToken === token ? api.workspace.connection : undefined), 'the connection');
+    const conn = await waitFor(() => (api.connection.current?.session.accessToken === token ? api.connection.current : undefined), 'the connection');
     serverOf().revokeToken(token);
     const before = await logLines('asking to sign in again');
     for (let i = 0; i < 3; i++) {
       const err = await conn.client.listObjects().then(() => undefined, (e: unknown) => e);
-      const view = api.workspace.describeError(err, 'Objects');
+      const view = api.errors.describe(err, 'Objects');
       assert.strictEqual(view.kind, 'signedOut', JSON.stringify(view));
     }
     await new Promise(r => setTimeout(r, 1500)); // the log channel flushes to its file
@@ -264,7 +264,7 @@ suite('Another window', () => {
     const channel = vscode.window.createOutputChannel('Attio (other window)', { log: true });
     const log = new Logger(channel, new Redactor());
     const store = new TokenStore(api.secrets, log);
-    const other = new AttioAuthProvider(store, log);
+    const other = new AttioAuthProvider(store, () => Promise.reject(new Error('no interactive sign-in here')), log);
     const events: { added: number; removed: number }[] = [];
     const sub = other.onDidChangeSessions(e => events.push({ added: e.added?.length ?? 0, removed: e.removed?.length ?? 0 }));
     try {

@@ -7,17 +7,18 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { AttioAuthProvider } from '../../src/auth/authProvider';
-import { ScopeErrorLog } from '../../src/auth/scopeErrors';
-import { TokenStore } from '../../src/auth/tokenStore';
-import { readConfig } from '../../src/config';
+import { AttioAuthProvider } from '../../src/session/authProvider';
+import { ScopeErrorLog } from '../../src/session/scopeErrors';
+import { TokenStore } from '../../src/session/tokenStore';
+import { Configuration } from '../../src/common/config';
 import { SecretKeys } from '../../src/constants';
 import { Redactor } from '../../src/attio';
 import { Logger } from '../../src/common/log';
 import type { SidebarViews } from '../../src/views/controller';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
-import { WorkspaceManager } from '../../src/workspace';
+import { ClientFactory } from '../../src/session/clients';
+import { Connection } from '../../src/session/connection';
 import type { AttioTestServer, LoggedRequest } from '../server';
 import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
 
@@ -246,7 +247,7 @@ suite('Faults in the extension host', () => {
     ]);
     const session = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token });
     assert.ok(session);
-    await waitFor(() => api.workspace.connection?.session.id === session.id || undefined, 'the new session to be active');
+    await waitFor(() => api.connection.current?.session.id === session.id || undefined, 'the new session to be active');
     const objects = await rows(t.objects);
     const people = find(objects, 'People');
     const before = await rows(t.objects, people.node);
@@ -271,11 +272,11 @@ suite('Faults in the extension host', () => {
     assert.ok(calls.every(r => r.status === 403), 'no retry of a refused request');
     assert.ok(server.requests.filter(r => r.path === '/v2/self').length <= calls.length, 'at most one /v2/self check per refusal');
     assert.ok((await api.auth.current()).sessions.some(s => s.id === session.id), 'the session is kept');
-    assert.strictEqual(api.workspace.connection?.session.id, session.id);
+    assert.strictEqual(api.connection.current?.session.id, session.id);
 
     // the user acts: signs in again with a working token; the views load without errors
     assert.ok(await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full }));
-    await waitFor(() => api.workspace.connection?.session.accessToken === server.tokens.full || undefined, 'the new token');
+    await waitFor(() => api.connection.current?.session.accessToken === server.tokens.full || undefined, 'the new token');
     assert.ok(!(await api.auth.current()).sessions.some(s => s.id === session.id), 'the revoked session is replaced');
     const again = await rows(t.objects, find(await rows(t.objects), 'People').node);
     assert.deepStrictEqual(errors(again), []);
@@ -347,12 +348,13 @@ suite('SecretStorage that throws', () => {
     const log = new Logger(channel, redactor);
     const before = await logCount("couldn't read your saved sign-ins");
     const store = new TokenStore(broken, log.child('Secrets'));
-    const auth = new AttioAuthProvider(store, log.child('Auth'));
-    const workspace = new WorkspaceManager(auth, readConfig(), new ScopeErrorLog(), redactor, log.child('Client'));
+    const auth = new AttioAuthProvider(store, () => Promise.reject(new Error('no interactive sign-in here')), log.child('Auth'));
+    const config = new Configuration();
+    const workspace = new Connection(auth, config, new ClientFactory(redactor, log.child('Client')), log.child('Connection'));
     try {
       assert.deepStrictEqual((await auth.current()).sessions, [], 'signed out, not stuck');
       assert.deepStrictEqual(await auth.getSessions(), []);
-      assert.strictEqual(workspace.connection, undefined);
+      assert.strictEqual(workspace.current, undefined);
       for (let i = 0; i < 3; i++) changed.fire({ key: SecretKeys.sessions }); // e.g. another window writes
       await new Promise(r => setTimeout(r, 200));
       assert.deepStrictEqual((await auth.current()).sessions, []);
@@ -362,6 +364,7 @@ suite('SecretStorage that throws', () => {
       assert.ok(!/\bat Keyring\.get\b/.test(text), 'no stack');
     } finally {
       workspace.dispose();
+      config.dispose();
       auth.dispose();
       store.dispose();
       channel.dispose();

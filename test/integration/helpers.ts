@@ -33,7 +33,7 @@ export async function startServerFor(opts: StartOptions = {}): Promise<AttioTest
   const all = vscode.workspace.getConfiguration();
   for (const [key, value] of Object.entries(extensionSettings(server))) await all.update(key, value, vscode.ConfigurationTarget.Global);
   const api = await extensionApi();
-  await waitFor(() => api.workspace.apiBaseUrl === server.url || undefined, 'the extension to pick up the server URL');
+  await waitFor(() => api.connection.apiBaseUrl === server.url || undefined, 'the extension to pick up the server URL');
   return server;
 }
 

@@ -52,7 +52,7 @@ async function quiet(server: AttioTestServer): Promise<void> {
 async function moveApiTo(url: string): Promise<void> {
   await setUser('attio.apiBaseUrl', url);
   const api = await extensionApi();
-  await waitFor(() => api.workspace.apiBaseUrl === url || undefined, `attio.apiBaseUrl = ${url}`);
+  await waitFor(() => api.connection.apiBaseUrl === url || undefined, `attio.apiBaseUrl = ${url}`);
 }
 
 suite('Origin binding: a folder\'s settings never redirect credentials', () => {
@@ -93,9 +93,9 @@ suite('Origin binding: a folder\'s settings never redirect credentials', () => {
     await waitFor(() => vscode.workspace.getConfiguration('attio').get('tree.pageSize') === 7 || undefined, 'VS Code to read the folder settings');
     await new Promise(r => setTimeout(r, 500)); // let a (wrong) configuration change reach the extension
 
-    assert.strictEqual(api.workspace.apiBaseUrl, aOf().url, 'the API base URL is still the user\'s');
-    assert.strictEqual(api.workspace.mismatch, undefined);
-    assert.strictEqual(api.workspace.connection?.session.id, session.id, 'the session keeps working');
+    assert.strictEqual(api.connection.apiBaseUrl, aOf().url, 'the API base URL is still the user\'s');
+    assert.strictEqual(api.connection.mismatch, undefined);
+    assert.strictEqual(api.connection.current?.session.id, session.id, 'the session keeps working');
 
     // Everything that sends a token, a code or a secret: the trees, Verify Connection, a token sign-in, an OAuth sign-in.
     await vscode.commands.executeCommand('attio.refresh');
@@ -140,10 +140,10 @@ suite('Origin binding: a session is used only at the origin it was verified agai
     aOf().clearRequests();
 
     await moveApiTo(b.url);
-    const m = await waitFor(() => api.workspace.mismatch, 'the origin-mismatch state');
+    const m = await waitFor(() => api.connection.mismatch, 'the origin-mismatch state');
     assert.strictEqual(m.sessionOrigin, new URL(aOf().url).origin);
     assert.strictEqual(m.settingOrigin, new URL(b.url).origin);
-    assert.strictEqual(api.workspace.connection, undefined, 'no client exists');
+    assert.strictEqual(api.connection.current, undefined, 'no client exists');
     // the views and commands that would load data
     await vscode.commands.executeCommand('attio.refresh');
     assert.strictEqual(await vscode.commands.executeCommand('attio.verifyConnection'), undefined);
@@ -154,17 +154,17 @@ suite('Origin binding: a session is used only at the origin it was verified agai
 
     // "Use <session origin>": the user setting goes back and the session works again
     await vscode.commands.executeCommand('attio.useSessionApiOrigin');
-    await waitFor(() => api.workspace.connection?.session.id === s.id || undefined, 'the session back at its origin');
+    await waitFor(() => api.connection.current?.session.id === s.id || undefined, 'the session back at its origin');
     assert.strictEqual(vscode.workspace.getConfiguration('attio').inspect('apiBaseUrl')?.globalValue, new URL(aOf().url).origin);
 
     // "Sign in for <new origin>": a new session, bound to the new origin
     await moveApiTo(b.url);
-    await waitFor(() => api.workspace.mismatch, 'the mismatch again');
+    await waitFor(() => api.connection.mismatch, 'the mismatch again');
     const s2 = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: b.tokens.full });
     assert.ok(s2);
     assert.strictEqual(s2.apiOrigin, new URL(b.url).origin);
-    await waitFor(() => api.workspace.connection?.session.id === s2.id || undefined, 'the new session active');
-    assert.strictEqual(api.workspace.mismatch, undefined);
+    await waitFor(() => api.connection.current?.session.id === s2.id || undefined, 'the new session active');
+    assert.strictEqual(api.connection.mismatch, undefined);
     await signOutAll();
   });
 
@@ -174,10 +174,10 @@ suite('Origin binding: a session is used only at the origin it was verified agai
     const s = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: aOf().tokens.full });
     assert.ok(s);
     await moveApiTo(b.url);
-    await waitFor(() => api.workspace.mismatch, 'the mismatch state');
+    await waitFor(() => api.connection.mismatch, 'the mismatch state');
     await vscode.commands.executeCommand('attio.signOut', { sessionId: s.id, removeClientSecret: false });
     assert.deepStrictEqual((await api.auth.current()).sessions, []);
-    await waitFor(() => (api.workspace.mismatch === undefined && api.workspace.connection === undefined) || undefined, 'signed out');
+    await waitFor(() => (api.connection.mismatch === undefined && api.connection.current === undefined) || undefined, 'signed out');
   });
 
   test('a session stored before origins were recorded is bound to Attio\'s API, never to the current setting', async () => {
@@ -187,7 +187,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
     aOf().clearRequests();
     const legacy = { id: 'legacy-1', accessToken: aOf().tokens.full, method: 'token', workspaceId: 'w', workspaceName: 'Old', workspaceSlug: 'old', scopes: ['task:read'], memberId: null, createdAt: 1 };
     await api.secrets.store(SecretKeys.sessions, JSON.stringify({ sessions: [legacy], activeId: legacy.id }));
-    const m = await waitFor(() => api.workspace.mismatch, 'the migrated session in the mismatch state');
+    const m = await waitFor(() => api.connection.mismatch, 'the migrated session in the mismatch state');
     assert.strictEqual(m.sessionOrigin, 'https://api.attio.com');
     await vscode.commands.executeCommand('attio.refresh');
     await new Promise(r => setTimeout(r, 500));
@@ -259,10 +259,10 @@ suite('Redirects: a request carrying a credential never follows one', () => {
     await moveApiTo(redirectorUrl);
     const s = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: aOf().tokens.full });
     assert.ok(s, 'signed in: /v2/self answered at the redirecting origin');
-    const conn = await waitFor(() => api.workspace.connection, 'the connection');
+    const conn = await waitFor(() => api.connection.current, 'the connection');
     aOf().clearRequests();
     const err = await conn.client.listObjects().then(() => undefined, (e: unknown) => e);
-    const view = api.workspace.describeError(err, 'Objects');
+    const view = api.errors.describe(err, 'Objects');
     assert.strictEqual(view.kind, 'other');
     assert.ok(view.kind === 'other' && view.message.includes(`redirect to ${new URL(aOf().url).host}`) && /never follow redirects/.test(view.message), JSON.stringify(view));
     assert.ok(view.kind === 'other' && !view.message.includes(aOf().tokens.full));
@@ -282,6 +282,6 @@ suite('Redirects: a request carrying a credential never follows one', () => {
     assert.ok(aOf().requests.some(r => r.path === '/authorize'), 'the browser part ran');
     assert.deepStrictEqual(aOf().requests.filter(r => r.path === '/oauth/token').map(r => r.path), [], 'the redirect target got no code and no secret');
     await waitFor(async () => (await logCount('answered with a redirect')) > failed || undefined, 'the failure in the log');
-    assert.deepStrictEqual((await extensionApi()).workspace.connection, undefined);
+    assert.deepStrictEqual((await extensionApi()).connection.current, undefined);
   });
 });

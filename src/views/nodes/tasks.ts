@@ -4,7 +4,7 @@ import type { AttioTask } from '../../attio';
 import { ItemTags } from '../../constants';
 import { TASK_GROUPS, formatTimestamp, isOverdue, mdEscape, relativeDeadline, type TaskGroupId } from '../../data';
 import { detailUri } from '../../detail/uris';
-import type { TaskGrouping } from '../config';
+import type { TaskGrouping } from '../../common/config';
 import { Collapsed, Expanded, MessageNode, None, RootLoader, TreeNode, contextValue, firstLine, md, openCmd, ti, type NodeContext } from './treeNode';
 import { RefNode } from './values';
 

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import { Commands, TreeCommands } from '../../constants';
 import { mdEscape, type Paged, type PagedId, type WorkspaceData } from '../../data';
-import type { ErrorView } from '../../workspace';
-import type { TaskGrouping } from '../config';
+import type { ErrorView } from '../../session/errorReporter';
+import type { TaskGrouping } from '../../common/config';
 
 /** What nodes need from the outside world; one per view. */
 export interface NodeContext {

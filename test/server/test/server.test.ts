@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { parseRecordUrl } from '../../../src/editor/recordUrls';
-import { AttioTestServer, startAttioServer } from '../../server/index';
+import { AttioTestServer, startAttioServer } from '../index';
 import { api } from './helpers';
 
 type Rec = { id: { record_id: string; object_id: string; workspace_id: string }; values: Record<string, any[]>; web_url: string };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { AttioTestServer, startAttioServer } from '../../server/index';
-import { OAuthProvider, CODE_TTL_MS } from '../../server/oauth';
-import { TokenStore } from '../../server/tokens';
+import { AttioTestServer, startAttioServer } from '../index';
+import { OAuthProvider, CODE_TTL_MS } from '../oauth';
+import { TokenStore } from '../tokens';
 import { api, form, raw } from './helpers';
 
 const APP_CALLBACK = 'http://127.0.0.1:3050/callback';

@@ -1,5 +1,5 @@
 import { ENV_API_KEY } from '../constants';
-import type { SignInMethod } from './tokenStore';
+import type { SignInMethod } from '../session/tokenStore';
 
 export interface Flow {
   method: SignInMethod;

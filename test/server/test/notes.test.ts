@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
-import { AttioTestServer, startAttioServer } from '../../server/index';
-import { markdownToPlaintext, plaintextToMarkdown } from '../../server/notes';
+import { AttioTestServer, startAttioServer } from '../index';
+import { markdownToPlaintext, plaintextToMarkdown } from '../notes';
 import { api } from './helpers';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ScopeErrorLog } from '../../../src/auth/scopeErrors';
+import { ScopeErrorLog } from '../../../src/session/scopeErrors';
 
 suite('Scope error log', () => {
   const entry = (feature: string, missing: string[], at: number) => ({ feature, endpoint: `GET /v2/${feature.toLowerCase()}`, missing, workspaceName: 'Northwind Labs', at: new Date(at) });

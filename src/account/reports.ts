@@ -1,8 +1,8 @@
 /** Markdown for "Attio: Verify Connection" and "Attio: Show Scope Errors" (pure: no VS Code API, unit-tested). */
 import { assessScopes, type SelfInfo } from '../attio';
 import { Commands } from '../constants';
-import type { ScopeErrorEntry } from './scopeErrors';
-import type { SignInMethod } from './tokenStore';
+import type { ScopeErrorEntry } from '../session/scopeErrors';
+import type { SignInMethod } from '../session/tokenStore';
 
 const esc = (s: string): string => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 const code = (s: string): string => '`' + s.replace(/`/g, '') + '`';

@@ -1,24 +1,24 @@
 import * as vscode from 'vscode';
-import { Commands } from './constants';
-import { Disposable } from './common/disposable';
-import type { WorkspaceManager } from './workspace';
+import { Commands } from '../constants';
+import { Disposable } from '../common/disposable';
+import type { Connection } from '../session/connection';
 
 /** Shows the active Attio workspace (or "signed out") and opens the account actions. */
 export class AccountStatusBar extends Disposable {
   private readonly item = this._register(vscode.window.createStatusBarItem('attio.account', vscode.StatusBarAlignment.Left, 0));
 
-  constructor(private readonly workspace: WorkspaceManager) {
+  constructor(private readonly connection: Connection) {
     super();
     this.item.name = 'Attio Account';
     this.item.command = Commands.accountActions;
-    this._register(workspace.onDidChange(() => this.render()));
+    this._register(connection.onDidChange(() => this.render()));
     this.render();
     this.item.show();
   }
 
   private render(): void {
-    const conn = this.workspace.connection;
-    const m = this.workspace.mismatch;
+    const conn = this.connection.current;
+    const m = this.connection.mismatch;
     if (m) {
       this.item.text = `$(warning) Attio: ${m.session.workspaceName} (other API address)`;
       this.item.tooltip = `The session for "${m.session.workspaceName}" belongs to ${m.sessionOrigin}; attio.apiBaseUrl names ${m.settingOrigin || m.apiBaseUrl}. Nothing is sent — click to choose.`;

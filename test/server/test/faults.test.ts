@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as http from 'node:http';
-import { AttioTestServer, startAttioServer } from '../../server/index';
+import { AttioTestServer, startAttioServer } from '../index';
 import { api } from './helpers';
 
 function hasNull(node: unknown): boolean {

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import { AuthError, originOf, type SelfInfo } from '../attio';
-import type { AttioConfig } from '../config';
+import type { AttioConfig } from '../common/config';
 import { ENV_API_KEY, EXTENSION_ID, OAUTH_CALLBACK_PATH, Settings } from '../constants';
 import type { Redactor } from '../attio';
 import type { Logger } from '../common/log';
-import type { WorkspaceManager } from '../workspace';
-import type { AttioAuthProvider } from './authProvider';
+import type { ClientFactory } from '../session/clients';
 import { signInFlows } from './flows';
 import { OAuthError, buildAuthorizeUrl, buildState, exchangeCode, newNonce, waitForCallback } from './oauth';
-import type { SignInMethod, StoredSession, TokenStore } from './tokenStore';
+import type { SignInMethod, StoredSession, TokenStore } from '../session/tokenStore';
 import type { UriEventHandler } from './uriHandler';
 
 /** Optional argument of `attio.signIn`, for automation and tests: skips the Quick Pick and, for tokens, the input box. */
@@ -29,8 +28,7 @@ export class SignInError extends Error {
 const OAUTH_TIMEOUT_MS = 5 * 60_000;
 
 export interface SignInDeps {
-  auth: AttioAuthProvider;
-  workspace: WorkspaceManager;
+  clients: ClientFactory;
   store: TokenStore;
   uris: UriEventHandler;
   config: () => AttioConfig;
@@ -44,15 +42,10 @@ export interface SignInDeps {
 export class SignInController {
   constructor(private readonly d: SignInDeps) {}
 
-  /** The `attio.signIn` command. A failed attempt never touches existing sessions. */
-  async run(req: SignInRequest = {}): Promise<StoredSession | undefined> {
-    const session = await this.acquire(req);
-    await this.d.auth.add(session);
-    void vscode.window.showInformationMessage(`Signed in to Attio workspace "${session.workspaceName}".`);
-    return session;
-  }
-
-  /** Used by the authentication provider when the Accounts menu or another extension asks for a session. */
+  /**
+   * A validated session, not stored yet (the caller stores it: the Sign In command, or the authentication provider
+   * when the Accounts menu or another extension asks). A failed attempt never touches existing sessions.
+   */
   acquire = async (r: SignInRequest = {}): Promise<StoredSession> => {
     const method = r.method ?? (await this.pickMethod());
     switch (method) {
@@ -100,7 +93,7 @@ export class SignInController {
     // Not a judgement of the token's format: these characters cannot travel in an HTTP header at all.
     if (/[^\x21-\x7e]/.test(token)) throw new SignInError('The token contains spaces, line breaks or characters such as curly quotes; paste it again as plain text.');
     this.d.redactor.add(token);
-    const baseUrl = this.d.workspace.apiBaseUrl;
+    const baseUrl = this.d.config().apiBaseUrl;
     const self = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Attio: checking the token…' },
       () => this.check(token, baseUrl),
@@ -122,7 +115,7 @@ export class SignInController {
   private async check(token: string, baseUrl: string): Promise<Extract<SelfInfo, { active: true }>> {
     let self: SelfInfo;
     try {
-      self = await this.d.workspace.clientFor(token, baseUrl).self();
+      self = await this.d.clients.clientFor(token, baseUrl).self();
     } catch (e) {
       if (e instanceof AuthError) throw new SignInError('Attio rejected this token. Check that you copied the whole token. Nothing was stored.');
       throw e;

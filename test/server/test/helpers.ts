@@ -1,7 +1,7 @@
 /**
  * Tiny fetch wrappers for the server tests.
  */
-import { AttioTestServer } from '../../server/index';
+import { AttioTestServer } from '../index';
 
 export interface ApiResponse<T = any> {
   status: number;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { SelfInfo } from '../../../src/attio';
-import { connectionReport, scopeErrorsReport } from '../../../src/auth/reports';
+import { connectionReport, scopeErrorsReport } from '../../../src/account/reports';
 
 const active = (scope: string): SelfInfo => ({
   active: true,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { AttioTestServer, startAttioServer } from '../../server/index';
+import { AttioTestServer, startAttioServer } from '../index';
 import { api } from './helpers';
 
 /** Counts an object's records with limit-1 probes (binary search on offset). */

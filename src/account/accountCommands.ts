@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../attio';
 import type { CommandTable } from '../common/commands';
 import { Commands } from '../constants';
 import type { Logger } from '../common/log';
-import type { ReportView } from '../reportView';
-import type { WorkspaceManager } from '../workspace';
-import type { AttioAuthProvider } from './authProvider';
+import type { ReportView } from './reportView';
+import type { Connection } from '../session/connection';
+import type { AttioAuthProvider } from '../session/authProvider';
 import { connectionReport, scopeErrorsReport } from './reports';
-import type { ScopeErrorLog } from './scopeErrors';
-import type { SignInController, SignInRequest } from './signIn';
-import type { TokenStore } from './tokenStore';
+import type { ScopeErrorLog } from '../session/scopeErrors';
+import type { SignInController, SignInRequest } from '../signIn/controller';
+import type { TokenStore } from '../session/tokenStore';
 
 export interface AccountCommandDeps {
   auth: AttioAuthProvider;
   signIn: SignInController;
-  workspace: WorkspaceManager;
+  connection: Connection;
   store: TokenStore;
   scopeErrors: ScopeErrorLog;
   reports: ReportView;
@@ -68,9 +69,9 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
   };
 
   const verifyConnection = async (): Promise<string | undefined> => {
-    const conn = d.workspace.connection;
-    if (!conn && d.workspace.mismatch) {
-      void d.workspace.promptOriginMismatch().catch(e => d.log.warn(`origin mismatch prompt failed: ${e instanceof Error ? e.message : String(e)}`));
+    const conn = d.connection.current;
+    if (!conn && d.connection.mismatch) {
+      void d.connection.promptOriginMismatch().catch(e => d.log.warn(`origin mismatch prompt failed: ${errorMessage(e)}`));
       return undefined;
     }
     if (!conn) {
@@ -85,24 +86,24 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
         const m = (await conn.client.listMembers()).find(x => x.id.workspace_member_id === self.authorizedByMemberId);
         if (m) authorizedBy = `${[m.first_name, m.last_name].filter(Boolean).join(' ')} <${m.email_address}>`;
       } catch (e) {
-        d.log.debug(`could not resolve the authorising member: ${e instanceof Error ? e.message : String(e)}`);
+        d.log.debug(`could not resolve the authorising member: ${errorMessage(e)}`);
       }
     }
-    const md = connectionReport({ self, method: conn.session.method, apiBaseUrl: d.workspace.apiBaseUrl, authorizedBy, checkedAt: new Date() });
+    const md = connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
     d.log.info(`verified connection to "${conn.session.workspaceName}": ${self.active ? 'active' : 'inactive'}`);
     await d.reports.show('connection', `Attio: ${conn.session.workspaceName}`, md);
     return md;
   };
 
   const showScopeErrors = async (): Promise<string> => {
-    const md = scopeErrorsReport(d.scopeErrors.entries, d.workspace.connection?.session.method);
+    const md = scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
     await d.reports.show('scopeErrors', 'Attio: Scope Errors', md);
     return md;
   };
 
   const accountActions = async (): Promise<void> => {
-    const conn = d.workspace.connection;
-    const m = d.workspace.mismatch;
+    const conn = d.connection.current;
+    const m = d.connection.mismatch;
     if (m) {
       const choices: (vscode.QuickPickItem & { run: string })[] = [
         ...(m.settingOrigin ? [{ label: `$(sign-in) Sign In for ${m.settingOrigin}`, run: Commands.signIn }] : []),
@@ -133,13 +134,18 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
   };
 
   return {
-    [Commands.signIn]: (req?: SignInRequest) => d.signIn.run(req && typeof req === 'object' ? req : {}),
+    [Commands.signIn]: async (req?: SignInRequest) => {
+      const session = await d.signIn.acquire(req && typeof req === 'object' ? req : {});
+      await d.auth.add(session);
+      void vscode.window.showInformationMessage(`Signed in to Attio workspace "${session.workspaceName}".`);
+      return session;
+    },
     [Commands.signOut]: signOut,
     [Commands.switchWorkspace]: switchWorkspace,
     [Commands.accountActions]: accountActions,
     [Commands.verifyConnection]: verifyConnection,
     [Commands.showScopeErrors]: showScopeErrors,
     [Commands.showLog]: d.showLog,
-    [Commands.useSessionApiOrigin]: () => d.workspace.useSessionOrigin(),
+    [Commands.useSessionApiOrigin]: () => d.connection.useSessionOrigin(),
   };
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { signInFlows } from '../../../src/auth/flows';
+import { signInFlows } from '../../../src/signIn/flows';
 
 suite('Sign-in ways', () => {
   const table: { env: Record<string, string | undefined>; methods: string[] }[] = [

@@ -13,9 +13,9 @@ import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import { AttioTestServer, startAttioServer } from '../../server/index';
-import { ROUTES, operationKey } from '../../server/routes';
-import { REQUIRED_SCOPES } from '../../server/scopes';
+import { AttioTestServer, startAttioServer } from '../index';
+import { ROUTES, operationKey } from '../routes';
+import { REQUIRED_SCOPES } from '../scopes';
 import { ApiResponse, api } from './helpers';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');

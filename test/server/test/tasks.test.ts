@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { AttioTestServer, startAttioServer } from '../../server/index';
+import { AttioTestServer, startAttioServer } from '../index';
 import { api } from './helpers';
 
 suite('Attio test server: tasks', () => {

@@ -28,17 +28,16 @@ export class AttioAuthProvider extends Disposable implements vscode.Authenticati
 
   private state: StoredState = { sessions: [] };
   private readonly ready: Promise<void>;
-  private interactive: InteractiveSignIn | undefined;
 
-  constructor(private readonly store: TokenStore, private readonly log: Logger) {
+  /** `interactive`: the sign-in that runs when the Accounts menu or another extension asks for a new session. */
+  constructor(
+    private readonly store: TokenStore,
+    private readonly interactive: InteractiveSignIn,
+    private readonly log: Logger,
+  ) {
     super();
     this.ready = this.reload();
     this._register(store.onDidChange(() => void this.reload()));
-  }
-
-  /** Set by the sign-in controller; used when another extension or the Accounts menu asks for a new session. */
-  setInteractiveSignIn(fn: InteractiveSignIn): void {
-    this.interactive = fn;
   }
 
   async current(): Promise<StoredState> {
@@ -53,7 +52,6 @@ export class AttioAuthProvider extends Disposable implements vscode.Authenticati
   }
 
   async createSession(scopes: readonly string[]): Promise<vscode.AuthenticationSession> {
-    if (!this.interactive) throw new Error('Attio sign-in is not ready yet.');
     const session = await this.interactive(scopes);
     await this.add(session);
     return toAuthSession(session);

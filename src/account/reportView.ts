@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Disposable } from './common/disposable';
+import { Disposable } from '../common/disposable';
 
 const STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); padding: 0 24px 24px; line-height: 1.5; max-width: 980px; }

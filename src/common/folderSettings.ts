@@ -1,70 +1,14 @@
+/**
+ * A folder or workspace file that tries to set where credentials go: found (settings.json and .code-workspace
+ * files, comments allowed) and warned about once per setting and file. The values themselves are never read
+ * (config.ts reads those settings from the user's settings only).
+ */
 import * as vscode from 'vscode';
-import { Defaults, Settings, StateKeys } from './constants';
-import { Disposable } from './common/disposable';
-import type { Logger } from './common/log';
-
-export interface AttioConfig {
-  apiBaseUrl: string;
-  oauth: {
-    authorizeUrl: string;
-    tokenUrl: string;
-    clientId: string;
-    /** Overrides the URI-handler redirect, for apps registered with an https relay. */
-    redirectUri: string;
-    /** When set, the authorization code is sent here instead of to the token URL (the server keeps the client secret). */
-    tokenExchangeUrl: string;
-  };
-}
-
-/**
- * Settings that decide where a token, an OAuth code or the client secret goes. They are `application`-scoped in
- * package.json and read here from the user's settings only: a folder or workspace file never decides them.
- */
-export const CREDENTIAL_SETTINGS = [
-  Settings.apiBaseUrl,
-  Settings.oauthAuthorizeUrl,
-  Settings.oauthTokenUrl,
-  Settings.oauthClientId,
-  Settings.oauthRedirectUri,
-  Settings.oauthTokenExchangeUrl,
-] as const;
-
-const trimSlash = (s: string): string => s.trim().replace(/\/+$/, '');
-
-/**
- * Typed read of the `attio.*` settings that route credentials: the user-level value (`globalValue`, which in a
- * remote window also carries the user's own settings) or the default. Workspace and folder values are ignored,
- * whatever VS Code does with the declared scope.
- */
-export function readConfig(): AttioConfig {
-  const c = vscode.workspace.getConfiguration(Settings.section);
-  const str = (key: string, fallback: string): string => {
-    const v = c.inspect<string>(key)?.globalValue;
-    return typeof v === 'string' && v.trim() ? v.trim() : fallback;
-  };
-  return {
-    apiBaseUrl: trimSlash(str(Settings.apiBaseUrl, Defaults.apiBaseUrl)),
-    oauth: {
-      authorizeUrl: str(Settings.oauthAuthorizeUrl, Defaults.oauthAuthorizeUrl),
-      tokenUrl: str(Settings.oauthTokenUrl, Defaults.oauthTokenUrl),
-      clientId: str(Settings.oauthClientId, ''),
-      redirectUri: str(Settings.oauthRedirectUri, ''),
-      tokenExchangeUrl: str(Settings.oauthTokenExchangeUrl, ''),
-    },
-  };
-}
-
-/** Sets `attio.apiBaseUrl` in the user's settings (`undefined` removes it: Attio's API). */
-export async function setUserApiBaseUrl(value: string | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration(Settings.section).update(Settings.apiBaseUrl, value, vscode.ConfigurationTarget.Global);
-}
-
-/** Fires when any `attio.*` setting changes. */
-export function onDidChangeConfig(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration(e => {
-    if (e.affectsConfiguration(Settings.section)) listener();
-  });
-}
+import { errorMessage } from '../attio';
+import { Settings, StateKeys } from '../constants';
+import { CREDENTIAL_SETTINGS, type Configuration } from './config';
+import { Disposable } from './disposable';
+import type { Logger } from './log';
 
 /** A credential-routing setting that a folder or workspace file tries to set. */
 export interface FolderOverride {
@@ -131,21 +75,21 @@ export async function findFolderOverrides(): Promise<FolderOverride[]> {
 
 /**
  * Warns, once per setting and file (remembered in workspaceState), when a folder or workspace file tries to set
- * where credentials go. The value itself is never read (see {@link readConfig}).
+ * where credentials go. The value itself is never read (see config.ts).
  */
 export class FolderSettingsGuard extends Disposable {
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly memory: vscode.Memento, private readonly log: Logger) {
+  constructor(private readonly memory: vscode.Memento, config: Configuration, private readonly log: Logger) {
     super();
     const check = (): void => {
-      this.queue = this.queue.then(() => this.check()).catch(e => this.log.warn(`could not check folder settings: ${e instanceof Error ? e.message : String(e)}`));
+      this.queue = this.queue.then(() => this.check()).catch(e => this.log.warn(`could not check folder settings: ${errorMessage(e)}`));
     };
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/.vscode/settings.json'));
     this._register(watcher.onDidCreate(check));
     this._register(watcher.onDidChange(check));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(check));
-    this._register(onDidChangeConfig(check));
+    this._register(config.onDidChange(check));
     check();
   }
 

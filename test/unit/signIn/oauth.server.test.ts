@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
-import { OAuthError, buildAuthorizeUrl, buildState, exchangeCode, newNonce, waitForCallback } from '../../../src/auth/oauth';
+import { OAuthError, buildAuthorizeUrl, buildState, exchangeCode, newNonce, waitForCallback } from '../../../src/signIn/oauth';
 
 /** A tiny stand-in for the URI handler: tests push callback queries into it. */
 class FakeCallbacks {

@@ -1,0 +1,18 @@
+/** The `attio:*` context keys that `when` clauses read, kept true to the connection in this one place. */
+import * as vscode from 'vscode';
+import { assessScopes } from '../attio';
+import { ContextKeys } from '../constants';
+import type { Connection } from './connection';
+
+export function syncContextKeys(connection: Connection): vscode.Disposable {
+  const set = (): void => {
+    const conn = connection.current;
+    const features = assessScopes(conn?.session.scopes.join(' ') ?? '');
+    const can = (feature: string): boolean => !!conn && features.some(f => f.feature === feature && f.ok);
+    void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, !!conn);
+    void vscode.commands.executeCommand('setContext', ContextKeys.originMismatch, !!connection.mismatch);
+    void vscode.commands.executeCommand('setContext', ContextKeys.canWriteTasks, can('taskWrites'));
+  };
+  set();
+  return connection.onDidChange(set);
+}
