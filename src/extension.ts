@@ -23,6 +23,7 @@ export interface TestApi {
   globalStorageUri: vscode.Uri;
   tree: AttioTree;
   secrets: vscode.SecretStorage;
+  reports: ReportView;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -72,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, tree, secrets: context.secrets } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, tree, secrets: context.secrets, reports } : undefined;
 }
 
 export function deactivate(): void {}
