@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import type { SelfInfo } from '../../../src/attio';
 import { connectionReport, scopeErrorsReport, type Report } from '../../../src/auth/reports';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (o: object) => { render(md: string): string };
 /** As VS Code's markdown.api.render: raw HTML on. */
 const render = (r: Report): string => new MarkdownIt({ html: true, linkify: true }).render(r.markdown);
