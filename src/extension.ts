@@ -33,6 +33,7 @@ export interface TestApi {
   data: WorkspaceData;
   views: SidebarViews;
   secrets: vscode.SecretStorage;
+  reports: ReportView;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -80,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports }
     : undefined;
 }
 

@@ -92,13 +92,13 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
     const md = connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
     d.log.info(`verified connection to "${conn.session.workspaceName}": ${self.active ? 'active' : 'inactive'}`);
     await d.reports.show('connection', `Attio: ${conn.session.workspaceName}`, md);
-    return md;
+    return md.markdown;
   };
 
   const showScopeErrors = async (): Promise<string> => {
     const md = scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
     await d.reports.show('scopeErrors', 'Attio: Scope Errors', md);
-    return md;
+    return md.markdown;
   };
 
   const accountActions = async (): Promise<void> => {

@@ -4,9 +4,35 @@ import { Commands } from '../constants';
 import type { ScopeErrorEntry } from '../session/scopeErrors';
 import type { SignInMethod } from '../session/tokenStore';
 
-const esc = (s: string): string => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
-const code = (s: string): string => '`' + s.replace(/`/g, '') + '`';
-const cmd = (id: string): string => `command:${id}`;
+/** Names from the workspace (workspace, members) are CRM data: shown as text, on one line, never as Markdown. */
+const esc = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+/** An id or slug as code; a table cell cannot be split by it. */
+const code = (s: string): string => '`' + s.replace(/[`\r\n]/g, '').replace(/\|/g, '\\|') + '`';
+
+/** A report: its Markdown and the commands its links run (the report view allows exactly these, nothing else). */
+export interface Report {
+  readonly markdown: string;
+  readonly commands: readonly string[];
+}
+
+/** Builds a report's Markdown; every command link goes through `link`, which records the command. */
+class ReportBuilder {
+  readonly lines: string[] = [];
+  private readonly commands = new Set<string>();
+
+  link(label: string, command: string): string {
+    this.commands.add(command);
+    return `[${label}](command:${command})`;
+  }
+
+  push(...lines: string[]): void {
+    this.lines.push(...lines);
+  }
+
+  done(): Report {
+    return { markdown: this.lines.join('\n') + '\n', commands: [...this.commands] };
+  }
+}
 
 const FIX_API_KEY =
   'Ask a workspace admin to open **Workspace settings → Developers**, choose the integration that owns this token, ' +
@@ -24,15 +50,16 @@ export interface ConnectionReportInput {
   checkedAt: Date;
 }
 
-export function connectionReport(r: ConnectionReportInput): string {
-  const lines: string[] = ['# Attio connection', ''];
+export function connectionReport(r: ConnectionReportInput): Report {
+  const lines = new ReportBuilder();
+  lines.push('# Attio connection', '');
   if (!r.self.active) {
     lines.push(
       `**The token is not active.** Attio (${code(r.apiBaseUrl)}) answered \`/v2/self\` with \`active: false\`: it was revoked, expired or mistyped.`,
       '',
-      `[Sign in again](${cmd(Commands.signIn)})`,
+      lines.link('Sign in again', Commands.signIn),
     );
-    return lines.join('\n') + '\n';
+    return lines.done();
   }
   const s = r.self;
   const rows: [string, string][] = [
@@ -57,21 +84,22 @@ export function connectionReport(r: ConnectionReportInput): string {
   if (missing.length) {
     lines.push('## How to fix', '', `Missing scopes: ${missing.map(code).join(' ')}`, '', r.method === 'oauth' ? FIX_OAUTH : FIX_API_KEY, '');
   } else lines.push('Every feature of Attio Explorer works with this token.', '');
-  lines.push(`[Show scope errors met in this window](${cmd(Commands.showScopeErrors)})`);
-  return lines.join('\n') + '\n';
+  lines.push(lines.link('Show scope errors met in this window', Commands.showScopeErrors));
+  return lines.done();
 }
 
-export function scopeErrorsReport(entries: readonly ScopeErrorEntry[], method: SignInMethod | undefined): string {
-  const lines = ['# Attio scope errors', ''];
+export function scopeErrorsReport(entries: readonly ScopeErrorEntry[], method: SignInMethod | undefined): Report {
+  const lines = new ReportBuilder();
+  lines.push('# Attio scope errors', '');
   if (!entries.length) {
-    lines.push('No scope errors in this window so far.', '', `[Verify the connection](${cmd(Commands.verifyConnection)})`);
-    return lines.join('\n') + '\n';
+    lines.push('No scope errors in this window so far.', '', lines.link('Verify the connection', Commands.verifyConnection));
+    return lines.done();
   }
   lines.push('Features that failed because the token lacks a scope (newest first):', '');
   lines.push('| When | Workspace | Feature | Endpoint | Missing scope |', '|---|---|---|---|---|');
   for (const e of entries) {
     lines.push(`| ${e.at.toLocaleTimeString()} | ${esc(e.workspaceName)} | ${esc(e.feature)} | ${code(e.endpoint)} | ${e.missing.map(code).join(', ') || 'unknown'} |`);
   }
-  lines.push('', '## How to fix', '', method === 'oauth' ? FIX_OAUTH : FIX_API_KEY, '', `[Verify the connection](${cmd(Commands.verifyConnection)})`);
-  return lines.join('\n') + '\n';
+  lines.push('', '## How to fix', '', method === 'oauth' ? FIX_OAUTH : FIX_API_KEY, '', lines.link('Verify the connection', Commands.verifyConnection));
+  return lines.done();
 }

@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     installExtensions: [vsix],
     settings: extensionSettings(server),
   });
+  // the relay forwards OAuth callbacks only to hosts it knows: this code-server is one of ours
+  server.allowRelayOrigin(codeServer.url);
   const startedIn = elapsed(T0);
 
   const { tokens, oauth } = server;

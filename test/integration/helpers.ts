@@ -29,7 +29,10 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 
 /** Starts a local Attio-compatible server and points the extension (API and OAuth settings) at it. */
 export async function startServerFor(opts: StartOptions = {}): Promise<AttioTestServer> {
-  const server = await startAttioServer({ rateLimit: false, ...opts });
+  // the relay forwards OAuth callbacks only to hosts it knows: the one this window's callbacks go through is ours
+  const callback = await vscode.env.asExternalUri(vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/auth/callback`));
+  const ownOrigin = /^https?$/.test(callback.scheme) ? [`${callback.scheme}://${callback.authority}`] : [];
+  const server = await startAttioServer({ rateLimit: false, ...opts, oauth: { ...opts.oauth, relayOrigins: [...ownOrigin, ...(opts.oauth?.relayOrigins ?? [])] } });
   const all = vscode.workspace.getConfiguration();
   for (const [key, value] of Object.entries(extensionSettings(server))) await all.update(key, value, vscode.ConfigurationTarget.Global);
   const api = await extensionApi();

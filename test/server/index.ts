@@ -30,7 +30,8 @@ export interface StartOptions {
   faults?: Faults;
   /** Default {readsPerSecond: 100, writesPerSecond: 25}; false disables rate limiting. */
   rateLimit?: { readsPerSecond: number; writesPerSecond: number } | false;
-  oauth?: { redirectUris?: string[]; scopes?: string[]; autoDecision?: 'approve' | 'deny' };
+  /** relayOrigins: the team's own hosts (origins) /oauth/relay forwards to, besides VS Code's (see oauth.ts). */
+  oauth?: { redirectUris?: string[]; scopes?: string[]; autoDecision?: 'approve' | 'deny'; relayOrigins?: string[] };
   seed?: number;
 }
 
@@ -64,6 +65,8 @@ export interface AttioTestServer {
   /** Replaces the current faults. */
   setFaults(f: Faults): void;
   setOAuthAutoDecision(d: 'approve' | 'deny' | undefined): void;
+  /** Lets /oauth/relay forward to one more origin of the team's own (a code-server started after this server). */
+  allowRelayOrigin(origin: string): void;
   /** Returns the new token value. */
   addToken(name: string, scopes: string[], active?: boolean): string;
   /** Makes the token inactive. */
@@ -212,6 +215,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       redirectUris,
       scopes: opts.oauth?.scopes ?? DEFAULT_OAUTH_SCOPES,
       autoDecision: opts.oauth?.autoDecision,
+      relayOrigins: (opts.oauth?.relayOrigins ?? []).map(o => new URL(o).origin),
     },
     tokens,
     ws.name,
@@ -228,6 +232,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
     },
     setFaults: (f: Faults) => faults.set(f),
     setOAuthAutoDecision: (d: Decision | undefined) => provider.setAutoDecision(d),
+    allowRelayOrigin: (origin: string) => provider.allowRelayOrigin(origin),
     addToken: (name: string, scopes: string[], active = true) => tokens.create(name, scopes, active),
     revokeToken: (token: string) => tokens.revoke(token),
     close: () =>

@@ -9,6 +9,10 @@ import { TokenStore } from './tokens';
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const VSCODE_CALLBACK_URI = 'vscode://attio-explorer.attio-explorer/auth/callback';
+const EXTENSION_AUTHORITY = 'attio-explorer.attio-explorer';
+
+/** Callback origins the relay always forwards to: VS Code for the Web (stable, Insiders) and github.dev. */
+export const KNOWN_WEB_ORIGINS: readonly string[] = ['https://vscode.dev', 'https://insiders.vscode.dev', 'https://github.dev'];
 
 export type Decision = 'approve' | 'deny';
 
@@ -19,6 +23,8 @@ export interface OAuthConfig {
   redirectUris: string[];
   scopes: string[];
   autoDecision?: Decision;
+  /** Origins of the team's own remote hosts (code-server, …) the relay forwards to, besides the known ones. */
+  relayOrigins?: string[];
 }
 
 interface PendingAuthorization {
@@ -49,6 +55,11 @@ export class OAuthProvider {
     this.config.autoDecision = decision;
   }
 
+  /** Lets the relay forward to one more origin of the team's own (e.g. a code-server started after this server). */
+  allowRelayOrigin(origin: string): void {
+    (this.config.relayOrigins ??= []).push(new URL(origin).origin);
+  }
+
   /** Handles an OAuth path, or returns undefined if the path is not one. */
   handle(method: string, url: URL, body: string, contentType: string | undefined): Reply | undefined {
     const route = `${method} ${url.pathname}`;
@@ -60,7 +71,7 @@ export class OAuthProvider {
       case 'POST /oauth/token':
         return this.token(parseForm(body, contentType));
       case 'GET /oauth/relay':
-        return relay(url.searchParams);
+        return relay(url.searchParams, this.config.relayOrigins ?? []);
       default:
         return undefined;
     }
@@ -138,20 +149,35 @@ export class OAuthProvider {
 }
 
 /**
- * GET /oauth/relay?code&state | error&state. `state` is base64url JSON
- * {"n": nonce, "cb": callbackUrl}; the relay forwards to cb, keeping cb's own
- * query parameters and appending code/error and state.
+ * Whether the relay may send a browser (with a code) to `cb`: the extension's own URI on the desktop schemes, or
+ * an https page of VS Code for the Web / github.dev, or an origin of the team's own hosts (`extraOrigins`).
  */
-function relay(q: URLSearchParams): Reply {
+export function isKnownCallback(cb: URL, extraOrigins: readonly string[]): boolean {
+  if (cb.username || cb.password) return false;
+  if (cb.protocol === 'vscode:' || cb.protocol === 'vscode-insiders:') return cb.host === EXTENSION_AUTHORITY;
+  if (cb.protocol !== 'https:' && cb.protocol !== 'http:') return false;
+  return KNOWN_WEB_ORIGINS.includes(cb.origin) || extraOrigins.includes(cb.origin);
+}
+
+/**
+ * GET /oauth/relay?code&state | error&state. `state` is base64url JSON
+ * {"n": nonce, "cb": callbackUrl}; the relay forwards to cb only when cb is a callback it knows
+ * ({@link isKnownCallback}), keeping cb's own query parameters and appending code/error and the unchanged state.
+ * Anything else gets a 400 page and no redirect: a forged cb never receives the code.
+ */
+function relay(q: URLSearchParams, extraOrigins: readonly string[]): Reply {
   const state = q.get('state');
   let callback: URL | undefined;
   try {
     const decoded = JSON.parse(Buffer.from(state ?? '', 'base64url').toString('utf8')) as { n?: unknown; cb?: unknown };
-    if (typeof decoded.cb === 'string' && typeof decoded.n === 'string') callback = new URL(decoded.cb);
+    if (typeof decoded.cb === 'string' && typeof decoded.n === 'string' && decoded.n) callback = new URL(decoded.cb);
   } catch {
     callback = undefined;
   }
   if (!callback) return errorPage(400, 'Invalid sign-in state', 'The sign-in response could not be routed back to the editor.');
+  if (!isKnownCallback(callback, extraOrigins)) {
+    return errorPage(400, 'Unknown callback', 'This sign-in response names an address the relay does not forward to, so the code is not sent anywhere.');
+  }
   const code = q.get('code');
   const error = q.get('error');
   if (!code && !error) return errorPage(400, 'Invalid sign-in response', 'Neither a code nor an error was returned.');

@@ -412,6 +412,28 @@ function seedNotes(b: Builder, people: RecordRow[], companies: RecordRow[], deal
     };
     b.ws.notes.push(note);
   });
+  // Someone pasted a marketing email into a note: CRM rich text carries whatever its authors paste
+  // (a tracking pixel, raw HTML, links into the editor), which the extension must show inert.
+  const pasted = [
+    '# Webinar follow-up (pasted from email)',
+    'Thanks for joining! The slides are [on our site](https://northwind.example/webinar/slides).',
+    '![](https://tracker.example/open.gif?u=acme)',
+    '<img src="https://tracker.example/pixel.gif" width="1" height="1">',
+    '<script>alert("pasted")</script>',
+    '<a href="command:attio.signOut">Unsubscribe</a>',
+    '[Manage preferences](command:attio.signOut) · [Open in the desktop app](vscode://attio-explorer.attio-explorer/auth/callback?code=x)',
+  ];
+  b.ws.notes.push({
+    id: b.rng.uuid(),
+    parentObject: companies[0].objectSlug,
+    parentRecordId: companies[0].id,
+    title: 'Webinar follow-up (pasted)',
+    contentPlaintext: ['Webinar follow-up (pasted from email)', 'Thanks for joining! The slides are on our site.', 'Unsubscribe', 'Manage preferences · Open in the desktop app'].join('\n'),
+    contentMarkdown: pasted.join('\n'),
+    tags: [],
+    createdBy: b.memberActor(2),
+    createdAt: attioTimestamp(b.now - 2 * DAY),
+  });
 }
 
 /** Pads the workspace with `count` more records: 50% people, 25% companies, 25% deals. */

@@ -50,6 +50,8 @@ async function main(): Promise<number> {
     settings: extensionSettings(server),
     verbose: debugEnabled,
   });
+  // the relay forwards OAuth callbacks only to hosts it knows: this code-server is one of ours
+  server.allowRelayOrigin(codeServer.url);
   log.info(`code-server on ${codeServer.url} after ${elapsed(T0)}`);
 
   browser = await launchBrowser();

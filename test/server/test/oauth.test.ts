@@ -140,6 +140,77 @@ suite('Attio test server: OAuth', () => {
     assert.strictEqual(bad.headers.get('location'), null);
   });
 
+  const relayState = (cb: string, n = 'nonce-1'): string => Buffer.from(JSON.stringify({ n, cb })).toString('base64url');
+  const relayTo = (state: string, query = 'code=the-code'): Promise<Response> => raw(`${server.oauth.relayUrl}?${query}&state=${state}`);
+
+  test('relay: a forged callback gets a 400 page and no redirect, for a code or an error', async () => {
+    const forged = [
+      'https://attacker.example/steal',
+      'http://evil',
+      'javascript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'http://vscode.dev/callback',
+      'https://vscode.dev.attacker.example/callback',
+      'https://attacker.example@vscode.dev/callback',
+      'https://vscode.dev:8443/callback',
+      'vscode://other.extension/auth/callback',
+      'vscode-insiders://other.extension/auth/callback',
+      'vscodium://attio-explorer.attio-explorer/auth/callback',
+      'command:attio.signOut',
+      'http://127.0.0.1:3050/callback',
+    ];
+    for (const cb of forged) {
+      for (const query of ['code=the-code', 'error=access_denied']) {
+        const res = await relayTo(relayState(cb), query);
+        assert.strictEqual(res.status, 400, `${cb} (${query})`);
+        assert.strictEqual(res.headers.get('location'), null, cb);
+        const html = await res.text();
+        assert.match(html, /Unknown callback/);
+        assert.ok(!html.includes('the-code'), 'the code is not echoed');
+      }
+    }
+    assert.strictEqual((await relayTo(relayState('https://vscode.dev/callback', ''))).status, 400, 'a state without a nonce');
+  });
+
+  test('relay: forwards to the desktop schemes, vscode.dev, insiders.vscode.dev and github.dev with the state unchanged', async () => {
+    const known = [
+      'vscode://attio-explorer.attio-explorer/auth/callback?windowId=7',
+      'vscode-insiders://attio-explorer.attio-explorer/auth/callback',
+      'https://vscode.dev/callback?vscode-reqid=3&vscode-scheme=vscode&vscode-authority=attio-explorer.attio-explorer&vscode-path=%2Fauth%2Fcallback',
+      'https://insiders.vscode.dev/callback?vscode-reqid=4',
+      'https://github.dev/callback?vscode-reqid=5',
+    ];
+    for (const cb of known) {
+      const state = relayState(cb);
+      const res = await relayTo(state);
+      assert.strictEqual(res.status, 302, cb);
+      const to = new URL(res.headers.get('location')!);
+      const want = new URL(cb);
+      assert.strictEqual(`${to.protocol}//${to.host}${to.pathname}`, `${want.protocol}//${want.host}${want.pathname}`);
+      for (const [k, v] of want.searchParams) assert.strictEqual(to.searchParams.get(k), v, `${cb}: keeps ${k}`);
+      assert.strictEqual(to.searchParams.get('code'), 'the-code');
+      assert.strictEqual(to.searchParams.get('state'), state, 'state unchanged');
+    }
+  });
+
+  test("relay: the team's own hosts, from the server option or added later, and no other port", async () => {
+    const own = await startAttioServer({ rateLimit: false, oauth: { relayOrigins: ['http://127.0.0.1:3050/'] } });
+    try {
+      const go = (cb: string): Promise<Response> => raw(`${own.oauth.relayUrl}?code=c&state=${relayState(cb)}`);
+      assert.strictEqual((await go('http://127.0.0.1:3050/callback?vscode-reqid=1')).status, 302);
+      assert.strictEqual((await go('http://127.0.0.1:3051/callback')).status, 400);
+      assert.strictEqual((await go('https://code.team.example/callback')).status, 400);
+      own.allowRelayOrigin('https://code.team.example');
+      const res = await go('https://code.team.example/callback');
+      assert.strictEqual(res.status, 302);
+      assert.strictEqual(new URL(res.headers.get('location')!).origin, 'https://code.team.example');
+      assert.strictEqual((await go('http://code.team.example/callback')).status, 400, 'the origin includes its scheme');
+    } finally {
+      await own.close();
+    }
+  });
+
   test('configured scopes are granted to OAuth tokens', async () => {
     const custom = await startAttioServer({ rateLimit: false, oauth: { scopes: ['object_configuration:read'], autoDecision: 'approve' } });
     try {

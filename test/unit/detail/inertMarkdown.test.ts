@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import { escapeAll, inertMarkdown, safeUrl } from '../../../src/detail/inertMarkdown';
 
 /** markdown-it as VS Code's Markdown preview configures it (raw HTML on, bare URLs linkified): the renderer we defend against. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (o: object) => { render(md: string): string };
 const md = new MarkdownIt({ html: true, linkify: true });
 
