@@ -22,7 +22,7 @@ class Disposable { constructor(f) { this.f = f; } static from(...d) { return new
 const disposable = () => ({ dispose() {} });
 const inert = () => new Proxy(function () {}, { get: (_t, p) => (p === 'then' ? undefined : p === 'dispose' ? () => {} : inert()), apply: () => inert() });
 const channel = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, show() {}, dispose() {} };
-const config = { get: (_k, d) => d, update: async () => {} };
+const config = { get: (_k, d) => d, inspect: () => undefined, update: async () => {} };
 const view = () => ({ ...disposable(), onDidExpandElement: () => disposable(), onDidCollapseElement: () => disposable(), onDidChangeVisibility: () => disposable(), onDidChangeSelection: () => disposable(), visible: false, badge: undefined, message: undefined });
 class TreeItem { constructor(label, state) { this.label = label; this.collapsibleState = state; } }
 class ThemeIcon { constructor(id, color) { this.id = id; this.color = color; } static File = new ThemeIcon('file'); static Folder = new ThemeIcon('folder'); }
@@ -44,6 +44,7 @@ const vscode = {
   env: { uriScheme: 'vscode', language: 'en', openExternal: async () => true, clipboard: { writeText: async () => {} } },
   l10n: { t: (s) => s },
 };
+for (const k of ['window', 'workspace', 'commands', 'authentication', 'env', 'languages', 'lm']) vscode[k] = new Proxy(vscode[k] || {}, { get: (t, p) => (p in t ? t[p] : inert()) });
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? new Proxy(vscode, { get: (t, p) => (p in t ? t[p] : inert()) }) : load.call(this, request, ...rest); };
 const secrets = { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: disposable };
