@@ -14,6 +14,8 @@ import {
   type AttioObject,
   type AttioRecord,
   type AttioRecordEntry,
+  type AttioSelectOption,
+  type AttioStatus,
   type AttioTask,
   type SearchResult,
 } from './schemas';
@@ -155,6 +157,18 @@ export class AttioClient {
       out.push(...data);
       if (data.length < size) return out;
     }
+  }
+
+  /** The options of a select attribute (archived ones only when asked). */
+  async listSelectOptions(target: 'objects' | 'lists', identifier: string, attribute: string, opts: { showArchived?: boolean } = {}, signal?: AbortSignal): Promise<AttioSelectOption[]> {
+    const params = { path: { target, identifier, attribute }, query: { show_archived: opts.showArchived ?? false } };
+    return (await this.t.call(endpoints.listSelectOptions, params, S().selectOptions, signal)).data;
+  }
+
+  /** The statuses of a status attribute (archived ones only when asked). */
+  async listStatuses(target: 'objects' | 'lists', identifier: string, attribute: string, opts: { showArchived?: boolean } = {}, signal?: AbortSignal): Promise<AttioStatus[]> {
+    const params = { path: { target, identifier, attribute }, query: { show_archived: opts.showArchived ?? false } };
+    return (await this.t.call(endpoints.listStatuses, params, S().statuses, signal)).data;
   }
 
   // ----------------------------------------------------------------------------------------------------

@@ -53,6 +53,8 @@ export type {
   AttioObject,
   AttioRecord,
   AttioRecordEntry,
+  AttioSelectOption,
+  AttioStatus,
   AttioTask,
   AttioValue,
   AttioValueType,

@@ -51,6 +51,8 @@ export const endpoints = {
   listObjects: ep('GET', '/v2/objects'),
   getObject: ep('GET', '/v2/objects/{object}'),
   listAttributes: ep('GET', '/v2/{target}/{identifier}/attributes'),
+  listSelectOptions: ep('GET', '/v2/{target}/{identifier}/attributes/{attribute}/options'),
+  listStatuses: ep('GET', '/v2/{target}/{identifier}/attributes/{attribute}/statuses'),
   queryRecords: ep('POST', '/v2/objects/{object}/records/query'),
   getRecord: ep('GET', '/v2/objects/{object}/records/{record_id}'),
   listRecordEntries: ep('GET', '/v2/objects/{object}/records/{record_id}/entries', { maxLimit: 1000 }),

@@ -200,6 +200,22 @@ export const attributeSchema = z.looseObject({
 });
 export type AttioAttribute = z.infer<typeof attributeSchema>;
 
+export const selectOptionSchema = z.looseObject({
+  id: z.looseObject({ workspace_id: str, object_id: str, attribute_id: str, option_id: str }),
+  title: str,
+  is_archived: z.optional(bool),
+});
+export type AttioSelectOption = z.infer<typeof selectOptionSchema>;
+
+export const statusSchema = z.looseObject({
+  id: z.looseObject({ workspace_id: str, object_id: str, attribute_id: str, status_id: str }),
+  title: str,
+  is_archived: z.optional(bool),
+  celebration_enabled: z.optional(bool),
+  target_time_in_status: nstr,
+});
+export type AttioStatus = z.infer<typeof statusSchema>;
+
 export const recordSchema = z.looseObject({
   id: z.looseObject({ workspace_id: str, object_id: str, record_id: str }),
   created_at: nstr,
@@ -319,6 +335,8 @@ export const responses = {
   objects: dataArray(objectSchema),
   object: dataOne(objectSchema),
   attributes: dataArray(attributeSchema),
+  selectOptions: dataArray(selectOptionSchema),
+  statuses: dataArray(statusSchema),
   records: dataArray(recordSchema),
   record: dataOne(recordSchema),
   recordEntries: dataArray(recordEntrySchema),

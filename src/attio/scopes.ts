@@ -10,6 +10,8 @@ export const endpointScopes = {
   'GET /v2/objects': ['object_configuration:read'],
   'GET /v2/objects/{object}': ['object_configuration:read'],
   'GET /v2/{target}/{identifier}/attributes': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes/{attribute}/options': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses': ['object_configuration:read'],
   'POST /v2/objects/{object}/records/query': ['record_permission:read', 'object_configuration:read'],
   'GET /v2/objects/{object}/records/{record_id}': ['record_permission:read', 'object_configuration:read'],
   'GET /v2/objects/{object}/records/{record_id}/entries': ['record_permission:read', 'object_configuration:read', 'list_entry:read'],
@@ -37,7 +39,7 @@ export interface FeatureInfo {
 }
 
 export const features: Readonly<Record<Feature, FeatureInfo>> = {
-  objects: { label: 'Objects and attributes', endpoints: ['GET /v2/objects', 'GET /v2/objects/{object}', 'GET /v2/{target}/{identifier}/attributes'] },
+  objects: { label: 'Objects and attributes', endpoints: ['GET /v2/objects', 'GET /v2/objects/{object}', 'GET /v2/{target}/{identifier}/attributes', 'GET /v2/{target}/{identifier}/attributes/{attribute}/options', 'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses'] },
   records: { label: 'Records', endpoints: ['POST /v2/objects/{object}/records/query', 'GET /v2/objects/{object}/records/{record_id}'] },
   lists: { label: 'Lists', endpoints: ['GET /v2/lists', 'GET /v2/lists/{list}'] },
   entries: { label: 'List entries', endpoints: ['POST /v2/lists/{list}/entries/query', 'GET /v2/lists/{list}/entries/{entry_id}'] },

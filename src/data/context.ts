@@ -14,6 +14,8 @@ export type DataClient = Pick<
   AttioClient,
   | 'listObjects'
   | 'listAttributes'
+  | 'listSelectOptions'
+  | 'listStatuses'
   | 'queryRecords'
   | 'getRecord'
   | 'searchRecords'

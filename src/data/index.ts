@@ -12,6 +12,7 @@ import { MembersData } from './members';
 import { NotesData } from './notes';
 import { Pager } from './paging';
 import { RecordsData } from './records';
+import { SchemaData } from './schema';
 import { SearchData } from './search';
 import { TasksData } from './tasks';
 
@@ -24,6 +25,7 @@ export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
+export type { SchemaTarget } from './schema';
 export { TASK_GROUPS } from './tasks';
 export type { RecordRef, ValueRow } from './values';
 
@@ -36,6 +38,7 @@ export class WorkspaceData {
   readonly tasks: TasksData;
   readonly notes: NotesData;
   readonly search: SearchData;
+  readonly schema: SchemaData;
   /** Fires when cached data changed without a reload (counts, task edits) or was dropped (`all`). */
   readonly onDidChange: Event<DataChange>;
 
@@ -48,6 +51,7 @@ export class WorkspaceData {
     this.tasks = new TasksData(this.ctx, this.members, this.records);
     this.notes = new NotesData(this.ctx);
     this.search = new SearchData(this.ctx, this.records);
+    this.schema = new SchemaData(this.ctx, this.records);
     this.onDidChange = this.ctx.changes.event;
   }
 

@@ -2,7 +2,7 @@
  * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
  * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
  */
-import type { AttioAttribute, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page } from '../attio';
+import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page } from '../attio';
 
 /** Which view's "Refresh" expires an entry. */
 export type Scope = 'objects' | 'lists' | 'tasks';
@@ -13,6 +13,8 @@ export type Family =
   | 'recordsPage'
   | 'record'
   | 'attributes'
+  | 'selectOptions'
+  | 'statuses'
   | 'recordEntries'
   | 'notes'
   | 'lists'
@@ -46,6 +48,8 @@ export const Keys = {
   recordsPage: (object: string, page: number) => new CacheKey<Page<AttioRecord>>('recordsPage', 'objects', [object, String(page)]),
   record: (object: string, id: string) => new CacheKey<AttioRecord>('record', 'objects', [object, id]),
   attributes: (target: 'objects' | 'lists', id: string) => new CacheKey<AttioAttribute[]>('attributes', target, [target, id]),
+  selectOptions: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioSelectOption[]>('selectOptions', target, [target, id, attribute]),
+  statuses: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioStatus[]>('statuses', target, [target, id, attribute]),
   recordEntries: (object: string, id: string) => new CacheKey<AttioRecordEntry[]>('recordEntries', 'objects', [object, id]),
   notes: (object: string, id: string) => new CacheKey<AttioNote[]>('notes', 'objects', [object, id]),
   lists: () => new CacheKey<AttioList[]>('lists', 'lists', []),

@@ -283,4 +283,33 @@ suite('Workspace data layer (local Attio server over HTTP)', () => {
     const { model } = await makeModel(server, server.tokens.noLists);
     await assert.rejects(model.lists.lists(), (e: Error) => e.name === 'MissingScopeError');
   });
+
+  test('schema: attributes in one request; a status attribute\'s statuses and a select attribute\'s options in one request each, cached', async () => {
+    const { model } = await makeModel(server);
+    server.clearRequests();
+    const attrs = await model.schema.attributes('objects', 'deals');
+    assert.deepStrictEqual(calls(server), ['GET /v2/objects/deals/attributes']);
+    const status = attrs.find(a => a.type === 'status');
+    assert.ok(status, 'deals have a status attribute');
+    server.clearRequests();
+    const statuses = await model.schema.statuses('objects', 'deals', status.api_slug);
+    assert.deepStrictEqual(calls(server), [`GET /v2/objects/deals/attributes/${status.api_slug}/statuses`]);
+    assert.ok(statuses.length > 1 && statuses.every(s => s.title && s.id.status_id));
+    await model.schema.statuses('objects', 'deals', status.api_slug);
+    await model.schema.attributes('objects', 'deals');
+    assert.strictEqual(calls(server).length, 1, 'cached');
+    for (const target of ['objects', 'lists'] as const) {
+      const ids = target === 'objects' ? (await model.records.objects()).value.map(o => o.api_slug ?? o.id.object_id) : (await model.lists.lists()).value.map(l => l.id.list_id);
+      for (const id of ids) {
+        const select = (await model.schema.attributes(target, id)).find(a => a.type === 'select');
+        if (!select) continue;
+        server.clearRequests();
+        const options = await model.schema.selectOptions(target, id, select.api_slug);
+        assert.strictEqual(calls(server).length, 1);
+        assert.ok(options.every(o => o.title && o.id.option_id));
+        return;
+      }
+    }
+    assert.fail('the demo workspace has a select attribute somewhere');
+  });
 });
