@@ -4,8 +4,9 @@
  *  1. parse + validate + title one 500-record query page (real server JSON) vs JSON.parse of the same text
  *  2. requests and wall time to list 10,000 records page by page
  *  3. a 1,000-read burst through the RateLimiter against the server's 100 reads/s limit
- *  4. minified bundle size of src/extension.ts (esbuild, production options) and the client's share of it
+ *  4. production bundle sizes from esbuild.js, by output and folder
  *  5. record-link scan of a 10,000-line file (test/bench/linkScan.ts)
+ *  6. the local server's 50,000-record workspace: start-up and a filtered page
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -166,6 +167,26 @@ async function benchBundle(): Promise<void> {
   }
 }
 
+/** The local server's 50,000-record workspace: start-up and one filtered page (figures the tests do not time). */
+async function benchLargeServer(): Promise<void> {
+  console.log('\n6) local Attio-compatible server, 50,000-record generated workspace');
+  const t0 = performance.now();
+  const server = await startAttioServer({ workspace: { records: 50_000 }, rateLimit: false });
+  const started = performance.now() - t0;
+  try {
+    const t1 = performance.now();
+    const res = await fetch(`${server.url}/v2/objects/people/records/query`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.tokens.readOnly}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ filter: { name: { full_name: { $contains: 'grace' } } }, limit: 50 }),
+    });
+    await res.json();
+    console.log(`   start ${started.toFixed(0)} ms; a filtered page of people ($contains) ${(performance.now() - t1).toFixed(0)} ms`);
+  } finally {
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const server = await startAttioServer({ workspace: { records: 3000 } });
@@ -183,6 +204,7 @@ async function main(): Promise<void> {
   }
   await benchBundle();
   benchLinkScan();
+  await benchLargeServer();
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})`);
 }
 

