@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { errorMessage } from '../attio';
-import { originOf } from '../attio';
+import { errorMessage, originOf } from '../attio';
 import { Defaults, SecretKeys } from '../constants';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
@@ -85,7 +84,7 @@ export class TokenStore extends Disposable {
       return { sessions, activeId };
     } catch (e) {
       // One line, no stack; a JSON error would quote the stored text (tokens), so only its kind is named.
-      const reason = e instanceof SyntaxError ? 'the stored entry is not valid JSON' : (errorMessage(e)).split('\n', 1)[0].slice(0, 200);
+      const reason = e instanceof SyntaxError ? 'the stored entry is not valid JSON' : errorMessage(e).split('\n', 1)[0].slice(0, 200);
       if (this.readFailureShown) {
         this.log.debug(`could not read stored sessions: ${reason}`);
         return EMPTY;
