@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { AuthError, originOf, type SelfInfo } from '../attio';
+import { AuthError, originOf, type Redactor, type SelfInfo } from '../attio';
 import type { AttioConfig } from '../common/config';
 import { ENV_API_KEY, EXTENSION_ID, OAUTH_CALLBACK_PATH, Settings } from '../constants';
-import type { Redactor } from '../attio';
 import type { Logger } from '../common/log';
 import type { ClientFactory } from '../session/clients';
 import { signInFlows } from './flows';
