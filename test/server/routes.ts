@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound, validation, valueNotFound } from './errors';
 import { compileFilter, compileSorts, FilterableRow, SpecialFields } from './filters';
 import { AttributeDef, EntryRow, RecordRow, TaskRow, Workspace, attioTimestamp, findAttribute, findList, findObject, isUuid } from './model';
+import { createNote } from './notes';
 import { REQUIRED_SCOPES } from './scopes';
 import * as json from './serialize';
 import { Token } from './tokens';
@@ -449,6 +450,7 @@ export const ROUTES: Route[] = [
       return { data: page(notes, offset, limit).map((n) => json.noteJson(ws, n)) };
     },
   },
+  { method: 'POST', template: '/v2/notes', kind: 'write', handle: createNote },
   {
     method: 'GET',
     template: '/v2/notes/{note_id}',

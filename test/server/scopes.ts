@@ -15,6 +15,7 @@ export const ALL_READ_WRITE_SCOPES = ALL_SCOPE_FAMILIES.map((f) => `${f}:read-wr
 const TASK_READ = ['task:read', 'object_configuration:read', 'record_permission:read', 'user_management:read'];
 const TASK_WRITE = ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'];
 const NOTE_READ = ['note:read', 'object_configuration:read', 'record_permission:read'];
+const NOTE_WRITE = ['note:read-write', 'object_configuration:read', 'record_permission:read'];
 
 /** Operation key (`METHOD /path/template`) → required scopes. */
 export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
@@ -36,6 +37,7 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'GET /v2/workspace_members': ['user_management:read'],
   'GET /v2/workspace_members/{workspace_member_id}': ['user_management:read'],
   'GET /v2/notes': NOTE_READ,
+  'POST /v2/notes': NOTE_WRITE,
   'GET /v2/notes/{note_id}': NOTE_READ,
   'GET /v2/tasks': TASK_READ,
   'POST /v2/tasks': TASK_WRITE,

@@ -62,10 +62,26 @@ export function recordJson(ws: Workspace, o: ObjectDef, r: RecordRow) {
   return {
     id: { workspace_id: ws.id, object_id: o.id, record_id: r.id },
     created_at: r.createdAt,
-    web_url: `https://app.attio.com/${ws.slug}/${o.singular.toLowerCase()}/${r.id}`,
+    web_url: recordWebUrl(ws, o, r),
     values: r.values,
   };
 }
+
+/**
+ * A record's page in Attio's web app: `https://app.attio.com/<workspace slug>/<singular noun>/<record id>`, the path
+ * using the object's singular noun (`person`), not its slug (API-FACTS §5). How Attio writes a multi-word custom
+ * noun is not documented; it is lower-cased and hyphenated here so the URL stays valid.
+ */
+export function recordWebUrl(ws: Workspace, o: ObjectDef, r: RecordRow): string {
+  let noun = urlNouns.get(o);
+  if (noun === undefined) {
+    noun = o.singular.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || o.slug;
+    urlNouns.set(o, noun);
+  }
+  return `https://app.attio.com/${ws.slug}/${noun}/${r.id}`;
+}
+
+const urlNouns = new WeakMap<ObjectDef, string>();
 
 export function listJson(ws: Workspace, l: ListDef) {
   return {

@@ -110,6 +110,16 @@ class Contract {
   }
 }
 
+/** Attio's error body, for responses the document does not describe per operation. */
+function errorShape(status: number, type: string) {
+  return {
+    type: 'object',
+    properties: { status_code: { const: status }, type: { const: type }, code: { type: 'string' }, message: { type: 'string' } },
+    required: ['status_code', 'type', 'code', 'message'],
+    additionalProperties: false,
+  };
+}
+
 interface Case {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   template: string;
@@ -221,6 +231,19 @@ suite('Contract: responses match Attio\'s OpenAPI document', function () {
     for (const c of cases.splice(0)) await run(c);
   });
 
+  test('notes: create (plaintext and Markdown) and its errors', async () => {
+    const data = { parent_object: 'people', parent_record_id: ids.person, title: 'Contract check', format: 'plaintext', content: 'Plain\nlines' };
+    add('POST', '/v2/notes', 200, '/v2/notes', { data });
+    add('POST', '/v2/notes', 200, '/v2/notes', { data: { ...data, format: 'markdown', content: '# Heading\n- **bold** [link](https://example.com)', created_at: '2023-01-01T15:00:00Z', meeting_id: null } });
+    add('POST', '/v2/notes', 404, '/v2/notes', { data: { ...data, parent_object: 'nope' } });
+    add('POST', '/v2/notes', 404, '/v2/notes', { data: { ...data, parent_record_id: ids.missing } });
+    for (const c of cases.splice(0)) await run(c);
+    // The document describes no 400 for this operation: the body must still be Attio's error shape.
+    const invalid = await api(server, 'POST', '/v2/notes', { body: { data: { ...data, format: 'html' } } });
+    assert.strictEqual(invalid.status, 400);
+    assert.ok(new Ajv2020({ strict: false }).validate(errorShape(400, 'invalid_request_error'), invalid.body), JSON.stringify(invalid.body));
+  });
+
   test('tasks: list, get, create, update, delete and their errors', async () => {
     const data = {
       content: 'Contract check',
@@ -259,16 +282,12 @@ suite('Contract: responses match Attio\'s OpenAPI document', function () {
   });
 
   test('auth and rate-limit errors (not described per operation) use the documented error shape', async () => {
-    const errorShape = (status: number, type: string) => ({
-      type: 'object',
-      properties: { status_code: { const: status }, type: { const: type }, code: { type: 'string' }, message: { type: 'string' } },
-      required: ['status_code', 'type', 'code', 'message'],
-    });
     const ajv = new Ajv2020({ strict: false });
     const checks: [ApiResponse, number, string][] = [
       [await api(server, 'GET', '/v2/objects', { token: null }), 401, 'auth_error'],
       [await api(server, 'GET', '/v2/objects', { token: server.tokens.inactive }), 403, 'auth_error'],
       [await api(server, 'GET', '/v2/tasks', { token: server.tokens.noTasks }), 403, 'auth_error'],
+      [await api(server, 'POST', '/v2/notes', { token: server.tokens.readOnly, body: { data: {} } }), 403, 'auth_error'],
     ];
     server.setFaults({ storm429: 1 });
     checks.push([await api(server, 'GET', '/v2/objects'), 429, 'rate_limit_error']);

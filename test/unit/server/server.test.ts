@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { parseRecordUrl } from '../../../src/editor/recordUrls';
 import { AttioTestServer, startAttioServer } from '../../server/index';
 import { api } from './helpers';
 
@@ -179,6 +180,25 @@ suite('Attio test server: reads', () => {
     ]) {
       assert.strictEqual((await api(server, 'POST', '/v2/objects/records/search', { body })).status, 400, JSON.stringify(body).slice(0, 80));
     }
+  });
+
+  test('every record\'s web_url is https://app.attio.com/<workspace slug>/<singular noun>/<record id>, as the editor recognises it', async () => {
+    const self = (await api(server, 'GET', '/v2/self')).body;
+    const nouns: Record<string, string> = { people: 'person', companies: 'company', deals: 'deal', partnerships: 'partnership' };
+    for (const [object, noun] of Object.entries(nouns)) {
+      const records: Rec[] = (await api(server, 'POST', `/v2/objects/${object}/records/query`, { body: {} })).body.data;
+      assert.ok(records.length > 0, object);
+      for (const r of records) {
+        assert.strictEqual(r.web_url, `https://app.attio.com/${self.workspace_slug}/${noun}/${r.id.record_id}`);
+        assert.deepStrictEqual(parseRecordUrl(r.web_url), { url: r.web_url, workspaceSlug: self.workspace_slug, object: noun, recordId: r.id.record_id });
+      }
+      const one = (await api(server, 'GET', `/v2/objects/${object}/records/${records[0].id.record_id}`)).body.data;
+      assert.strictEqual(one.web_url, records[0].web_url);
+    }
+    const other = (await api(server, 'POST', '/v2/objects/people/records/query', { body: { limit: 1 }, token: server.tokens.otherWorkspace })).body.data[0];
+    const otherSlug = (await api(server, 'GET', '/v2/self', { token: server.tokens.otherWorkspace })).body.workspace_slug;
+    assert.notStrictEqual(otherSlug, self.workspace_slug);
+    assert.strictEqual(parseRecordUrl(other.web_url)?.workspaceSlug, otherSlug);
   });
 
   test('workspace members and notes', async () => {
