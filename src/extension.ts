@@ -10,6 +10,7 @@ import { onDidChangeConfig, readConfig } from './config';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
+import { EditorSurface } from './editor';
 import { Logger, Redactor } from './log';
 import { ReportView } from './reportView';
 import { AccountStatusBar } from './statusBar';
@@ -28,6 +29,7 @@ export interface TestApi {
   data: WorkspaceData;
   views: SidebarViews;
   secrets: vscode.SecretStorage;
+  editor: EditorSurface;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -58,6 +60,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const data = new WorkspaceData({ connection: () => workspace.connection, config: readTreeConfig, locale: vscode.env.language, log: log.child('Data') });
   const details = new DetailDocuments(data, describeError, log.child('Detail'));
   const views = new SidebarViews({ data, details, describeError, log: log.child('Tree'), config: readTreeConfig });
+  const editor = new EditorSurface({
+    data,
+    details,
+    describeError,
+    log: log.child('Editor'),
+    scopes: () => workspace.connection?.session.scopes,
+    sessions: async () => (await auth.current()).sessions.map(s => ({ id: s.id, workspaceSlug: s.workspaceSlug, workspaceName: s.workspaceName })),
+    reveal: (object, id) => views.revealRecord(object, id),
+  });
 
   context.subscriptions.push(
     channel,
@@ -75,6 +86,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     details,
     views,
     registerCommands(viewCommands({ views, data, details, describeError, log: log.child('Tree') }), log, redactor),
+    editor,
+    registerCommands(editor.commands(), log, redactor),
     registerCommands(
       accountCommands({ auth, signIn, workspace, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }),
       log,
@@ -82,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, editor } : undefined;
 }
 
 export function deactivate(): void {}

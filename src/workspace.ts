@@ -118,6 +118,7 @@ export class WorkspaceManager extends Disposable {
     const scopes = assessScopes(session?.scopes.join(' ') ?? '');
     void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, !!session);
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteTasks, !!session && scopes.some(f => f.feature === 'taskWrites' && f.ok));
+    void vscode.commands.executeCommand('setContext', ContextKeys.canWriteNotes, !!session && scopes.some(f => f.feature === 'noteWrites' && f.ok));
     this.log.info(session ? `active workspace: "${session.workspaceName}"` : 'signed out');
     this.changed.fire(this.conn);
   }

@@ -2,6 +2,7 @@
 export { AttioClient, backoff } from './client';
 export type {
   AttioClientOptions,
+  CreateNoteInput,
   CreateTaskInput,
   ListNotesOptions,
   ListTasksOptions,

@@ -331,4 +331,5 @@ export const responses = {
   task: dataOne(taskSchema),
   members: dataArray(memberSchema),
   notes: dataArray(noteSchema),
+  note: dataOne(noteSchema),
 };
