@@ -11,7 +11,8 @@ import type { DetailDocuments } from '../detail/provider';
 import { linkCommands } from './linkCommands';
 import { ALL_DOCUMENTS, RecordHoverProvider, RecordLinkProvider, type SignedInWorkspace } from './links';
 import { RecordLinkResolver } from './resolve';
-import { selectionCommands, type LinkFormat } from './selectionCommands';
+import type { LinkFormat } from './format';
+import { selectionCommands } from './selectionCommands';
 import { TodoTaskActions } from './todoActions';
 import type { CommandTable, ErrorView, Logger } from './deps';
 

@@ -6,17 +6,13 @@
 import * as vscode from 'vscode';
 import { MissingScopeError, assessScopes, endpointScopes, type AttioNote, type AttioTask, type Feature } from '../attio';
 import { Commands, EditorCommands } from '../constants';
-import { mdEscape, type WorkspaceData } from '../data';
+import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { detailUri } from '../detail/uris';
 import { pickRecord } from '../ui/recordPicker';
 import { MAX_TASK_CONTENT, createTaskFlow } from '../ui/taskForm';
 import type { CommandTable, ErrorView, Logger } from './deps';
-
-export type LinkFormat = 'auto' | 'markdown' | 'url';
-
-/** Languages whose documents get `[Title](url)` when the link format is `auto`. */
-const MARKDOWN_LANGUAGES = new Set(['markdown', 'mdx', 'quarto', 'rmd']);
+import { recordLinkText, selectionTitle, type LinkFormat } from './format';
 
 export interface SelectionCommandDeps {
   data: WorkspaceData;
@@ -49,12 +45,6 @@ export interface TodoArgs {
   content: string;
 }
 
-/** `[Title](url)` or `url`, by the setting and the document's language. */
-export function recordLinkText(title: string, url: string, languageId: string, format: LinkFormat): string {
-  const markdown = format === 'markdown' || (format === 'auto' && MARKDOWN_LANGUAGES.has(languageId));
-  return markdown ? `[${mdEscape(title.replace(/\s+/g, ' ').trim() || 'Attio record')}](${url})` : url;
-}
-
 /** The text of every non-empty selection, in document order, joined by `separator`. */
 function selectedText(editor: vscode.TextEditor, separator: string): string {
   return [...editor.selections]
@@ -62,11 +52,6 @@ function selectedText(editor: vscode.TextEditor, separator: string): string {
     .map(s => editor.document.getText(s))
     .filter(t => t.trim() !== '')
     .join(separator);
-}
-
-/** "notes.md:12" or "notes.md:12-18": where a selection came from (a note's default title). */
-export function selectionTitle(fileName: string, startLine: number, endLine: number): string {
-  return startLine === endLine ? `${fileName}:${startLine + 1}` : `${fileName}:${startLine + 1}-${endLine + 1}`;
 }
 
 /** A record chosen by the caller (menus pass the document's URI instead, which is not one). */
