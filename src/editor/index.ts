@@ -67,6 +67,7 @@ export class EditorSurface implements vscode.Disposable {
         new TodoTaskActions(() => this.canWriteTasks(), () => this.config.todoTriggers),
         TodoTaskActions.metadata,
       ),
+      d.data.onDidChange(c => c.kind === 'all' && this.hovers.forget()),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration(Settings.section)) this.config = readEditorConfig();
       }),

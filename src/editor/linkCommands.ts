@@ -30,6 +30,11 @@ export function recordWebUrl(link: LinkArgs): string {
   return `${Defaults.appUrl}/${link.workspaceSlug}/${link.object}/${link.recordId}`;
 }
 
+/** Shows a message with actions and runs the one picked, without waiting for the pick. */
+export function offer(show: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string, actions: Record<string, () => unknown>): void {
+  void show(message, ...Object.keys(actions)).then(pick => (pick ? actions[pick]?.() : undefined));
+}
+
 export interface LinkCommandDeps {
   data: WorkspaceData;
   resolver: RecordLinkResolver;
@@ -45,30 +50,26 @@ export function linkCommands(d: LinkCommandDeps): CommandTable {
     await vscode.env.openExternal(vscode.Uri.parse(known ?? recordWebUrl(link)));
   };
 
-  /** Says why a link cannot be opened here, with the way out (sign in, switch workspace, open in Attio). */
+  /**
+   * Says why a link cannot be opened here, with the way out (sign in, switch workspace, open in Attio). The message
+   * is not awaited: the command is done when it is shown.
+   */
   const explain = async (link: LinkArgs, target: Exclude<LinkTarget, { kind: 'record' }>): Promise<void> => {
-    const inAttio = 'Open in Attio';
-    let pick: string | undefined;
+    const inAttio = { 'Open in Attio': () => openInAttio(link) };
+    const signIn = { 'Sign In': () => vscode.commands.executeCommand(Commands.signIn) };
     switch (target.kind) {
       case 'signedOut':
-        if ((await vscode.window.showInformationMessage('Attio: sign in to open this record.', 'Sign In')) === 'Sign In') await vscode.commands.executeCommand(Commands.signIn);
-        return;
+        return offer(vscode.window.showInformationMessage, 'Attio: sign in to open this record.', signIn);
       case 'otherWorkspace': {
         const other = (await d.sessions()).find(s => s.workspaceSlug.toLowerCase() === link.workspaceSlug.toLowerCase());
-        const message = `Attio: this record is in the workspace "${link.workspaceSlug}"; the Attio views show "${target.activeName}".`;
-        pick = await vscode.window.showInformationMessage(message, other ? 'Switch Workspace' : 'Sign In', inAttio);
-        if (pick === 'Switch Workspace' && other) await vscode.commands.executeCommand(Commands.switchWorkspace, { sessionId: other.id });
-        if (pick === 'Sign In') await vscode.commands.executeCommand(Commands.signIn);
-        break;
+        const switchTo = other ? { 'Switch Workspace': () => vscode.commands.executeCommand(Commands.switchWorkspace, { sessionId: other.id }) } : signIn;
+        return offer(vscode.window.showInformationMessage, `Attio: this record is in the workspace "${link.workspaceSlug}"; the Attio views show "${target.activeName}".`, { ...switchTo, ...inAttio });
       }
       case 'unknownObject':
-        pick = await vscode.window.showWarningMessage(`Attio: ${target.workspaceName} has no object "${link.object}".`, inAttio);
-        break;
+        return offer(vscode.window.showWarningMessage, `Attio: ${target.workspaceName} has no object "${link.object}".`, inAttio);
       case 'notFound':
-        pick = await vscode.window.showWarningMessage(`Attio: no record with the ID ${link.recordId} exists in ${target.workspaceName}.`, inAttio);
-        break;
+        return offer(vscode.window.showWarningMessage, `Attio: no record with the ID ${link.recordId} exists in ${target.workspaceName}.`, inAttio);
     }
-    if (pick === inAttio) await openInAttio(link);
   };
 
   /** Ctrl/Cmd-click and "Open Details": the record's read-only detail page. Resolves to what the link pointed at. */
@@ -93,11 +94,11 @@ export function linkCommands(d: LinkCommandDeps): CommandTable {
     }
     const shown = await d.reveal(target.objectSlug, link.recordId);
     if (!shown) {
-      const pick = await vscode.window.showInformationMessage(
+      offer(
+        vscode.window.showInformationMessage,
         `Attio: "${target.title}" is not among the records loaded in the Objects view; its object is shown. Load more records there, or open the record's details.`,
-        'Open Details',
+        { 'Open Details': () => open(link) },
       );
-      if (pick) await open(link);
     }
     return shown;
   };

@@ -63,7 +63,15 @@ export class RecordLinkProvider implements vscode.DocumentLinkProvider {
 }
 
 export class RecordHoverProvider implements vscode.HoverProvider {
+  /** Records whose card has had its chance to look names up: a second hover never asks again. */
+  private readonly looked = new Set<string>();
+
   constructor(private readonly d: RecordLinkDeps) {}
+
+  /** Everything cached was dropped (workspace switch, page size): cards may look names up again. */
+  forget(): void {
+    this.looked.clear();
+  }
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!this.d.enabled()) return undefined;
@@ -101,8 +109,13 @@ export class RecordHoverProvider implements vscode.HoverProvider {
         }
         case 'record': {
           ctx = this.context(target.objectSlug);
-          const missing = unresolvedNames(target.record, target.objectSlug, ctx);
-          // names the card would show but nobody has loaded yet: one request each, while the budget lasts
+          // Names the card would show but nobody has loaded yet: one request each while the budget lasts, on the
+          // first hover of the record only (a later one shows what that one found, for no request).
+          const key = `${target.workspaceName}\u0000${match.recordId}`;
+          const first = !this.looked.has(key);
+          if (this.looked.size > 10_000) this.looked.clear();
+          this.looked.add(key);
+          const missing = first ? unresolvedNames(target.record, target.objectSlug, ctx) : { titles: new Map<string, Set<string>>(), members: false };
           for (const [object, ids] of missing.titles) {
             if (spent.requests >= HOVER_REQUEST_BUDGET) break;
             spent.requests++;

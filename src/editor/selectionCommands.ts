@@ -13,6 +13,7 @@ import { pickRecord } from '../ui/recordPicker';
 import { MAX_TASK_CONTENT, createTaskFlow } from '../ui/taskForm';
 import type { CommandTable, ErrorView, Logger } from './deps';
 import { recordLinkText, selectionTitle, type LinkFormat } from './format';
+import { offer } from './linkCommands';
 
 export interface SelectionCommandDeps {
   data: WorkspaceData;
@@ -79,18 +80,16 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
   const requireScope = async (feature: Feature, endpoint: 'POST /v2/tasks' | 'POST /v2/notes', what: string): Promise<boolean> => {
     const scopes = d.scopes();
     if (!scopes) {
-      if ((await vscode.window.showInformationMessage(`Attio: sign in to ${what}.`, 'Sign In')) === 'Sign In') await vscode.commands.executeCommand(Commands.signIn);
+      offer(vscode.window.showInformationMessage, `Attio: sign in to ${what}.`, { 'Sign In': () => vscode.commands.executeCommand(Commands.signIn) });
       return false;
     }
     const assessed = assessScopes(scopes.join(' ')).find(f => f.feature === feature);
     if (!assessed || assessed.ok) return true;
     const view = d.describeError(new MissingScopeError(endpoint, assessed.missing, [...endpointScopes[endpoint]]), what[0].toUpperCase() + what.slice(1));
     const message = view.kind === 'cancelled' ? '' : view.message;
-    const pick = await vscode.window.showWarningMessage(
-      `Attio: ${message} Add it to the token in Attio (Workspace settings → Developers → the token's scopes), then sign in again.`,
-      'Verify Connection',
-    );
-    if (pick) await vscode.commands.executeCommand(Commands.verifyConnection);
+    offer(vscode.window.showWarningMessage, `Attio: ${message} Add it to the token in Attio (Workspace settings → Developers → the token's scopes), then sign in again.`, {
+      'Verify Connection': () => vscode.commands.executeCommand(Commands.verifyConnection),
+    });
     return false;
   };
 
@@ -121,11 +120,11 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
   };
 
   /** Creates a task with this content: the form (deadline, assignees, record), or `fields` when given. */
-  const createTask = async (content: string, fields: TaskFields | undefined, tooLong: () => Promise<unknown>): Promise<AttioTask | undefined> => {
+  const createTask = async (content: string, fields: TaskFields | undefined, tooLong: () => void): Promise<AttioTask | undefined> => {
     if (!(await requireScope('taskWrites', 'POST /v2/tasks', 'create tasks'))) return undefined;
     const text = content.trim();
     if (text.length > MAX_TASK_CONTENT) {
-      await tooLong();
+      tooLong();
       return undefined;
     }
     if (!fields) return createTaskFlow(d.data, d.describeError, d.log, undefined, { content: text });
@@ -142,20 +141,19 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
       void vscode.window.showInformationMessage('Attio: select the text that says what needs doing, then run Create Task from Selection.');
       return undefined;
     }
-    return createTask(content, taskFields(arg), async () => {
-      const asNote = 'Add as Note…';
-      const pick = await vscode.window.showWarningMessage(
+    return createTask(content, taskFields(arg), () =>
+      offer(
+        vscode.window.showWarningMessage,
         `Attio: the selection has ${plural(content.trim().length, 'character')}; a task holds at most ${MAX_TASK_CONTENT.toLocaleString('en-US')}. Select less, or add the text to a record as a note.`,
-        asNote,
-      );
-      if (pick === asNote) await vscode.commands.executeCommand(EditorCommands.addSelectionAsNote);
-    });
+        { 'Add as Note…': () => vscode.commands.executeCommand(EditorCommands.addSelectionAsNote) },
+      ),
+    );
   };
 
   const createTaskFromTodo = async (arg: TodoArgs | undefined, fields?: unknown): Promise<AttioTask | undefined> => {
     if (!arg || typeof arg.content !== 'string' || !arg.content.trim()) return undefined;
-    return createTask(arg.content, taskFields(fields), async () =>
-      vscode.window.showWarningMessage(`Attio: this comment has ${plural(arg.content.trim().length, 'character')}; a task holds at most ${MAX_TASK_CONTENT.toLocaleString('en-US')}.`),
+    return createTask(arg.content, taskFields(fields), () =>
+      void vscode.window.showWarningMessage(`Attio: this comment has ${plural(arg.content.trim().length, 'character')}; a task holds at most ${MAX_TASK_CONTENT.toLocaleString('en-US')}.`),
     );
   };
 
@@ -202,9 +200,7 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
     }
     d.log.info(`added note ${note.id.note_id} to ${object} ${recordId}`);
     const name = choice.title ?? d.data.records.titleOf(object, recordId) ?? 'the record';
-    void vscode.window.showInformationMessage(`Attio: note added to ${name}.`, 'Open Record').then(pick => {
-      if (pick) void d.details.open(detailUri({ kind: 'record', object, id: recordId, name }));
-    });
+    offer(vscode.window.showInformationMessage, `Attio: note added to ${name}.`, { 'Open Record': () => d.details.open(detailUri({ kind: 'record', object, id: recordId, name })) });
     return note;
   };
 
