@@ -65,7 +65,7 @@ export class EditorSurface implements vscode.Disposable {
       vscode.languages.registerCodeActionsProvider(
         ALL_DOCUMENTS,
         new TodoTaskActions(() => this.canWriteTasks(), () => this.config.todoTriggers),
-        TodoTaskActions.metadata,
+        TodoTaskActions.metadata(),
       ),
       d.data.onDidChange(c => c.kind === 'all' && this.hovers.forget()),
       vscode.workspace.onDidChangeConfiguration(e => {

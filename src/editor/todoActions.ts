@@ -8,7 +8,11 @@ import { todoFinder, type TodoComment } from './todo';
 const MAX_LINES = 20;
 
 export class TodoTaskActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  /** What the provider offers (built when registered, not when the module loads). */
+  static metadata(): vscode.CodeActionProviderMetadata {
+    return { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  }
+
   private finder?: { key: string; find: (line: string) => TodoComment | undefined };
 
   constructor(
