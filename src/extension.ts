@@ -30,6 +30,7 @@ export interface TestApi {
   views: SidebarViews;
   secrets: vscode.SecretStorage;
   editor: EditorSurface;
+  details: DetailDocuments;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -95,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, editor } : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? { workspace, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, editor, details } : undefined;
 }
 
 export function deactivate(): void {}

@@ -161,10 +161,21 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
 
   test('Ctrl/Cmd-click opens the record\'s detail page; Reveal in Sidebar selects it in the Objects view', async () => {
     const api = await extensionApi();
-    const kind = await vscode.commands.executeCommand('attio.openRecordLink', linkArgs(urls.people));
-    assert.strictEqual(kind, 'record');
-    const detail = await waitFor(() => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'attio' && d.uri.path.includes(urls.people.recordId)), 'the detail document');
-    assert.match(detail.getText(), /^# Ada Lovelace/);
+    // Where the page opens is recorded rather than rendered: an `attio:` document stays loaded for minutes after its
+    // preview closes and would be re-rendered, with requests, under the suites that follow (the UI test renders it).
+    const opened: vscode.Uri[] = [];
+    const open = api.details.open;
+    api.details.open = async uri => void opened.push(uri);
+    try {
+      const kind = await vscode.commands.executeCommand('attio.openRecordLink', linkArgs(urls.people));
+      assert.strictEqual(kind, 'record');
+      assert.deepStrictEqual(
+        opened.map(u => `${u.scheme}:${u.path}`),
+        [`attio:/records/people/${urls.people.recordId}/Ada Lovelace.md`],
+      );
+    } finally {
+      api.details.open = open;
+    }
     const revealed = await vscode.commands.executeCommand('attio.revealRecordLink', linkArgs(urls.people));
     assert.strictEqual(revealed, true);
     await waitFor(() => api.views.objects.view.selection[0]?.id.endsWith(`rec:${urls.people.recordId}`) || undefined, 'the record selected in Objects');
@@ -265,11 +276,11 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 0, 17);
     server.clearRequests();
-    const before = api.scopeErrors.entries.length;
+    const since = Date.now();
     assert.strictEqual(await vscode.commands.executeCommand('attio.addSelectionAsNote', { object: 'people', recordId: urls.people.recordId, noteTitle: 't' }), undefined);
     assert.deepStrictEqual(calls(server), []);
-    const recorded = api.scopeErrors.entries.slice(before);
-    assert.deepStrictEqual(recorded.map(e => e.missing), [['note:read-write']]);
+    const recorded = api.scopeErrors.entries.filter(e => e.at.getTime() >= since);
+    assert.ok(recorded.some(e => e.endpoint === 'POST /v2/notes' && e.missing.join(' ') === 'note:read-write'), `recorded for "Show Scope Errors": ${JSON.stringify(recorded)}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
