@@ -33,6 +33,7 @@ export const ContextKeys = {
   canWriteTasks: 'attio:canWriteTasks',
   /** The active session was verified at another API origin than `attio.apiBaseUrl` names: nothing is sent. */
   originMismatch: 'attio:originMismatch',
+  canWriteNotes: 'attio:canWriteNotes',
 } as const;
 
 /** Setting keys under the `attio` section. */
@@ -111,4 +112,24 @@ export const ItemTags = {
   search: 'search',
   openTask: 'openTask',
   doneTask: 'doneTask',
+} as const;
+
+/** Commands of the editor surface (src/editor): record links and hovers, from-selection actions. */
+export const EditorCommands = {
+  insertRecordLink: 'attio.insertRecordLink',
+  createTaskFromSelection: 'attio.createTaskFromSelection',
+  createTaskFromTodo: 'attio.createTaskFromTodo',
+  addSelectionAsNote: 'attio.addSelectionAsNote',
+  /** The actions of a record link (Ctrl/Cmd-click, hover card); argument: the link's `{workspaceSlug, object, recordId}`. */
+  openRecordLink: 'attio.openRecordLink',
+  openRecordLinkInAttio: 'attio.openRecordLinkInAttio',
+  revealRecordLink: 'attio.revealRecordLink',
+  copyRecordLinkId: 'attio.copyRecordLinkId',
+} as const;
+
+/** Setting keys of the editor surface, under the `attio` section. */
+export const EditorSettings = {
+  recordLinks: 'editor.recordLinks',
+  linkFormat: 'editor.linkFormat',
+  todoTriggers: 'tasks.todoTriggers',
 } as const;

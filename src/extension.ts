@@ -19,6 +19,7 @@ import { ScopeErrorLog } from './session/scopeErrors';
 import { TokenStore } from './session/tokenStore';
 import { SignInController } from './signIn/controller';
 import { UriEventHandler } from './signIn/uriHandler';
+import { EditorSurface } from './editor';
 import { SidebarViews } from './views/controller';
 import { viewCommands } from './views/viewCommands';
 
@@ -34,6 +35,8 @@ export interface TestApi {
   views: SidebarViews;
   secrets: vscode.SecretStorage;
   reports: ReportView;
+  editor: EditorSurface;
+  details: DetailDocuments;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -58,6 +61,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
   const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config });
   const reports = new ReportView();
+  const editor = new EditorSurface({
+    data,
+    details,
+    describeError: errors.describe,
+    log: log.child('Editor'),
+    scopes: () => connection.current?.session.scopes,
+    sessions: async () => (await auth.current()).sessions.map(s => ({ id: s.id, workspaceSlug: s.workspaceSlug, workspaceName: s.workspaceName })),
+    reveal: (object, id) => views.revealRecord(object, id),
+  });
 
   context.subscriptions.push(
     channel,
@@ -76,12 +88,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     details,
     views,
     reports,
+    editor,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
+    registerCommands(editor.commands(), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details }
     : undefined;
 }
 

@@ -29,6 +29,7 @@ export type DataClient = Pick<
   | 'updateTask'
   | 'listMembers'
   | 'listNotes'
+  | 'createNote'
 >;
 
 export interface DataSession {
@@ -64,7 +65,12 @@ export interface DataDeps {
 export type TaskGroupId = 'mine' | 'allOpen' | 'overdue' | 'completed';
 
 /** What changed, so views refresh only what is affected. */
-export type DataChange = { kind: 'all' } | { kind: 'tasks'; groups: TaskGroupId[] } | { kind: 'objectCount'; object: string };
+export type DataChange =
+  | { kind: 'all' }
+  | { kind: 'tasks'; groups: TaskGroupId[] }
+  | { kind: 'objectCount'; object: string }
+  /** A note was added to this record (its cached notes already hold it). */
+  | { kind: 'notes'; object: string; id: string };
 
 /** Thrown when a load is asked for while signed out. */
 export class NotSignedInError extends Error {

@@ -6,6 +6,7 @@
 import { Defaults } from '../constants';
 import { DataContext, type DataChange, type DataDeps, type DataSession } from './context';
 import type { Event } from './emitter';
+import type { RenderContext } from './format';
 import type { Scope } from './keys';
 import { ListsData } from './lists';
 import { MembersData } from './members';
@@ -67,6 +68,11 @@ export class WorkspaceData {
   workspaceUrl(): string {
     const slug = this.session?.workspaceSlug;
     return slug ? `${Defaults.appUrl}/${encodeURIComponent(slug)}` : Defaults.appUrl;
+  }
+
+  /** Names and titles from what is cached (no request): for rendering values outside the data layer (hovers). */
+  renderContext(): RenderContext {
+    return this.ctx.renderContext();
   }
 
   /** Asks for one more page of records or entries next time they are listed. */

@@ -6,7 +6,7 @@
  * for the page's references (batched); a record's list entries 1.
  */
 import { recordTitle, type AttioAttribute, type AttioObject, type AttioRecord } from '../attio';
-import { itemsOf, type DataContext } from './context';
+import { anySignal, itemsOf, type DataContext } from './context';
 import { humanize } from './format';
 import { Keys } from './keys';
 import type { Paged, Pager } from './paging';
@@ -41,6 +41,11 @@ export class RecordsData {
   async objects() {
     const client = this.ctx.client();
     return this.ctx.cache.get(Keys.objects(), signal => client.listObjects(signal));
+  }
+
+  /** The objects list when it is loaded (no request). */
+  cachedObjects(): AttioObject[] | undefined {
+    return this.ctx.cache.peek(Keys.objects());
   }
 
   /** The object with this slug or id, when the objects list is loaded. */
@@ -104,12 +109,20 @@ export class RecordsData {
     return r.value;
   }
 
-  /** A record, from what has been loaded or with one `GET`. */
-  async get(object: string, id: string): Promise<AttioRecord> {
+  /** The attributes of an object when already loaded (no request). */
+  cachedAttributes(object: string): AttioAttribute[] | undefined {
+    return this.ctx.cache.peek(Keys.attributes('objects', object));
+  }
+
+  /**
+   * A record, from what has been loaded or with one `GET`. `signal` lets a caller (a hover) cancel that request;
+   * callers sharing the load in flight then see the cancellation too.
+   */
+  async get(object: string, id: string, signal?: AbortSignal): Promise<AttioRecord> {
     const known = this.seen.get(id);
     if (known) return known.record;
     const client = this.ctx.client();
-    const r = await this.ctx.cache.get(Keys.record(object, id), signal => client.getRecord(object, id, signal));
+    const r = await this.ctx.cache.get(Keys.record(object, id), s => client.getRecord(object, id, signal ? anySignal(s, signal) : s));
     this.remember(r.value, object, `record:${object}:${id}`);
     return r.value;
   }
@@ -123,11 +136,14 @@ export class RecordsData {
     return this.values.build(record.values, attrs, siblings);
   }
 
-  /** Loads titles for `object → ids` (one `records/query` with `record_id $in` per object). Failures are soft. */
-  async fetchTitles(wanted: WantedTitles): Promise<void> {
+  /**
+   * Loads titles for `object → ids` (one `records/query` with `record_id $in` per object). Failures are soft;
+   * `cancel` lets a caller (a hover) abort the queries.
+   */
+  async fetchTitles(wanted: WantedTitles, cancel?: AbortSignal): Promise<void> {
     if (!wanted.size) return;
     const client = this.ctx.client();
-    const signal = this.ctx.cache.signal;
+    const signal = cancel ? anySignal(this.ctx.cache.signal, cancel) : this.ctx.cache.signal;
     await Promise.all(
       [...wanted].map(async ([object, ids]) => {
         const list = [...ids];
@@ -151,6 +167,11 @@ export class RecordsData {
       return { listId: e.list_id, listName: list?.name ?? humanize(e.list_api_slug ?? e.list_id), entryId: e.entry_id, parentObject: object };
     });
     return { value, ...(r.stale ? { stale: r.stale } : {}) };
+  }
+
+  /** A record seen (in a page, a lookup or a `GET`), without a request. */
+  peek(id: string): AttioRecord | undefined {
+    return this.seen.get(id)?.record;
   }
 
   /** `web_url` of a record seen. */

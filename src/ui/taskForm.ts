@@ -32,6 +32,14 @@ export function parseDeadline(text: string): Date | undefined {
   return d.getMonth() === +m[2] - 1 ? d : undefined;
 }
 
+/** Most characters Attio keeps in a task's content (OpenAPI: `content` ≤ 2000). */
+export const MAX_TASK_CONTENT = MAX_CONTENT;
+
+export interface TaskFlowOptions {
+  /** The task's content, decided already (a selection, a TODO comment): the form starts at the deadline. */
+  content?: string;
+}
+
 /**
  * "Attio: Create Task": content, deadline, assignees (members, "me" preselected) and an optional linked
  * record found by search. The new task is put into the cached groups (no reload).
@@ -41,15 +49,23 @@ export async function createTaskFlow(
   describeError: (e: unknown, feature: string) => ErrorView,
   log: Logger,
   preset?: { object: string; recordId: string; title: string },
+  options: TaskFlowOptions = {},
 ): Promise<AttioTask | undefined> {
-  const content = await vscode.window.showInputBox({
-    title: 'Create Attio Task (1/4): what needs doing?',
-    prompt: preset ? `Linked to ${preset.title}` : undefined,
-    placeHolder: 'Follow up on the proposal',
-    ignoreFocusOut: true,
-    validateInput: v => (!v.trim() ? 'Enter the task' : v.length > MAX_CONTENT ? `At most ${MAX_CONTENT} characters` : undefined),
-  });
+  const steps = (options.content === undefined ? 1 : 0) + 2 + (preset ? 0 : 1);
+  let step = 0;
+  const title = (what: string): string => `Create Attio Task (${++step}/${steps}): ${what}`;
+  const content =
+    options.content ??
+    (await vscode.window.showInputBox({
+      title: title('what needs doing?'),
+      prompt: preset ? `Linked to ${preset.title}` : undefined,
+      placeHolder: 'Follow up on the proposal',
+      ignoreFocusOut: true,
+      validateInput: v => (!v.trim() ? 'Enter the task' : v.length > MAX_CONTENT ? `At most ${MAX_CONTENT} characters` : undefined),
+    }));
   if (content === undefined) return undefined;
+  if (!content.trim() || content.length > MAX_CONTENT) throw new Error(`A task needs 1 to ${MAX_CONTENT} characters of content (this one has ${content.length}).`);
+  const about = options.content === undefined ? undefined : oneLine(content);
 
   const fmt = (d: Date): string => d.toLocaleDateString(vscode.env.language, { weekday: 'short', day: 'numeric', month: 'short' });
   const deadlines: DeadlineItem[] = [
@@ -60,12 +76,13 @@ export async function createTaskFlow(
     { label: 'Next week', description: fmt(addDays(7)), at: () => addDays(7) },
     { label: 'Pick a date…', custom: true },
   ];
-  const dl = await vscode.window.showQuickPick(deadlines, { title: 'Create Attio Task (2/4): deadline', ignoreFocusOut: true });
+  const deadlineTitle = title('deadline');
+  const dl = await vscode.window.showQuickPick(deadlines, { title: deadlineTitle, placeHolder: about, ignoreFocusOut: true });
   if (!dl) return undefined;
   let deadline: Date | null;
   if (dl.custom) {
     const text = await vscode.window.showInputBox({
-      title: 'Create Attio Task (2/4): deadline',
+      title: deadlineTitle,
       placeHolder: 'YYYY-MM-DD or YYYY-MM-DD HH:mm',
       ignoreFocusOut: true,
       validateInput: v => (parseDeadline(v) ? undefined : 'Use YYYY-MM-DD or YYYY-MM-DD HH:mm'),
@@ -85,7 +102,7 @@ export async function createTaskFlow(
         picked: m.id.workspace_member_id === me,
         id: m.id.workspace_member_id,
       })),
-      { title: 'Create Attio Task (3/4): assignees', canPickMany: true, ignoreFocusOut: true, placeHolder: 'Choose who does it (none is fine)' },
+      { title: title('assignees'), canPickMany: true, ignoreFocusOut: true, placeHolder: 'Choose who does it (none is fine)' },
     );
     if (!picked) return undefined;
     assigneeIds = picked.map(p => p.id);
@@ -99,7 +116,7 @@ export async function createTaskFlow(
   let linked: { targetObject: string; targetRecordId: string }[] = [];
   if (preset) linked = [{ targetObject: preset.object, targetRecordId: preset.recordId }];
   else {
-    const rec = await pickRecord(data, { title: 'Create Attio Task (4/4): link a record', skipLabel: 'No linked record' }, describeError, log);
+    const rec = await pickRecord(data, { title: title('link a record'), skipLabel: 'No linked record' }, describeError, log);
     if (rec === undefined) return undefined;
     if (rec !== 'skip') linked = [{ targetObject: rec.object_slug, targetRecordId: rec.id.record_id }];
   }
@@ -110,4 +127,10 @@ export async function createTaskFlow(
   log.info(`created task ${task.id.task_id}`);
   void vscode.window.setStatusBarMessage('$(check) Attio task created', 4000);
   return task;
+}
+
+/** The first line of a text, at most 80 characters (what a picker's placeholder can show of a task). */
+function oneLine(text: string): string {
+  const line = text.trim().split(/\r?\n/, 1)[0];
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../common/log';
 import type { ErrorView } from '../session/errorReporter';
 import type { Configuration, TaskGrouping } from '../common/config';
 import { ListsRoot } from './nodes/lists';
-import { ObjectsRoot } from './nodes/objects';
+import { ObjectsRoot, RecordNode } from './nodes/objects';
 import { TasksRoot } from './nodes/tasks';
 import { TreeNode, type NodeContext } from './nodes/treeNode';
 import { NodeTreeProvider } from './provider';
@@ -87,6 +87,11 @@ export class SidebarViews extends Disposable {
         if (node) this.objects.refresh(node);
         return;
       }
+      case 'notes':
+        // the record's Notes section reads the cache, which holds the new note: re-render without requests
+        this.objects.refresh();
+        this.opts.details.refreshOpen(u => u.path.startsWith(`/records/${c.object}/${c.id}/`));
+        return;
       case 'tasks': {
         const nodes = this.tasksRoot.groupNodes(c.groups);
         if (nodes) for (const n of nodes) this.tasks.refresh(n);
@@ -128,6 +133,19 @@ export class SidebarViews extends Disposable {
     }
     if (this.isDisposed) return;
     this.tasks.view.badge = n ? { value: n, tooltip: `${n} overdue task${n === 1 ? '' : 's'} assigned to you` } : undefined;
+  }
+
+  /**
+   * Shows a record in the Objects view: selected when it is among the records loaded (the first page is loaded if
+   * none is), else its object expanded. Resolves to whether the record itself was revealed.
+   */
+  async revealRecord(object: string, id: string): Promise<boolean> {
+    await this.objectsRoot.children();
+    const objectNode = this.objectsRoot.node(object);
+    if (!objectNode) return false;
+    const record = (await objectNode.children()).find(n => n instanceof RecordNode && n.record.id.record_id === id);
+    await this.objects.view.reveal(record ?? objectNode, { select: true, focus: true, expand: !record });
+    return !!record;
   }
 
   /** Which node a command is about: its argument, else the focused view's selection. */

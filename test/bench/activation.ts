@@ -41,6 +41,8 @@ const vscode = {
   commands: { registerCommand: disposable, executeCommand: async () => undefined },
   workspace: { getConfiguration: () => config, onDidChangeConfiguration: disposable, registerTextDocumentContentProvider: disposable },
   authentication: { registerAuthenticationProvider: disposable, onDidChangeSessions: disposable },
+  languages: { registerDocumentLinkProvider: disposable, registerHoverProvider: disposable, registerCodeActionsProvider: disposable },
+  CodeActionKind: { QuickFix: { value: 'quickfix' } },
   env: { uriScheme: 'vscode', language: 'en', openExternal: async () => true, clipboard: { writeText: async () => {} } },
   l10n: { t: (s) => s },
 };

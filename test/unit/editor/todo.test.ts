@@ -1,0 +1,59 @@
+/** TODO comments: which lines offer "Create Attio task", and the text that becomes the task. */
+import * as assert from 'assert';
+import { todoFinder } from '../../../src/editor/todo';
+
+suite('Editor: TODO comments', () => {
+  const find = todoFinder(['TODO', 'FIXME']);
+  // [line, the task's text or undefined for no quick fix]
+  const table: [string, string | undefined][] = [
+    ['// TODO: call Ada about the renewal', 'call Ada about the renewal'],
+    ['    // TODO call Ada', 'call Ada'],
+    ['foo(); // FIXME - flaky on CI', 'flaky on CI'],
+    ['# TODO(grace): migrate the importer', 'migrate the importer'],
+    ['x = 1  # TODO: check the units', 'check the units'],
+    ['/* TODO: remove after launch */', 'remove after launch'],
+    [' * TODO: document the retry policy', 'document the retry policy'],
+    ['-- TODO: index this column', 'index this column'],
+    ['<!-- TODO: add a screenshot -->', 'add a screenshot'],
+    ['; TODO: tune the buffer', 'tune the buffer'],
+    ['% TODO: cite the paper', 'cite the paper'],
+    ["' TODO: handle errors", 'handle errors'],
+    ['//TODO:no space', 'no space'],
+    ['/// TODO: doc comment', 'doc comment'],
+    ['// TODO — em dash separator', 'em dash separator'],
+    ['// TODO', undefined],
+    ['// TODO:   ', undefined],
+    ['// todo: lower case is not a trigger', undefined],
+    ['// TODOS are not a trigger', undefined],
+    ['// TODO-list is not a trigger', undefined],
+    ['const TODO = "x"; // nothing to do', undefined],
+    ['a * TODO: multiplication, not a comment', undefined],
+    ['see https://example.com//TODO: not a comment', undefined],
+    ['plain text TODO: not in a comment', undefined],
+  ];
+  for (const [line, text] of table) {
+    test(`${JSON.stringify(line)} → ${text === undefined ? 'none' : JSON.stringify(text)}`, () => {
+      const t = find(line);
+      assert.strictEqual(t?.text, text);
+      if (t) {
+        assert.strictEqual(line.slice(t.start, t.start + t.trigger.length), t.trigger, 'start is the trigger');
+        assert.ok(line.slice(t.start, t.end).endsWith(t.text), 'end is the end of the text');
+      }
+    });
+  }
+
+  test('custom triggers, with regex characters and longest first; blank ones ignored', () => {
+    const f = todoFinder(['HACK', 'C++', 'TODO', 'TODO!', ' ']);
+    assert.strictEqual(f('// HACK: works around a bug')?.text, 'works around a bug');
+    assert.strictEqual(f('// C++ port pending')?.text, 'port pending');
+    assert.strictEqual(f('// TODO! urgent')?.trigger, 'TODO!');
+    assert.strictEqual(f('// FIXME: not configured')?.text, undefined);
+    assert.strictEqual(todoFinder([])('// TODO: x'), undefined);
+  });
+
+  test('a very long line is looked at in its first 2,000 characters only', () => {
+    const t0 = process.hrtime.bigint();
+    assert.strictEqual(find(`${'x'.repeat(100_000)} // TODO: far away`), undefined);
+    assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 50);
+  });
+});
