@@ -1,9 +1,9 @@
-// Bundles src/extension.ts into dist/extension.js (CommonJS, Node, `vscode` external), and the response schemas
-// with zod into dist/schemas.js, which the extension requires on its first validation rather than at activation
-// (src/attio/lazySchemas.ts): V8 then parses ~20 KB less when the extension activates. The schemas module holds no
-// state shared with the rest, so a second bundle is safe for it.
+// Bundles src/extension.ts into dist/extension.js (CommonJS, Node, `vscode` external), and each module loaded on
+// first use into a bundle of its own (see lazyModules below): activation parses only what it runs.
 // `--production` minifies; otherwise sourcemaps. `--watch` rebuilds on change. `--metafile=<path>` writes the metafile.
 const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,46 +25,82 @@ const problemMatcher = {
   },
 };
 
-/** `require('./schemas')` in lazySchemas.ts stays a run-time require of dist/schemas.js. */
-const lazySchemas = {
-  name: 'lazy-schemas',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/schemas$/ }, args => (/lazySchemas\.ts$/.test(args.importer) ? { path: './schemas.js', external: true } : undefined));
-  },
-};
+/**
+ * Modules loaded on first use, each a bundle of its own: the response schemas with zod (src/attio/lazySchemas.ts
+ * requires them on the first response) and every `*.lazy.ts` under src/ (a surface's implementation, required when the
+ * surface is first used). A `require()` of one of them stays a run-time require of `dist/<name>.js`. A lazy module
+ * shares no state with the main bundle: it gets its collaborators as arguments (test/unit/bundles.test.ts checks).
+ */
+function lazyModules() {
+  const found = { schemas: path.resolve('src/attio/schemas.ts') };
+  const walk = dir => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (d.name.endsWith('.lazy.ts')) found[d.name.slice(0, -3)] = path.resolve(p);
+    }
+  };
+  walk('src');
+  return found;
+}
 
-async function main() {
-  const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts' },
+/** `require()`s of lazy modules stay run-time requires of `dist/<name>.js`. */
+const lazyRequires = lazy => ({
+  name: 'lazy-requires',
+  setup(build) {
+    const lazyByPath = new Map(Object.entries(lazy).map(([name, file]) => [file, name]));
+    build.onResolve({ filter: /^\./ }, args => {
+      if (args.kind !== 'require-call') return undefined;
+      const name = lazyByPath.get(path.resolve(args.resolveDir, `${args.path}.ts`));
+      return name ? { path: `./${name}.js`, external: true } : undefined;
+    });
+  },
+});
+
+/** The build of the extension, shared by this script and the tests that inspect the bundles. */
+function buildOptions({ minify = false } = {}) {
+  const lazy = lazyModules();
+  return {
+    entryPoints: { extension: 'src/extension.ts', ...lazy },
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node20',
     outdir: 'dist',
     external: ['vscode'],
-    minify: production,
-    sourcemap: !production,
+    minify,
+    sourcemap: !minify,
     sourcesContent: false,
     legalComments: 'none',
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: watch ? [lazySchemas, problemMatcher] : [lazySchemas],
-  });
+    plugins: [lazyRequires(lazy)],
+  };
+}
+
+async function main() {
+  const options = buildOptions({ minify: production });
+  if (watch) options.plugins.push(problemMatcher);
+  const ctx = await esbuild.context(options);
   if (watch) {
     await ctx.watch();
     return;
   }
   const result = await ctx.rebuild();
   await ctx.dispose();
-  if (metafileOut) require('fs').writeFileSync(metafileOut, JSON.stringify(result.metafile));
+  if (metafileOut) fs.writeFileSync(metafileOut, JSON.stringify(result.metafile));
   const sizes = Object.entries(result.metafile.outputs)
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, o]) => `${file}: ${(o.bytes / 1024).toFixed(1)} KB`);
   console.log(`${sizes.join(', ')}${production ? ' (minified)' : ''}`);
 }
 
-main().catch(e => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { buildOptions };
+
+if (require.main === module) {
+  main().catch(e => {
+    console.error(e);
+    process.exit(1);
+  });
+}

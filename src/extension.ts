@@ -64,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const editor = new EditorSurface({
     data,
     details,
+    config,
     describeError: errors.describe,
     log: log.child('Editor'),
     scopes: () => connection.current?.session.scopes,

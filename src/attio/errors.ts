@@ -234,3 +234,17 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+interface ErrorsByKind {
+  'missing-scope': MissingScopeError;
+  auth: AuthError;
+  'not-found': NotFoundError;
+}
+
+/**
+ * True when `e` is an {@link AttioError} of `kind`, including one built by another copy of this module (a surface
+ * loaded on first use is a bundle of its own): checks the shape, not the class.
+ */
+export function isAttioError<K extends AttioErrorKind>(e: unknown, kind: K): e is K extends keyof ErrorsByKind ? ErrorsByKind[K] : AttioError {
+  return e instanceof Error && (e as { kind?: unknown }).kind === kind && typeof (e as { endpoint?: unknown }).endpoint === 'string';
+}

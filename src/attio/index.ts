@@ -32,6 +32,7 @@ export {
   TimeoutError,
   errorMessage,
   formatPath,
+  isAttioError,
   isCancellation,
   originOf,
 } from './errors';

@@ -4,7 +4,7 @@
  * settings only: a folder or workspace file never decides them (common/folderSettings.ts warns when one tries).
  */
 import * as vscode from 'vscode';
-import { Defaults, Settings, TreeSettings } from '../constants';
+import { Defaults, EditorSettings, Settings, TreeSettings } from '../constants';
 import { Disposable } from './disposable';
 
 /** How the Tasks view starts: grouped with one group expanded, or a flat list of open tasks. */
@@ -26,6 +26,14 @@ export interface AttioConfig {
   /** Records / entries per page ("Load more" fetches the next). */
   pageSize: number;
   taskGrouping: TaskGrouping;
+  editor: {
+    /** Record links and hover cards in every document. */
+    recordLinks: boolean;
+    /** How Insert Record Link writes a link. */
+    linkFormat: 'auto' | 'markdown' | 'url';
+    /** Comment prefixes that offer the "Create Attio task" quick fix. */
+    todoTriggers: string[];
+  };
 }
 
 /** Settings that route credentials: user settings only. */
@@ -61,6 +69,8 @@ export function parseConfig(c: ConfigSource): AttioConfig {
   const ttl = c.get<number>(TreeSettings.cacheTtlSeconds);
   const page = c.get<number>(TreeSettings.pageSize);
   const grouping = c.get<string>(TreeSettings.tasksDefaultGrouping);
+  const format = c.get<string>(EditorSettings.linkFormat);
+  const triggers = c.get<unknown>(EditorSettings.todoTriggers);
   return {
     apiBaseUrl: trimSlash(user(Settings.apiBaseUrl, Defaults.apiBaseUrl)),
     oauth: {
@@ -73,6 +83,11 @@ export function parseConfig(c: ConfigSource): AttioConfig {
     cacheTtlMs: typeof ttl === 'number' && ttl >= 0 ? Math.min(ttl, 86_400) * 1000 : 300_000,
     pageSize: typeof page === 'number' && page >= 1 ? Math.min(Math.floor(page), 500) : 50,
     taskGrouping: GROUPINGS.includes(grouping as TaskGrouping) ? (grouping as TaskGrouping) : 'mine',
+    editor: {
+      recordLinks: c.get<boolean>(EditorSettings.recordLinks) !== false,
+      linkFormat: format === 'markdown' || format === 'url' ? format : 'auto',
+      todoTriggers: Array.isArray(triggers) ? triggers.filter((t): t is string => typeof t === 'string') : ['TODO', 'FIXME'],
+    },
   };
 }
 

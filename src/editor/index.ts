@@ -1,97 +1,69 @@
 /**
  * The editor surface: record links and hover cards in every text document, the TODO quick fix, and the commands
- * that take the editor's selection to Attio. Reads the data layer (and pickers from src/ui); extension.ts composes
- * it and registers its commands.
+ * that take the editor's selection to Attio. At activation this registers thin providers and command ids only; the
+ * implementation (editor.lazy.ts) loads on first use. Reads the data layer (and pickers from src/ui); extension.ts
+ * composes it and registers its commands.
  */
 import * as vscode from 'vscode';
-import { assessScopes } from '../attio';
-import { EditorSettings, Settings } from '../constants';
+import type { CommandTable } from '../common/commands';
+import type { Configuration } from '../common/config';
+import type { Logger } from '../common/log';
+import { EditorCommands } from '../constants';
 import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
-import { linkCommands } from './linkCommands';
-import { ALL_DOCUMENTS, RecordHoverProvider, RecordLinkProvider, type SignedInWorkspace } from './links';
-import { RecordLinkResolver } from './resolve';
-import type { LinkFormat } from './format';
-import { selectionCommands } from './selectionCommands';
-import { TodoTaskActions } from './todoActions';
-import type { CommandTable } from '../common/commands';
 import type { ErrorView } from '../session/errorReporter';
-import type { Logger } from '../common/log';
+import type { EditorParts } from './editor.lazy';
 
 export type { SignedInWorkspace } from './links';
+
+/** Every document of every language, with files and untitled ones first so that our link wins over the plain URL link. */
+const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }, { scheme: '*' }];
 
 export interface EditorDeps {
   data: WorkspaceData;
   details: DetailDocuments;
+  config: Configuration;
   describeError: (e: unknown, feature: string) => ErrorView;
   log: Logger;
   /** Scopes of the active session; undefined when signed out. */
   scopes: () => readonly string[] | undefined;
   /** Every signed-in workspace. */
-  sessions: () => Promise<SignedInWorkspace[]>;
+  sessions: () => Promise<import('./links').SignedInWorkspace[]>;
   /** Shows a record in the Objects view; false when only its object could be shown. */
   reveal: (object: string, id: string) => Promise<boolean>;
 }
 
-interface EditorConfig {
-  recordLinks: boolean;
-  linkFormat: LinkFormat;
-  todoTriggers: string[];
-}
-
-function readEditorConfig(): EditorConfig {
-  const c = vscode.workspace.getConfiguration(Settings.section);
-  const format = c.get<string>(EditorSettings.linkFormat);
-  const triggers = c.get<unknown>(EditorSettings.todoTriggers);
-  return {
-    recordLinks: c.get<boolean>(EditorSettings.recordLinks) !== false,
-    linkFormat: format === 'markdown' || format === 'url' ? format : 'auto',
-    todoTriggers: Array.isArray(triggers) ? triggers.filter((t): t is string => typeof t === 'string') : ['TODO', 'FIXME'],
-  };
-}
-
 export class EditorSurface implements vscode.Disposable {
-  readonly resolver: RecordLinkResolver;
-  readonly hovers: RecordHoverProvider;
-  private config = readEditorConfig();
+  private loaded: EditorParts | undefined;
   private readonly registrations: vscode.Disposable;
-  private scopeMemo?: { scopes: readonly string[]; taskWrites: boolean };
 
   constructor(private readonly d: EditorDeps) {
-    this.resolver = new RecordLinkResolver(d.data);
-    const enabled = (): boolean => this.config.recordLinks;
-    this.hovers = new RecordHoverProvider({ data: d.data, resolver: this.resolver, enabled, sessions: d.sessions, describeError: d.describeError, log: d.log });
     this.registrations = vscode.Disposable.from(
-      vscode.languages.registerDocumentLinkProvider(ALL_DOCUMENTS, new RecordLinkProvider(enabled)),
-      vscode.languages.registerHoverProvider(ALL_DOCUMENTS, this.hovers),
+      vscode.languages.registerDocumentLinkProvider(ALL_DOCUMENTS, { provideDocumentLinks: doc => this.parts.links.provideDocumentLinks(doc) }),
+      vscode.languages.registerHoverProvider(ALL_DOCUMENTS, { provideHover: (doc, pos, token) => this.parts.hovers.provideHover(doc, pos, token) }),
       vscode.languages.registerCodeActionsProvider(
         ALL_DOCUMENTS,
-        new TodoTaskActions(() => this.canWriteTasks(), () => this.config.todoTriggers),
-        TodoTaskActions.metadata(),
+        { provideCodeActions: (doc, range) => this.parts.todos.provideCodeActions(doc, range) },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
       ),
-      d.data.onDidChange(c => c.kind === 'all' && this.hovers.forget()),
-      vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration(Settings.section)) this.config = readEditorConfig();
-      }),
+      d.data.onDidChange(c => c.kind === 'all' && this.loaded?.hovers.forget()),
     );
   }
 
-  /** The surface's commands, for the composition root to register. */
-  commands(): CommandTable {
-    const { d } = this;
-    return {
-      ...linkCommands({ data: d.data, resolver: this.resolver, details: d.details, sessions: d.sessions, reveal: d.reveal }),
-      ...selectionCommands({ data: d.data, details: d.details, describeError: d.describeError, log: d.log, scopes: d.scopes, linkFormat: () => this.config.linkFormat }),
-    };
+  /** The implementation, loaded (and built) on first use. */
+  private get parts(): EditorParts {
+    // esbuild keeps `./editor.lazy` a run-time require of dist/editor.lazy.js (esbuild.js)
+    return (this.loaded ??= (require('./editor.lazy') as typeof import('./editor.lazy')).editorParts(this.d));
   }
 
-  private canWriteTasks(): boolean {
-    const scopes = this.d.scopes();
-    if (!scopes) return false;
-    if (this.scopeMemo?.scopes !== scopes) {
-      this.scopeMemo = { scopes, taskWrites: assessScopes(scopes.join(' ')).some(f => f.feature === 'taskWrites' && f.ok) };
-    }
-    return this.scopeMemo.taskWrites;
+  /** The hover provider (integration tests call it directly to cancel a hover). */
+  get hovers(): EditorParts['hovers'] {
+    return this.parts.hovers;
+  }
+
+  /** The surface's commands, for the composition root to register (the implementation loads on the first call). */
+  commands(): CommandTable {
+    return Object.fromEntries(Object.values(EditorCommands).map(id => [id, (...args: unknown[]) => this.parts.commands[id]?.(...args)]));
   }
 
   dispose(): void {

@@ -19,9 +19,6 @@ export const HOVER_REQUEST_BUDGET = 2;
 /** Documents longer than this (characters) get no links: a scan of 10,000 lines takes about a millisecond, 50 MB would not. */
 const MAX_LINK_SCAN = 5_000_000;
 
-/** Every document of every language, with files and untitled ones first so that our link wins over the plain URL link. */
-export const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }, { scheme: '*' }];
-
 export interface SignedInWorkspace {
   id: string;
   workspaceSlug: string;

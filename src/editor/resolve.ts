@@ -8,7 +8,7 @@
  * - what the card shows of it may need one more lookup (a person's company title, a deal owner's name), made only
  *   when the budget has room left.
  */
-import { NotFoundError, type AttioObject, type AttioRecord } from '../attio';
+import { isAttioError, type AttioObject, type AttioRecord } from '../attio';
 import type { WorkspaceData } from '../data';
 import type { RecordUrl } from './recordUrls';
 
@@ -106,7 +106,7 @@ export class RecordLinkResolver {
       const object = obj.object ?? this.data.records.object(obj.slug);
       return { kind: 'record', workspaceName, objectSlug: obj.slug, object, record, title: this.data.records.title(record, obj.slug) };
     } catch (e) {
-      if (!(e instanceof NotFoundError)) throw e;
+      if (!isAttioError(e, 'not-found')) throw e;
       spent.requests++;
       this.missing.set(key, this.now());
       return { kind: 'notFound', workspaceName, objectSlug: obj.slug, object: obj.object };

@@ -4,7 +4,7 @@
  * per cool-down and session.
  */
 import * as vscode from 'vscode';
-import { AuthError, MissingScopeError, errorMessage, isCancellation, type Redactor } from '../attio';
+import { errorMessage, isAttioError, isCancellation, type Redactor } from '../attio';
 import type { Logger } from '../common/log';
 import { Commands } from '../constants';
 import type { Connection } from './connection';
@@ -38,13 +38,13 @@ export class ErrorReporter {
     if (isCancellation(e)) return { kind: 'cancelled' };
     const conn = this.connection.current;
     const ws = conn?.session.workspaceName ?? 'Attio';
-    if (e instanceof MissingScopeError) {
+    if (isAttioError(e, 'missing-scope')) {
       const missing = [...e.missingScopes];
       this.scopeErrors.record({ feature, endpoint: e.endpoint, missing, workspaceName: ws, at: new Date() });
       const what = missing.length ? missing.join(', ') : 'a scope';
       return { kind: 'scope', missing, message: `${feature} needs the ${what} scope${missing.length > 1 ? 's' : ''}, which this token lacks.` };
     }
-    if (e instanceof AuthError) {
+    if (isAttioError(e, 'auth')) {
       if (e.reason === 'inactive' || e.reason === 'rejected') this.promptReSignIn(ws, conn?.key ?? '');
       return { kind: 'signedOut', message: `The token for ${ws} is no longer active. Sign in again.` };
     }

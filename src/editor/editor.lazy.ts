@@ -1,0 +1,41 @@
+/**
+ * The editor surface's implementation, loaded on first use (a link scan, a hover, a quick fix or a command), not at
+ * activation: esbuild bundles it as dist/editor.lazy.js. It shares no state with the main bundle: everything it uses
+ * of the rest of the extension comes in through {@link EditorDeps}.
+ */
+import { assessScopes } from '../attio';
+import type { CommandTable } from '../common/commands';
+import type { EditorDeps } from './index';
+import { linkCommands } from './linkCommands';
+import { RecordHoverProvider, RecordLinkProvider } from './links';
+import { RecordLinkResolver } from './resolve';
+import { selectionCommands } from './selectionCommands';
+import { TodoTaskActions } from './todoActions';
+
+export interface EditorParts {
+  links: RecordLinkProvider;
+  hovers: RecordHoverProvider;
+  todos: TodoTaskActions;
+  commands: CommandTable;
+}
+
+export function editorParts(d: EditorDeps): EditorParts {
+  const resolver = new RecordLinkResolver(d.data);
+  const enabled = (): boolean => d.config.current.editor.recordLinks;
+  let memo: { scopes: readonly string[]; taskWrites: boolean } | undefined;
+  const canWriteTasks = (): boolean => {
+    const scopes = d.scopes();
+    if (!scopes) return false;
+    if (memo?.scopes !== scopes) memo = { scopes, taskWrites: assessScopes(scopes.join(' ')).some(f => f.feature === 'taskWrites' && f.ok) };
+    return memo.taskWrites;
+  };
+  return {
+    links: new RecordLinkProvider(enabled),
+    hovers: new RecordHoverProvider({ data: d.data, resolver, enabled, sessions: d.sessions, describeError: d.describeError, log: d.log }),
+    todos: new TodoTaskActions(canWriteTasks, () => d.config.current.editor.todoTriggers),
+    commands: {
+      ...linkCommands({ data: d.data, resolver, details: d.details, sessions: d.sessions, reveal: d.reveal }),
+      ...selectionCommands({ data: d.data, details: d.details, describeError: d.describeError, log: d.log, scopes: d.scopes, linkFormat: () => d.config.current.editor.linkFormat }),
+    },
+  };
+}
