@@ -30,12 +30,14 @@ const lazySchemas = {
   name: 'lazy-schemas',
   setup(build) {
     build.onResolve({ filter: /^\.\/schemas$/ }, args => (/lazySchemas\.ts$/.test(args.importer) ? { path: './schemas.js', external: true } : undefined));
+    // the chat tools' implementations, required on the first tool invocation (src/chat/lazyTools.ts)
+    build.onResolve({ filter: /^\.\/tools$/ }, args => (/lazyTools\.ts$/.test(args.importer) ? { path: './chatTools.js', external: true } : undefined));
   },
 };
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts' },
+    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts', chatTools: 'src/chat/tools/index.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',

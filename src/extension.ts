@@ -3,6 +3,8 @@ import { accountCommands } from './account/accountCommands';
 import { ReportView } from './account/reportView';
 import { AccountStatusBar } from './account/statusBar';
 import { Redactor } from './attio';
+import { ChatTools } from './chat/chatTools';
+import { AttioMcpServer } from './chat/mcp';
 import { registerCommands } from './common/commands';
 import { Configuration } from './common/config';
 import { FolderSettingsGuard } from './common/folderSettings';
@@ -77,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     views,
     reports,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
+    new ChatTools({ data, describeError: errors.describe, redact: text => redactor.redact(text), log: log.child('Chat') }),
+    new AttioMcpServer(),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 

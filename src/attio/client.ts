@@ -81,6 +81,16 @@ export interface ListNotesOptions extends PageOptions {
   parentRecordId?: string;
 }
 
+export interface CreateNoteInput {
+  /** Object slug or id of the parent record. */
+  parentObject: string;
+  parentRecordId: string;
+  /** Plaintext only. */
+  title: string;
+  format: 'plaintext' | 'markdown';
+  content: string;
+}
+
 export interface SearchOptions {
   query: string;
   /** Object slugs or ids (at least one). */
@@ -293,6 +303,12 @@ export class AttioClient {
     return this.t.paged(endpoints.listNotes, opts, S().notes, signal, (limit, offset) => ({
       query: { limit, offset, parent_object: opts.parentObject, parent_record_id: opts.parentRecordId },
     }));
+  }
+
+  /** Adds a note to a record. Not retried after a 5xx or network failure (it could be created twice); 429 is retried. */
+  async createNote(input: CreateNoteInput, signal?: AbortSignal): Promise<AttioNote> {
+    const body = { data: { parent_object: input.parentObject, parent_record_id: input.parentRecordId, title: input.title, format: input.format, content: input.content } };
+    return (await this.t.call(endpoints.createNote, { body }, S().note, signal)).data;
   }
 }
 

@@ -4,6 +4,7 @@ export { backoff } from './transport';
 export { REDACTED, Redactor, redact } from './redact';
 export type {
   AttioClientOptions,
+  CreateNoteInput,
   CreateTaskInput,
   ListNotesOptions,
   ListTasksOptions,

@@ -349,4 +349,5 @@ export const responses = {
   task: dataOne(taskSchema),
   members: dataArray(memberSchema),
   notes: dataArray(noteSchema),
+  note: dataOne(noteSchema),
 };

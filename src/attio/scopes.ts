@@ -26,11 +26,12 @@ export const endpointScopes = {
   'PATCH /v2/tasks/{task_id}': ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
   'GET /v2/workspace_members': ['user_management:read'],
   'GET /v2/notes': ['note:read', 'object_configuration:read', 'record_permission:read'],
+  'POST /v2/notes': ['note:read-write', 'object_configuration:read', 'record_permission:read'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search';
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search' | 'noteWrites';
 
 export interface FeatureInfo {
   label: string;
@@ -48,6 +49,7 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   members: { label: 'Workspace members', endpoints: ['GET /v2/workspace_members'] },
   notes: { label: 'Notes', endpoints: ['GET /v2/notes'] },
   search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
+  noteWrites: { label: 'Add notes', endpoints: ['POST /v2/notes'] },
 };
 
 export const featureNames = Object.keys(features) as Feature[];

@@ -29,6 +29,7 @@ export type DataClient = Pick<
   | 'updateTask'
   | 'listMembers'
   | 'listNotes'
+  | 'createNote'
 >;
 
 export interface DataSession {

@@ -1,5 +1,5 @@
 /** Notes on records: one request per record; a loaded note can be found again by id (for its detail page). */
-import type { AttioNote } from '../attio';
+import type { AttioNote, CreateNoteInput } from '../attio';
 import { itemsOf, type DataContext } from './context';
 import { Keys } from './keys';
 
@@ -9,6 +9,13 @@ export class NotesData {
   async list(object: string, id: string) {
     const client = this.ctx.client();
     return this.ctx.cache.get(Keys.notes(object, id), async signal => itemsOf(await client.listNotes({ parentObject: object, parentRecordId: id, limit: 50, offset: 0 }, signal)));
+  }
+
+  /** Adds a note to a record; it goes to the front of that record's cached notes (no reload). */
+  async create(input: CreateNoteInput): Promise<AttioNote> {
+    const note = await this.ctx.client().createNote(input);
+    this.ctx.cache.update(Keys.notes(input.parentObject, input.parentRecordId), list => [note, ...list.filter(n => n.id.note_id !== note.id.note_id)]);
+    return note;
   }
 
   /** A note from any loaded record's notes. */

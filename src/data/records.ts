@@ -153,6 +153,11 @@ export class RecordsData {
     return { value, ...(r.stale ? { stale: r.stale } : {}) };
   }
 
+  /** The object slug of a record id already loaded (records, search results, titles), without a request. */
+  objectOf(id: string): string | undefined {
+    return this.seen.get(id)?.object ?? this.ctx.titles.objectOf(id);
+  }
+
   /** `web_url` of a record seen. */
   url(id: string): string | undefined {
     return this.seen.get(id)?.record.web_url ?? undefined;
