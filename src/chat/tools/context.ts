@@ -37,7 +37,11 @@ export const slugOf = (o: AttioObject): string => o.api_slug ?? o.id.object_id;
 export async function resolveList(data: Pick<ToolData, 'lists'>, name: string): Promise<AttioList> {
   const lists = (await data.lists.lists()).value;
   const lower = name.toLowerCase();
-  const found = lists.find(l => l.id.list_id === name || l.api_slug === name) ?? lists.find(l => l.name.toLowerCase() === lower || l.api_slug.toLowerCase() === lower);
+  const partial = lists.filter(l => l.name.toLowerCase().includes(lower) || l.api_slug.toLowerCase().includes(lower));
+  const found =
+    lists.find(l => l.id.list_id === name || l.api_slug === name) ??
+    lists.find(l => l.name.toLowerCase() === lower || l.api_slug.toLowerCase() === lower) ??
+    (partial.length === 1 ? partial[0] : undefined);
   if (!found) throw new ToolInputError(`No list ${JSON.stringify(name)} in this workspace. Lists: ${lists.map(l => `${JSON.stringify(l.name)} (${l.api_slug})`).join(', ')}.`);
   return found;
 }

@@ -84,7 +84,7 @@ export class GetRecordTool implements ChatTool<GetRecordInput> {
       this.data.notes.list(slug, id).then(r => r.value, e => this.explain(e, 'Notes')),
       this.data.tasks.forRecord(slug, id).then(r => r.value, e => this.explain(e, 'Tasks')),
     ]);
-    if (typeof tasks !== 'string') await this.data.tasks.loadLinks(tasks).catch(() => undefined);
+    // linked records of the tasks show by title when known, else by id: no title lookups (the request budget)
     const title = this.data.records.titleOf(slug, id) ?? id;
     const head = [
       workspaceLine(this.data),
