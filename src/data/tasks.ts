@@ -107,11 +107,19 @@ export class TasksData {
     return { value: sortByDeadline(r.value), ...(r.stale ? { stale: r.stale } : {}) };
   }
 
-  /** Titles of the records linked to these tasks (one query per object, only for unknown ones). */
-  async loadLinks(tasks: readonly AttioTask[]): Promise<void> {
+  /**
+   * Titles of the records linked to these tasks (one query per object, only for unknown ones). `maxObjects` caps the
+   * queries to the objects linked most often from these tasks (the same ones on every call, so a repeat costs
+   * nothing); links to other objects keep showing ids.
+   */
+  async loadLinks(tasks: readonly AttioTask[], maxObjects = Infinity): Promise<void> {
+    const links = tasks.flatMap(t => t.linked_records);
+    const perObject = new Map<string, number>();
+    for (const l of links) perObject.set(l.target_object_id, (perObject.get(l.target_object_id) ?? 0) + 1);
+    const objects = new Set([...perObject].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, maxObjects).map(([o]) => o));
     const wanted: WantedTitles = new Map();
-    for (const t of tasks) for (const l of t.linked_records) {
-      if (!this.ctx.titles.has(l.target_object_id, l.target_record_id)) wantTitle(wanted, l.target_object_id, l.target_record_id);
+    for (const l of links) {
+      if (objects.has(l.target_object_id) && !this.ctx.titles.has(l.target_object_id, l.target_record_id)) wantTitle(wanted, l.target_object_id, l.target_record_id);
     }
     await this.records.fetchTitles(wanted);
   }

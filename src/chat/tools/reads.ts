@@ -171,7 +171,8 @@ export class ListTasksTool implements ChatTool<ListTasksInput> {
       tasks = (await this.data.tasks.list(i.filter === 'open' ? 'allOpen' : i.filter)).value;
     }
     const shown = tasks.slice(0, i.limit);
-    await this.data.tasks.loadLinks(shown).catch(() => undefined);
+    // tasks and members are 2 requests; titles of linked records 1 more at most (the object with most links)
+    await this.data.tasks.loadLinks(shown, 1).catch(() => undefined);
     const label = i.filter === 'completed' ? 'recently completed' : i.filter === 'mine' ? 'open tasks assigned to me' : i.filter;
     const head = [workspaceLine(this.data), `${tasks.length} ${label} task(s)${about}${i.filter === 'completed' ? ' (the 50 most recent)' : ''}. ${DATA_NOTE}`];
     const now = this.now();
