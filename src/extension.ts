@@ -36,6 +36,7 @@ export interface TestApi {
   views: SidebarViews;
   secrets: vscode.SecretStorage;
   reports: ReportView;
+  attioMcp: AttioMcpServer;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
   const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config });
   const reports = new ReportView();
+  const attioMcp = new AttioMcpServer();
 
   context.subscriptions.push(
     channel,
@@ -80,12 +82,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     reports,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     new ChatTools({ data, describeError: errors.describe, redact: text => redactor.redact(text), log: log.child('Chat') }),
-    new AttioMcpServer(),
+    attioMcp,
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, attioMcp }
     : undefined;
 }
 

@@ -102,6 +102,40 @@ suite('Chat tools: language-model tools in the extension host', () => {
     assert.deepStrictEqual(calls(server), []);
   });
 
+  test('attio.chat.tools false: every tool answers that it is turned off and sends nothing', async () => {
+    const all = vscode.workspace.getConfiguration();
+    await all.update('attio.chat.tools', false, vscode.ConfigurationTarget.Global);
+    try {
+      server.clearRequests();
+      for (const name of ['attio_search_records', 'attio_describe_schema', 'attio_create_task']) {
+        assert.match(await invoke(name, { query: 'acme', content: 'x' }), /The Attio tools are turned off \(setting attio\.chat\.tools\)/);
+      }
+      assert.deepStrictEqual(calls(server), []);
+    } finally {
+      await all.update('attio.chat.tools', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.doesNotMatch(await invoke('attio_describe_schema', {}), /turned off/);
+  });
+
+  test("Attio's hosted MCP server: offered only while attio.chat.attioMcpServer is on (off by default)", async () => {
+    const { attioMcp } = await extensionApi();
+    assert.strictEqual(vscode.workspace.getConfiguration().get('attio.chat.attioMcpServer'), false);
+    assert.deepStrictEqual(attioMcp.provideMcpServerDefinitions(), []);
+    const changed = new Promise<void>(resolve => attioMcp.onDidChangeMcpServerDefinitions(() => resolve()));
+    const all = vscode.workspace.getConfiguration();
+    await all.update('attio.chat.attioMcpServer', true, vscode.ConfigurationTarget.Global);
+    try {
+      await changed;
+      const defs = attioMcp.provideMcpServerDefinitions();
+      assert.strictEqual(defs.length, 1);
+      assert.strictEqual(defs[0].label, 'Attio (hosted by Attio)');
+      assert.strictEqual(defs[0].uri.toString(), 'https://mcp.attio.com/mcp');
+      assert.deepStrictEqual(defs[0].headers, {}, 'no token of ours goes to it');
+    } finally {
+      await all.update('attio.chat.attioMcpServer', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a write invoked outside a chat session writes nothing and says why', async () => {
     server.clearRequests();
     const out = await invoke('attio_create_task', { content: 'Should never exist' });
