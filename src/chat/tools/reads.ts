@@ -10,6 +10,8 @@ import { recordUrl, resolveList, resolveObject, resolveRecord, slugOf, workspace
 /** A tool's pure part: what the vscode registration calls. */
 export interface ChatTool<I> {
   readonly name: string;
+  /** What a failure names ("Tasks needs the task:read scope…"), as the sidebar's features do. */
+  readonly feature: string;
   parse(raw: unknown): I;
   /** Shown while the tool runs ("Searching Attio for …"). */
   progress(input: I): string;
@@ -26,6 +28,7 @@ export interface SearchInput {
 
 export class SearchRecordsTool implements ChatTool<SearchInput> {
   readonly name = 'attio_search_records';
+  readonly feature = 'Search';
   constructor(private readonly data: Pick<ToolData, 'search' | 'records' | 'session' | 'workspaceUrl'>) {}
 
   parse(raw: unknown): SearchInput {
@@ -64,6 +67,7 @@ const NOTES_SHOWN = 10;
 
 export class GetRecordTool implements ChatTool<GetRecordInput> {
   readonly name = 'attio_get_record';
+  readonly feature = 'Records';
   constructor(private readonly data: Pick<ToolData, 'records' | 'notes' | 'tasks' | 'session' | 'workspaceUrl'>, private readonly explain: Explain) {}
 
   parse(raw: unknown): GetRecordInput {
@@ -142,6 +146,7 @@ export interface ListTasksInput {
 
 export class ListTasksTool implements ChatTool<ListTasksInput> {
   readonly name = 'attio_list_tasks';
+  readonly feature = 'Tasks';
   constructor(private readonly data: Pick<ToolData, 'tasks' | 'records' | 'session'>, private readonly now: () => number = Date.now) {}
 
   parse(raw: unknown): ListTasksInput {
@@ -190,6 +195,7 @@ export interface ListEntriesInput {
 
 export class ListEntriesTool implements ChatTool<ListEntriesInput> {
   readonly name = 'attio_list_entries';
+  readonly feature = 'List entries';
   constructor(private readonly data: Pick<ToolData, 'lists' | 'session'>) {}
 
   parse(raw: unknown): ListEntriesInput {

@@ -80,7 +80,7 @@ export class ToolRunner {
     try {
       input = impl.parse(raw);
     } catch (e) {
-      return { invocationMessage: this.deps.redact(this.describe(e, name)) };
+      return { invocationMessage: this.deps.redact(this.describe(e, impl.feature)) };
     }
     const invocationMessage = this.deps.redact(impl.progress(input));
     if (!isWriteTool(impl)) return { invocationMessage };
@@ -89,7 +89,7 @@ export class ToolRunner {
       c = await impl.confirm(input);
     } catch (e) {
       // no confirmation, so the invocation that follows is refused
-      this.deps.log?.(`${name}: not prepared: ${this.describe(e, name)}`);
+      this.deps.log?.(`${name}: not prepared: ${this.describe(e, impl.feature)}`);
       return { invocationMessage };
     }
     this.prepared.set(key(name, raw), this.now());
@@ -116,14 +116,14 @@ export class ToolRunner {
       return await impl.run(input, signal);
     } catch (e) {
       if (isCancellation(e) || signal.aborted) throw new CancelledByPerson();
-      const text = this.describe(e, name);
+      const text = this.describe(e, impl.feature);
       this.deps.log?.(`${name}: ${text}`);
       return text;
     }
   }
 
-  private describe(e: unknown, name: string): string {
-    return e instanceof ToolInputError ? e.message : this.explain(e, name);
+  private describe(e: unknown, feature: string): string {
+    return e instanceof ToolInputError ? e.message : this.explain(e, feature);
   }
 }
 

@@ -17,6 +17,7 @@ const OPTIONS_SHOWN = 40;
 
 export class DescribeSchemaTool implements ChatTool<SchemaInput> {
   readonly name = 'attio_describe_schema';
+  readonly feature = 'Objects and attributes';
   constructor(private readonly data: Pick<ToolData, 'records' | 'lists' | 'schema' | 'session'>, private readonly explain: Explain) {}
 
   parse(raw: unknown): SchemaInput {

@@ -55,6 +55,7 @@ export interface CreateTaskToolInput {
 
 export class CreateTaskTool implements WriteTool<CreateTaskToolInput> {
   readonly name = 'attio_create_task';
+  readonly feature = 'Create tasks';
   constructor(private readonly data: Pick<ToolData, 'tasks' | 'records' | 'session' | 'workspaceUrl'>) {}
 
   parse(raw: unknown): CreateTaskToolInput {
@@ -116,6 +117,7 @@ export interface AddNoteInput {
 
 export class AddNoteTool implements WriteTool<AddNoteInput> {
   readonly name = 'attio_add_note';
+  readonly feature = 'Add notes';
   constructor(private readonly data: Pick<ToolData, 'notes' | 'records' | 'session' | 'workspaceUrl'>) {}
 
   parse(raw: unknown): AddNoteInput {
