@@ -130,7 +130,7 @@ export function taskLine(data: Pick<ToolData, 'tasks'>, t: AttioTask, now: numbe
   return [
     `- ${q(t.content_plaintext, 500)}${t.is_completed ? ' · completed' : ''}${deadline}`,
     who.length ? ` · assignees ${who.map(n => q(n, 80)).join(', ')}` : ' · unassigned',
-    links.length ? ` · linked ${links.map(l => `${q(l.title, 80)} (${l.object}/${l.id})`).join(', ')}` : '',
+    links.length ? ` · linked ${links.map(l => (l.title === l.id ? `${l.object}/${l.id}` : `${q(l.title, 80)} (${l.object}/${l.id})`)).join(', ')}` : '',
     ` · task_id ${t.id.task_id}`,
   ].join('');
 }
@@ -178,8 +178,8 @@ export class ListTasksTool implements ChatTool<ListTasksInput> {
     const shown = tasks.slice(0, i.limit);
     // tasks and members are 2 requests; titles of linked records 1 more at most (the object with most links)
     await this.data.tasks.loadLinks(shown, 1).catch(() => undefined);
-    const label = i.filter === 'completed' ? 'recently completed' : i.filter === 'mine' ? 'open tasks assigned to me' : i.filter;
-    const head = [workspaceLine(this.data), `${tasks.length} ${label} task(s)${about}${i.filter === 'completed' ? ' (the 50 most recent)' : ''}. ${DATA_NOTE}`];
+    const label = i.filter === 'completed' ? 'completed (the 50 most recent)' : i.filter === 'mine' ? 'open, assigned to me' : i.filter;
+    const head = [workspaceLine(this.data), `${tasks.length} task(s), ${label}${about}. ${DATA_NOTE}`];
     const now = this.now();
     return bounded(head, shown.map(t => taskLine(this.data, t, now)), { more: tasks.length - shown.length, hint: 'raise "limit" or pass "record"' });
   }

@@ -83,7 +83,7 @@ suite('Chat tools against the local Attio server', () => {
     const lines = out.split('\n').filter(l => l.startsWith('- '));
     assert.strictEqual(lines.length, 2);
     for (const l of lines) assert.match(l, /deadline \d{4}-\d\d-\d\d \(overdue\)/);
-    const total = Number(/(\d+) overdue task/.exec(out)![1]);
+    const total = Number(/(\d+) task\(s\), overdue/.exec(out)![1]);
     assert.ok(out.endsWith(`… ${total - 2} more; narrow the query (raise "limit" or pass "record").`), out);
     server.clearRequests();
     await h.run(T.listTasks, { filter: 'overdue', limit: 2 });
