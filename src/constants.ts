@@ -133,3 +133,26 @@ export const EditorSettings = {
   linkFormat: 'editor.linkFormat',
   todoTriggers: 'tasks.todoTriggers',
 } as const;
+
+/** Language-model tools for chat agents: the names in package.json `languageModelTools` (src/chat/). */
+export const ChatToolNames = {
+  searchRecords: 'attio_search_records',
+  getRecord: 'attio_get_record',
+  listTasks: 'attio_list_tasks',
+  listEntries: 'attio_list_entries',
+  describeSchema: 'attio_describe_schema',
+  createTask: 'attio_create_task',
+  addNote: 'attio_add_note',
+} as const;
+
+/** Chat settings (full keys) and Attio's hosted MCP server, offered only when its setting is on. */
+export const ChatSettings = {
+  tools: 'attio.chat.tools',
+  attioMcpServer: 'attio.chat.attioMcpServer',
+} as const;
+
+export const AttioMcp = {
+  providerId: 'attio.mcpServer',
+  label: 'Attio (hosted by Attio)',
+  url: 'https://mcp.attio.com/mcp',
+} as const;

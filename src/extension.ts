@@ -3,6 +3,8 @@ import { accountCommands } from './account/accountCommands';
 import { ReportView } from './account/reportView';
 import { AccountStatusBar } from './account/statusBar';
 import { Redactor } from './attio';
+import { ChatTools } from './chat/chatTools';
+import { AttioMcpServer } from './chat/mcp';
 import { registerCommands } from './common/commands';
 import { Configuration } from './common/config';
 import { FolderSettingsGuard } from './common/folderSettings';
@@ -37,6 +39,7 @@ export interface TestApi {
   reports: ReportView;
   editor: EditorSurface;
   details: DetailDocuments;
+  attioMcp: AttioMcpServer;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -71,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     sessions: async () => (await auth.current()).sessions.map(s => ({ id: s.id, workspaceSlug: s.workspaceSlug, workspaceName: s.workspaceName })),
     reveal: (object, id) => views.revealRecord(object, id),
   });
+  const attioMcp = new AttioMcpServer();
 
   context.subscriptions.push(
     channel,
@@ -92,11 +96,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     editor,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(editor.commands(), log, redactor),
+    new ChatTools({ data, describeError: errors.describe, redact: text => redactor.redact(text), log: log.child('Chat') }),
+    attioMcp,
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp }
     : undefined;
 }
 

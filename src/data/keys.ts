@@ -2,7 +2,7 @@
  * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
  * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
  */
-import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page } from '../attio';
+import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page, SearchResult } from '../attio';
 
 /** Which view's "Refresh" expires an entry. */
 export type Scope = 'objects' | 'lists' | 'tasks';
@@ -22,6 +22,8 @@ export type Family =
   | 'entry'
   | 'tasks'
   | 'task'
+  | 'recordTasks'
+  | 'search'
   | 'members';
 
 /** A cache key whose value has type `T`. Two keys are the same entry when their `id`s are equal. */
@@ -57,5 +59,9 @@ export const Keys = {
   entry: (list: string, id: string) => new CacheKey<AttioEntry>('entry', 'lists', [list, id]),
   tasks: (set: TaskSet) => new CacheKey<AttioTask[]>('tasks', 'tasks', [set]),
   task: (id: string) => new CacheKey<AttioTask>('task', 'tasks', [id]),
+  /** Open tasks linked to a record (object slug, record id). */
+  recordTasks: (object: string, id: string) => new CacheKey<AttioTask[]>('recordTasks', 'tasks', [object, id]),
+  /** A search's results (query, object slugs, limit). */
+  search: (query: string, objects: readonly string[], limit: number) => new CacheKey<SearchResult[]>('search', 'objects', [query, objects.join(','), String(limit)]),
   members: () => new CacheKey<Map<string, AttioMember>>('members', 'tasks', []),
 } as const;

@@ -174,6 +174,11 @@ export class RecordsData {
     return this.seen.get(id)?.record;
   }
 
+  /** The object slug of a record id already loaded (records, search results, titles), without a request. */
+  objectOf(id: string): string | undefined {
+    return this.seen.get(id)?.object ?? this.ctx.titles.objectOf(id);
+  }
+
   /** `web_url` of a record seen. */
   url(id: string): string | undefined {
     return this.seen.get(id)?.record.web_url ?? undefined;

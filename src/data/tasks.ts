@@ -6,7 +6,7 @@
 import type { AttioTask, CreateTaskInput, ListTasksOptions } from '../attio';
 import { itemsOf, type DataContext, type TaskGroupId } from './context';
 import { actorName, isOverdue, parseTime } from './format';
-import { Keys, type TaskSet } from './keys';
+import { Keys, type CacheKey, type TaskSet } from './keys';
 import type { MembersData } from './members';
 import type { RecordsData } from './records';
 import { wantTitle, type WantedTitles } from './titles';
@@ -95,11 +95,31 @@ export class TasksData {
     return (await this.ctx.cache.get(Keys.task(id), signal => client.getTask(id, signal))).value;
   }
 
-  /** Titles of the records linked to these tasks (one query per object, only for unknown ones). */
-  async loadLinks(tasks: readonly AttioTask[]): Promise<void> {
+  /** Open tasks linked to a record, by deadline (one request, cached; task edits update it in place). */
+  async forRecord(object: string, id: string) {
+    const client = this.ctx.client();
+    const [r] = await Promise.all([
+      this.ctx.cache.get(Keys.recordTasks(object, id), async signal =>
+        itemsOf(await client.listTasks({ linkedObject: object, linkedRecordId: id, isCompleted: false, limit: TASKS_LIMIT, offset: 0 }, signal)),
+      ),
+      this.members.byId().catch(e => this.ctx.softFail(e, undefined)),
+    ]);
+    return { value: sortByDeadline(r.value), ...(r.stale ? { stale: r.stale } : {}) };
+  }
+
+  /**
+   * Titles of the records linked to these tasks (one query per object, only for unknown ones). `maxObjects` caps the
+   * queries to the objects linked most often from these tasks (the same ones on every call, so a repeat costs
+   * nothing); links to other objects keep showing ids.
+   */
+  async loadLinks(tasks: readonly AttioTask[], maxObjects = Infinity): Promise<void> {
+    const links = tasks.flatMap(t => t.linked_records);
+    const perObject = new Map<string, number>();
+    for (const l of links) perObject.set(l.target_object_id, (perObject.get(l.target_object_id) ?? 0) + 1);
+    const objects = new Set([...perObject].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, maxObjects).map(([o]) => o));
     const wanted: WantedTitles = new Map();
-    for (const t of tasks) for (const l of t.linked_records) {
-      if (!this.ctx.titles.has(l.target_object_id, l.target_record_id)) wantTitle(wanted, l.target_object_id, l.target_record_id);
+    for (const l of links) {
+      if (objects.has(l.target_object_id) && !this.ctx.titles.has(l.target_object_id, l.target_record_id)) wantTitle(wanted, l.target_object_id, l.target_record_id);
     }
     await this.records.fetchTitles(wanted);
   }
@@ -138,8 +158,8 @@ export class TasksData {
   /** Puts a task (new or changed) into the cached groups it belongs to and out of the others. */
   private apply(task: AttioTask): void {
     const id = task.id.task_id;
-    const place = (set: TaskSet, belongs: boolean, atFront: boolean): void => {
-      this.ctx.cache.update(Keys.tasks(set), list => {
+    const place = (set: TaskSet | CacheKey<AttioTask[]>, belongs: boolean, atFront: boolean): void => {
+      this.ctx.cache.update(typeof set === 'string' ? Keys.tasks(set) : set, list => {
         const rest = list.filter(t => t.id.task_id !== id);
         if (!belongs) return rest;
         const i = list.findIndex(t => t.id.task_id === id);
@@ -154,6 +174,11 @@ export class TasksData {
     place('mine', !task.is_completed && this.isMine(task), false);
     place('open', !task.is_completed, false);
     place('completed', task.is_completed, true);
+    for (const [key] of [...this.ctx.cache.entriesOf<AttioTask[]>('recordTasks')]) {
+      const [object, recordId] = key.parts;
+      const linked = task.linked_records.some(l => l.target_record_id === recordId && this.records.objectSlug(l.target_object_id) === this.records.objectSlug(object));
+      place(key, !task.is_completed && linked, false);
+    }
     if (this.ctx.cache.peek(Keys.task(id))) this.ctx.cache.set(Keys.task(id), task);
     const groups: TaskGroupId[] = ['allOpen', 'overdue', 'completed'];
     if (this.ctx.session?.memberId) groups.unshift('mine');

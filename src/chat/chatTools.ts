@@ -1,0 +1,57 @@
+/**
+ * Registers the Attio language-model tools with VS Code. Thin: what happens around a call (gates, validation, the
+ * write guard, explained failures, redaction) is the runner's and the tools' (./tools, loaded on the first call, so
+ * activation stays cheap). Writes carry VS Code's confirmation (title and Markdown of exactly what is written).
+ */
+import * as vscode from 'vscode';
+import { Disposable } from '../common/disposable';
+import type { Logger } from '../common/log';
+import { ChatSettings, ChatToolNames } from '../constants';
+import { chatTools } from './lazyTools';
+import type { RunnerDeps, ToolRunner } from './tools';
+
+export interface ChatToolDeps {
+  data: RunnerDeps['data'];
+  describeError: RunnerDeps['describeError'];
+  redact: (text: string) => string;
+  log: Logger;
+}
+
+export class ChatTools extends Disposable {
+  private loaded: ToolRunner | undefined;
+
+  constructor(private readonly deps: ChatToolDeps) {
+    super();
+    for (const name of Object.values(ChatToolNames)) this._register(vscode.lm.registerTool(name, this.tool(name)));
+  }
+
+  private get runner(): ToolRunner {
+    const { data, describeError, redact, log } = this.deps;
+    const enabled = (): boolean => vscode.workspace.getConfiguration().get<boolean>(ChatSettings.tools) !== false;
+    return (this.loaded ??= new (chatTools().ToolRunner)({ data, describeError, redact, enabled, log: m => log.info(m) }));
+  }
+
+  private tool(name: string): vscode.LanguageModelTool<unknown> {
+    return {
+      prepareInvocation: async options => {
+        const p = await this.runner.prepare(name, options.input);
+        const c = p.confirmation;
+        // CRM text in the message is escaped or fenced; the Markdown is untrusted (no command links, no HTML)
+        return { invocationMessage: p.invocationMessage, ...(c ? { confirmationMessages: { title: c.title, message: new vscode.MarkdownString(c.message) } } : {}) };
+      },
+      invoke: async (options, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          const text = await this.runner.invoke(name, options.input, options.toolInvocationToken !== undefined, abort.signal);
+          return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+        } catch (e) {
+          if (e instanceof chatTools().CancelledByPerson) throw new vscode.CancellationError();
+          throw e;
+        } finally {
+          sub.dispose();
+        }
+      },
+    };
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The chat tools, loaded on the first tool call (dist/chatTools.js, see src/chat/lazyTools.ts) rather than at
+ * activation. Pure: no `vscode`.
+ */
+export { CancelledByPerson, ToolRunner, type Prepared, type RunnerDeps } from './runner';
+export { MAX_RESULT_BYTES, ToolInputError } from './common';
+export { createTools, isWriteTool } from './registry';
+export type { ChatTool } from './reads';
+export type { Confirmation, WriteTool } from './writes';

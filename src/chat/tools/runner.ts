@@ -1,0 +1,130 @@
+/**
+ * What happens around every tool call, without `vscode` (so it is unit-tested and loads lazily): the gates (tools
+ * turned off, signed out), input validation, the write guard (a write runs only inside a chat session, after the
+ * person was asked to confirm exactly this input), failures explained in words, and the redactor over everything.
+ */
+import { isCancellation } from '../../attio';
+import { Commands, ChatSettings } from '../../constants';
+import type { DescribeError } from '../../session/errorReporter';
+import { ToolInputError } from './common';
+import type { Explain, ToolData } from './context';
+import { createTools, isWriteTool } from './registry';
+import type { ChatTool } from './reads';
+import type { Confirmation } from './writes';
+
+export interface RunnerDeps {
+  data: ToolData & { readonly signedIn: boolean };
+  describeError: DescribeError;
+  redact: (text: string) => string;
+  enabled: () => boolean;
+  log?: (message: string) => void;
+  now?: () => number;
+}
+
+export interface Prepared {
+  invocationMessage: string;
+  confirmation?: Confirmation;
+}
+
+/** How long a prepared confirmation stays valid for the invocation that follows it. */
+const CONFIRMATION_TTL_MS = 10 * 60_000;
+
+export class CancelledByPerson extends Error {
+  override name = 'Cancelled';
+}
+
+export class ToolRunner {
+  readonly tools: Map<string, ChatTool<unknown>>;
+  /** When the person was asked to confirm a write, by tool name and input (as JSON). */
+  private readonly prepared = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.tools = createTools(deps.data, this.explain);
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** A failure as the sentence a person or model should read (names the scope or the command). */
+  readonly explain: Explain = (e, feature) => {
+    const view = this.deps.describeError(e, feature);
+    switch (view.kind) {
+      case 'cancelled':
+        throw e;
+      case 'scope':
+        return `${view.message} Add ${view.missing.join(', ') || 'the scope'} to the token (or the OAuth app), then run "Attio: Sign In" again; "Attio: Show Scope Errors" lists what is missing.`;
+      case 'signedOut':
+        return `${view.message} Run the command "Attio: Sign In" (${Commands.signIn}).`;
+      default:
+        return `${feature} failed: ${view.message}`;
+    }
+  };
+
+  private gate(): string | undefined {
+    if (!this.deps.enabled()) return `The Attio tools are turned off (setting ${ChatSettings.tools}).`;
+    if (!this.deps.data.signedIn) return `Not signed in to Attio. Ask the person to run the command "Attio: Sign In" (${Commands.signIn}), then try again.`;
+    return undefined;
+  }
+
+  private tool(name: string): ChatTool<unknown> {
+    const t = this.tools.get(name);
+    if (!t) throw new Error(`unknown tool ${name}`);
+    return t;
+  }
+
+  /** The message shown while a tool runs and, for a write, the confirmation the person must accept first. */
+  async prepare(name: string, raw: unknown): Promise<Prepared> {
+    const gate = this.gate();
+    if (gate) return { invocationMessage: gate };
+    const impl = this.tool(name);
+    let input: unknown;
+    try {
+      input = impl.parse(raw);
+    } catch (e) {
+      return { invocationMessage: this.deps.redact(this.describe(e, impl.feature)) };
+    }
+    const invocationMessage = this.deps.redact(impl.progress(input));
+    if (!isWriteTool(impl)) return { invocationMessage };
+    let c: Confirmation;
+    try {
+      c = await impl.confirm(input);
+    } catch (e) {
+      // no confirmation, so the invocation that follows is refused
+      this.deps.log?.(`${name}: not prepared: ${this.describe(e, impl.feature)}`);
+      return { invocationMessage };
+    }
+    this.prepared.set(key(name, raw), this.now());
+    return { invocationMessage, confirmation: { title: this.deps.redact(c.title), message: this.deps.redact(c.message) } };
+  }
+
+  /** The tool's answer as text. Throws {@link CancelledByPerson} when cancelled. */
+  async invoke(name: string, raw: unknown, inChatSession: boolean, signal: AbortSignal): Promise<string> {
+    return this.deps.redact(await this.answer(name, raw, inChatSession, signal));
+  }
+
+  private async answer(name: string, raw: unknown, inChatSession: boolean, signal: AbortSignal): Promise<string> {
+    const gate = this.gate();
+    if (gate) return gate;
+    const impl = this.tool(name);
+    try {
+      const input = impl.parse(raw);
+      if (isWriteTool(impl)) {
+        const at = this.prepared.get(key(name, raw));
+        this.prepared.delete(key(name, raw));
+        if (!inChatSession) return `${name} writes to Attio, so it runs only in a chat session where the person confirms it first; nothing was written.`;
+        if (at === undefined || this.now() - at > CONFIRMATION_TTL_MS) return `${name} was not confirmed by the person; nothing was written.`;
+      }
+      return await impl.run(input, signal);
+    } catch (e) {
+      if (isCancellation(e) || signal.aborted) throw new CancelledByPerson();
+      const text = this.describe(e, impl.feature);
+      this.deps.log?.(`${name}: ${text}`);
+      return text;
+    }
+  }
+
+  private describe(e: unknown, feature: string): string {
+    return e instanceof ToolInputError ? e.message : this.explain(e, feature);
+  }
+}
+
+const key = (name: string, raw: unknown): string => `${name}\u0000${JSON.stringify(raw)}`;

@@ -1,0 +1,158 @@
+/**
+ * The write tools: create a task, add a note. Each has `confirm`, the title and Markdown the person sees before
+ * anything is written (the registration only writes after VS Code asked them); the Markdown shows exactly what will
+ * be written, CRM text escaped or fenced so it renders as text. No `vscode`.
+ */
+import { mdEscape } from '../../data';
+import { asInput, optEnum, optString, q, reqString, ToolInputError, type Input } from './common';
+import { recordUrl, resolveRecord, slugOf, workspaceLine, type ToolData } from './context';
+import type { ChatTool } from './reads';
+
+export interface Confirmation {
+  title: string;
+  /** Markdown. */
+  message: string;
+}
+
+export interface WriteTool<I> extends ChatTool<I> {
+  confirm(input: I): Promise<Confirmation>;
+}
+
+/** A fenced block that no backtick run inside `text` can close. */
+export function fenced(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(s => s.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+function optDeadline(input: Input): string | null {
+  const v = optString(input, 'deadline', 40);
+  if (!v) return null;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const ms = Date.parse(day ? `${v}T23:59:59Z` : v);
+  if (Number.isNaN(ms)) throw new ToolInputError('"deadline" must be an ISO 8601 date (2026-12-31) or date-time (2026-12-31T17:00:00Z).');
+  return new Date(ms).toISOString();
+}
+
+type RecordTarget = { object: string; id: string; title: string; url: string };
+
+async function target(data: Pick<ToolData, 'records' | 'workspaceUrl'>, record: string, object: string | undefined): Promise<RecordTarget> {
+  const r = await resolveRecord(data, record, object);
+  const slug = slugOf(r.object);
+  const rec = await data.records.get(slug, r.id);
+  return { object: slug, id: r.id, title: data.records.title(rec, slug), url: recordUrl(data, r.object, r.id) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface CreateTaskToolInput {
+  content: string;
+  deadline: string | null;
+  record?: string;
+  object?: string;
+  assignToMe: boolean;
+}
+
+export class CreateTaskTool implements WriteTool<CreateTaskToolInput> {
+  readonly name = 'attio_create_task';
+  readonly feature = 'Create tasks';
+  constructor(private readonly data: Pick<ToolData, 'tasks' | 'records' | 'session' | 'workspaceUrl'>) {}
+
+  parse(raw: unknown): CreateTaskToolInput {
+    const i = asInput(raw);
+    const assign = i.assignToMe;
+    if (assign !== undefined && typeof assign !== 'boolean') throw new ToolInputError('"assignToMe" must be true or false.');
+    return { content: reqString(i, 'content', 2000), deadline: optDeadline(i), record: optString(i, 'record', 500), object: optString(i, 'object', 100), assignToMe: assign ?? false };
+  }
+
+  progress(): string {
+    return 'Creating an Attio task';
+  }
+
+  private assignee(i: CreateTaskToolInput): string | undefined {
+    if (!i.assignToMe) return undefined;
+    const me = this.data.session?.memberId;
+    if (!me) throw new ToolInputError('This token is not tied to a workspace member, so the task cannot be assigned to "me"; leave assignToMe false.');
+    return me;
+  }
+
+  async confirm(i: CreateTaskToolInput): Promise<Confirmation> {
+    this.assignee(i);
+    const t = i.record ? await target(this.data, i.record, i.object) : undefined;
+    const ws = this.data.session?.workspaceName ?? 'Attio';
+    const lines = [
+      `Creates a task in the Attio workspace **${mdEscape(ws)}**:`,
+      '',
+      fenced(i.content),
+      '',
+      `- Deadline: ${i.deadline ? i.deadline.slice(0, 16).replace('T', ' ') + ' UTC' : 'none'}`,
+      `- Linked record: ${t ? `${mdEscape(t.title)} (${t.object}, ${t.id})` : 'none'}`,
+      `- Assignee: ${i.assignToMe ? 'you' : 'nobody'}`,
+    ];
+    return { title: 'Create an Attio task?', message: lines.join('\n') };
+  }
+
+  async run(i: CreateTaskToolInput): Promise<string> {
+    const me = this.assignee(i);
+    const t = i.record ? await target(this.data, i.record, i.object) : undefined;
+    const task = await this.data.tasks.create({
+      content: i.content,
+      deadlineAt: i.deadline,
+      ...(t ? { linkedRecords: [{ targetObject: t.object, targetRecordId: t.id }] } : {}),
+      ...(me ? { assigneeIds: [me] } : {}),
+    });
+    return `${workspaceLine(this.data)} Created task ${q(task.content_plaintext)} · task_id ${task.id.task_id}${t ? ` · linked to ${q(t.title)} (${t.url})` : ''}${task.deadline_at ? ` · deadline ${task.deadline_at.slice(0, 10)}` : ''}.`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface AddNoteInput {
+  record: string;
+  object?: string;
+  title: string;
+  content: string;
+  format: 'plaintext' | 'markdown';
+}
+
+export class AddNoteTool implements WriteTool<AddNoteInput> {
+  readonly name = 'attio_add_note';
+  readonly feature = 'Add notes';
+  constructor(private readonly data: Pick<ToolData, 'notes' | 'records' | 'session' | 'workspaceUrl'>) {}
+
+  parse(raw: unknown): AddNoteInput {
+    const i = asInput(raw);
+    return {
+      record: reqString(i, 'record', 500),
+      object: optString(i, 'object', 100),
+      title: reqString(i, 'title', 200),
+      content: reqString(i, 'content', 10_000),
+      format: optEnum(i, 'format', ['plaintext', 'markdown'] as const, 'plaintext'),
+    };
+  }
+
+  progress(): string {
+    return 'Adding a note in Attio';
+  }
+
+  async confirm(i: AddNoteInput): Promise<Confirmation> {
+    const t = await target(this.data, i.record, i.object);
+    const ws = this.data.session?.workspaceName ?? 'Attio';
+    const lines = [
+      `Adds a note to **${mdEscape(t.title)}** (${t.object}, ${t.id}) in the Attio workspace **${mdEscape(ws)}**.`,
+      '',
+      `Title: ${mdEscape(i.title)}`,
+      '',
+      `Content (${i.format}, ${i.content.length} characters):`,
+      '',
+      fenced(i.content),
+    ];
+    return { title: 'Add a note in Attio?', message: lines.join('\n') };
+  }
+
+  async run(i: AddNoteInput): Promise<string> {
+    const t = await target(this.data, i.record, i.object);
+    const note = await this.data.notes.create({ parentObject: t.object, parentRecordId: t.id, title: i.title, format: i.format, content: i.content });
+    return `${workspaceLine(this.data)} Added note ${q(note.title ?? i.title)} · note_id ${note.id.note_id} to ${q(t.title)} (${t.url}).`;
+  }
+}
