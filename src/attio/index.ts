@@ -4,7 +4,9 @@ export { backoff } from './transport';
 export { REDACTED, Redactor, redact } from './redact';
 export type {
   AttioClientOptions,
+  CallParams,
   CreateTaskInput,
+  EndpointName,
   ListNotesOptions,
   ListTasksOptions,
   LogLevel,
@@ -56,6 +58,7 @@ export type {
   AttioSelectOption,
   AttioStatus,
   AttioTask,
+  AttioWebhook,
   AttioValue,
   AttioValueType,
   AttioValues,

@@ -10,6 +10,7 @@ export const endpointScopes = {
   'GET /v2/objects': ['object_configuration:read'],
   'GET /v2/objects/{object}': ['object_configuration:read'],
   'GET /v2/{target}/{identifier}/attributes': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes/{attribute}': ['object_configuration:read'],
   'GET /v2/{target}/{identifier}/attributes/{attribute}/options': ['object_configuration:read'],
   'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses': ['object_configuration:read'],
   'POST /v2/objects/{object}/records/query': ['record_permission:read', 'object_configuration:read'],
@@ -26,11 +27,14 @@ export const endpointScopes = {
   'PATCH /v2/tasks/{task_id}': ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
   'GET /v2/workspace_members': ['user_management:read'],
   'GET /v2/notes': ['note:read', 'object_configuration:read', 'record_permission:read'],
+  'GET /v2/notes/{note_id}': ['note:read', 'object_configuration:read', 'record_permission:read'],
+  'GET /v2/webhooks': ['webhook:read'],
+  'GET /v2/webhooks/{webhook_id}': ['webhook:read'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search';
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search' | 'webhooks';
 
 export interface FeatureInfo {
   label: string;
@@ -48,6 +52,7 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   members: { label: 'Workspace members', endpoints: ['GET /v2/workspace_members'] },
   notes: { label: 'Notes', endpoints: ['GET /v2/notes'] },
   search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
+  webhooks: { label: 'Webhooks (read-only)', endpoints: ['GET /v2/webhooks', 'GET /v2/webhooks/{webhook_id}'] },
 };
 
 export const featureNames = Object.keys(features) as Feature[];
