@@ -33,9 +33,25 @@ const lazySchemas = {
   },
 };
 
+/** `require('./impl')` in src/developer/index.ts stays a run-time require of dist/developer.js (loaded on first use). */
+const lazyDeveloper = {
+  name: 'lazy-developer',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/impl$/ }, args => (/developer[\\/]index\.ts$/.test(args.importer) ? { path: './developer.js', external: true } : undefined));
+  },
+};
+
+/** `require('./schemaText')` in the tree's schema nodes stays a run-time require of dist/schemaText.js. */
+const lazySchemaText = {
+  name: 'lazy-schema-text',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/schemaText$/ }, args => (/nodes[\\/]attributes\.ts$/.test(args.importer) ? { path: './schemaText.js', external: true } : undefined));
+  },
+};
+
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts' },
+    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts', developer: 'src/developer/impl.ts', schemaText: 'src/views/nodes/schemaText.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -49,7 +65,7 @@ async function main() {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: watch ? [lazySchemas, problemMatcher] : [lazySchemas],
+    plugins: watch ? [lazySchemas, lazyDeveloper, lazySchemaText, problemMatcher] : [lazySchemas, lazyDeveloper, lazySchemaText],
   });
   if (watch) {
     await ctx.watch();

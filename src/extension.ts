@@ -10,6 +10,7 @@ import { Logger } from './common/log';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
+import { DeveloperView } from './developer';
 import { AttioAuthProvider, registerAuthProvider } from './session/authProvider';
 import { ClientFactory } from './session/clients';
 import { Connection } from './session/connection';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
   const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config });
   const reports = new ReportView();
+  const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
 
   context.subscriptions.push(
     channel,
@@ -77,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     views,
     reports,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
+    developer,
+    registerCommands(developer.commands(), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 

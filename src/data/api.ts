@@ -110,15 +110,9 @@ export function apiItemName(item: ApiItem): string {
 export class ApiData {
   constructor(private readonly ctx: DataContext) {}
 
-  /** The request that fetches `item`. */
-  call(item: ApiItem): ApiCall {
-    return apiCall(item);
-  }
-
-  /** `item`'s JSON answer as received (one request, not cached). */
-  raw(item: ApiItem, signal?: AbortSignal): Promise<unknown> {
+  /** The JSON answer to `call` (see {@link apiCall}) as received: one request, not cached. */
+  raw({ endpoint, params }: ApiCall, signal?: AbortSignal): Promise<unknown> {
     const client = this.ctx.client();
-    const { endpoint, params } = apiCall(item);
     const s = signal ? anySignal(signal, this.ctx.cache.signal) : this.ctx.cache.signal;
     return client.raw(endpoint, params, s);
   }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, TreeCommands } from '../../constants';
-import { mdEscape, type Paged, type PagedId, type WorkspaceData } from '../../data';
+import { mdEscape, type ApiItem, type Paged, type PagedId, type WorkspaceData } from '../../data';
 import type { ErrorView } from '../../session/errorReporter';
 import type { TaskGrouping } from '../../common/config';
 
@@ -84,6 +84,16 @@ export abstract class TreeNode {
 
   /** URL for "Open in Attio" / "Copy URL". */
   webUrl(): string | undefined {
+    return undefined;
+  }
+
+  /** The API answer behind this item (Open as JSON, Copy as cURL / fetch). */
+  apiItem(): ApiItem | undefined {
+    return undefined;
+  }
+
+  /** The `api_slug` to copy (objects, lists, attributes). */
+  apiSlug(): string | undefined {
     return undefined;
   }
 
