@@ -33,25 +33,30 @@ const lazySchemas = {
   },
 };
 
-/** `require('./impl')` in src/developer/index.ts stays a run-time require of dist/developer.js (loaded on first use). */
-const lazyDeveloper = {
-  name: 'lazy-developer',
+/**
+ * More modules loaded on first use, each its own bundle: `require('<specifier>')` in `importer` stays a run-time
+ * require of dist/<out>.js. Only code never needed at activation goes here (what a command, a document or an
+ * expanded node runs), and nothing whose classes are checked with `instanceof` elsewhere (each bundle has its own copy
+ * of what it imports).
+ */
+const LAZY = [
+  { specifier: './impl', importer: /developer[\\/]index\.ts$/, out: 'developer', entry: 'src/developer/impl.ts' },
+  { specifier: './schemaText', importer: /nodes[\\/]attributes\.ts$/, out: 'schemaText', entry: 'src/views/nodes/schemaText.ts' },
+  { specifier: './render', importer: /detail[\\/]provider\.ts$/, out: 'detailRender', entry: 'src/detail/render.ts' },
+];
+const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/impl$/ }, args => (/developer[\\/]index\.ts$/.test(args.importer) ? { path: './developer.js', external: true } : undefined));
-  },
-};
-
-/** `require('./schemaText')` in the tree's schema nodes stays a run-time require of dist/schemaText.js. */
-const lazySchemaText = {
-  name: 'lazy-schema-text',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/schemaText$/ }, args => (/nodes[\\/]attributes\.ts$/.test(args.importer) ? { path: './schemaText.js', external: true } : undefined));
+    for (const m of LAZY) {
+      const filter = new RegExp(`^${m.specifier.replace(/[.]/g, '\\.')}$`);
+      build.onResolve({ filter }, args => (m.importer.test(args.importer) ? { path: `./${m.out}.js`, external: true } : undefined));
+    }
   },
 };
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts', developer: 'src/developer/impl.ts', schemaText: 'src/views/nodes/schemaText.ts' },
+    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts', ...Object.fromEntries(LAZY.map(m => [m.out, m.entry])) },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -65,7 +70,7 @@ async function main() {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: watch ? [lazySchemas, lazyDeveloper, lazySchemaText, problemMatcher] : [lazySchemas, lazyDeveloper, lazySchemaText],
+    plugins: watch ? [lazySchemas, lazyModules, problemMatcher] : [lazySchemas, lazyModules],
   });
   if (watch) {
     await ctx.watch();

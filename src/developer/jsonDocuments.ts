@@ -9,11 +9,7 @@ import type { Logger } from '../common/log';
 import { Schemes } from '../constants';
 import { apiCall, apiItemName, type ApiItem, type WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
-
-/** Pretty-printed JSON as Attio sent it (2-space indent, a final newline). */
-export function jsonText(answer: unknown): string {
-  return JSON.stringify(answer, null, 2) + '\n';
-}
+import { jsonText } from './snippets';
 
 export function jsonUri(item: ApiItem): vscode.Uri {
   const name = apiItemName(item).replace(/[^\w.-]+/g, '_');

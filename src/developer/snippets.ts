@@ -7,6 +7,11 @@ import { buildRequest, endpoints, type BuiltRequest } from '../attio';
 import type { ApiCall } from '../data';
 import { ENV_API_KEY } from '../constants';
 
+/** An "Open as JSON" document's text: the answer pretty-printed (2-space indent, a final newline), nothing else. */
+export function jsonText(answer: unknown): string {
+  return JSON.stringify(answer, null, 2) + '\n';
+}
+
 /** The request for `call` at `baseUrl`, with no Authorization header (the snippets add the placeholder). */
 export function snippetRequest(call: ApiCall, baseUrl: string): BuiltRequest {
   return buildRequest(endpoints[call.endpoint], { baseUrl, ...call.params });
