@@ -12,7 +12,7 @@ export interface Developer {
   commands: CommandTable;
 }
 
-export function createDeveloper(deps: DeveloperDeps, changed: vscode.EventEmitter<vscode.Uri>): Developer {
-  const json = new JsonDocuments(deps.data, deps.describeError, deps.log, changed);
+export function createDeveloper(deps: DeveloperDeps, changed: vscode.EventEmitter<vscode.Uri>, invalidated: Set<string>): Developer {
+  const json = new JsonDocuments(deps.data, deps.describeError, deps.log, changed, invalidated);
   return { json, commands: developerCommands({ json, baseUrl: deps.baseUrl, resolve: deps.resolve }) };
 }

@@ -18,18 +18,27 @@ export class DeveloperView implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private impl?: Impl.Developer;
   private readonly subscriptions: vscode.Disposable[];
+  /** Open documents whose answer belongs to a workspace no longer active: cleared, not re-asked, until Refresh. */
+  private readonly invalidated = new Set<string>();
 
   constructor(private readonly deps: DeveloperDeps) {
     const provider: vscode.TextDocumentContentProvider = {
       onDidChange: this.changed.event,
-      provideTextDocumentContent: uri => this.load().json.provideTextDocumentContent(uri),
+      provideTextDocumentContent: uri =>
+        this.invalidated.has(uri.toString()) ? '// The workspace changed or you signed out: run "Attio: Refresh JSON" to ask Attio again.\n' : this.load().json.provideTextDocumentContent(uri),
     };
     this.subscriptions = [
       this.changed,
       vscode.workspace.registerTextDocumentContentProvider(Schemes.json, provider),
       deps.data.onDidChange((c: DataChange) => {
-        // a workspace switch or sign-out: open answers are re-asked (or say why they cannot be)
-        if (c.kind === 'all') for (const d of vscode.workspace.textDocuments) if (d.uri.scheme === Schemes.json) this.changed.fire(d.uri);
+        // a workspace switch or sign-out: open answers are cleared (they belong to the old workspace), not re-asked,
+        // so a switch costs no request however many (or large) documents are open
+        if (c.kind !== 'all') return;
+        for (const d of vscode.workspace.textDocuments) {
+          if (d.uri.scheme !== Schemes.json) continue;
+          this.invalidated.add(d.uri.toString());
+          this.changed.fire(d.uri);
+        }
       }),
     ];
   }
@@ -42,7 +51,7 @@ export class DeveloperView implements vscode.Disposable {
 
   private load(): Impl.Developer {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (this.impl ??= (require('./impl') as typeof Impl).createDeveloper(this.deps, this.changed));
+    return (this.impl ??= (require('./impl') as typeof Impl).createDeveloper(this.deps, this.changed, this.invalidated));
   }
 
   dispose(): void {

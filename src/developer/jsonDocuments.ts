@@ -38,6 +38,8 @@ export class JsonDocuments extends Disposable {
     private readonly describeError: (e: unknown, feature: string) => ErrorView,
     private readonly log: Logger,
     private readonly changed: vscode.EventEmitter<vscode.Uri>,
+    /** Documents cleared after a workspace change (./index.ts serves them a note); open or refresh asks again. */
+    private readonly invalidated: Set<string>,
   ) {
     super();
     this._register(vscode.workspace.onDidCloseTextDocument(d => this.shown.delete(d.uri.toString())));
@@ -71,6 +73,7 @@ export class JsonDocuments extends Disposable {
     const uri = jsonUri(item);
     const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Attio: fetching JSON' }, () => this.fetch(item));
     this.ready.set(uri.toString(), text);
+    this.invalidated.delete(uri.toString());
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open) this.changed.fire(uri);
     const doc = open ?? (await vscode.workspace.openTextDocument(uri));
@@ -80,7 +83,9 @@ export class JsonDocuments extends Disposable {
 
   /** Asks Attio again for an open document's answer. */
   refresh(uri: vscode.Uri): void {
-    if (uri.scheme === Schemes.json) this.changed.fire(uri);
+    if (uri.scheme !== Schemes.json) return;
+    this.invalidated.delete(uri.toString());
+    this.changed.fire(uri);
   }
 
   private async fetch(item: ApiItem): Promise<string> {

@@ -73,7 +73,7 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     await signInWith(server.tokens.full);
   });
   suiteTeardown(async () => {
-    for (const e of vscode.window.visibleTextEditors) if (e.document.uri.scheme === 'attio-json') await vscode.window.showTextDocument(e.document).then(() => vscode.commands.executeCommand('workbench.action.closeActiveEditor'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('an object\'s Attributes: 1 request; title, api slug, type and flags of every attribute', async () => {
@@ -215,6 +215,22 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
   test('leak scan: no generated cURL, fetch or JSON text holds a token', () => {
     assert.ok(generated.length >= 7, `scanned ${generated.length}`);
     for (const [what, text] of generated) assertNoToken(text, server, what);
+  });
+
+  test('a sign-in to another session clears open JSON documents without asking Attio again', async () => {
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.path === '/people-records-0-500.json');
+    assert.ok(doc, 'the page document is open');
+    const other = server.addToken('developer-switch', ALL_READ_SCOPES);
+    server.clearRequests();
+    await signInWith(other);
+    await waitFor(() => doc.getText().startsWith('// The workspace changed') || undefined, 'the document to be cleared');
+    await new Promise(r => setTimeout(r, 500));
+    assert.ok(!calls(server).some(c => c.includes('/records/query') || c.includes('/v2/webhooks/')), calls(server).join(', '));
+    // Refresh JSON asks again, with the new session
+    server.clearRequests();
+    await vscode.commands.executeCommand('attio.refreshJson', doc.uri);
+    await waitFor(() => doc.getText().startsWith('{') || undefined, 'the refreshed answer');
+    assert.deepStrictEqual(calls(server), ['POST /v2/objects/people/records/query']);
   });
 
   test('webhooks: absent (not an error) without webhook:read, and never requested', async () => {

@@ -5,7 +5,7 @@ import { ItemTags } from '../../constants';
 import { formatTimestamp, mdEscape, type ApiItem, type PagedId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, MessageNode, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, withSection, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
 import { RefNode, ValueNode } from './values';
 import { AttributesNode } from './attributes';
 
@@ -40,7 +40,7 @@ export class ListNode extends TreeNode {
 
   override async children(): Promise<TreeNode[]> {
     this.attributes ??= new AttributesNode(this.ctx, this, 'lists', this.list.id.list_id);
-    return [this.attributes, ...(await this.loadEntries())];
+    return withSection(this.attributes, await this.loadEntries());
   }
 
   private loadEntries(): Promise<TreeNode[]> {

@@ -6,7 +6,7 @@ import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type ApiItem, type PagedId
 import { inertMarkdown, plainTextMarkdown, webLink } from '../../detail/inertMarkdown';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, MessageNode, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, withSection, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
 import { ValueNode } from './values';
 import { AttributesNode } from './attributes';
 import { WebhooksNode } from './webhooks';
@@ -64,7 +64,7 @@ export class ObjectNode extends TreeNode {
 
   override async children(): Promise<TreeNode[]> {
     this.attributes ??= new AttributesNode(this.ctx, this, 'objects', this.slug);
-    return [this.attributes, ...(await this.loadRecords())];
+    return withSection(this.attributes, await this.loadRecords());
   }
 
   private loadRecords(): Promise<TreeNode[]> {

@@ -192,6 +192,12 @@ export function pagedNodes<T>(ctx: NodeContext, parent: TreeNode, id: PagedId, r
   return nodes;
 }
 
+/** A section (e.g. Attributes) before loaded items, after an error or "couldn't refresh" message that heads them. */
+export function withSection(section: TreeNode, nodes: TreeNode[]): TreeNode[] {
+  const head = nodes[0] instanceof MessageNode && nodes[0].kind === 'error' ? 1 : 0;
+  return [...nodes.slice(0, head), section, ...nodes.slice(head)];
+}
+
 /** Runs a view's root-level load with the same error / stale handling as a node. */
 export class RootLoader extends TreeNode {
   constructor(ctx: NodeContext) {
