@@ -149,6 +149,16 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     await waitFor(() => calls(server).length === 1 || undefined, 'the refresh request');
   });
 
+  test('a record\'s detail page shows each attribute\'s api slug and type under its title', async () => {
+    const people = find(await rows(t.objects), 'People');
+    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const uri = ada.node.detail();
+    assert.ok(uri);
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(text, /\| Email addresses<br><sub>`email_addresses` · email-address<\/sub> \|/);
+    assert.match(text, /\| Name<br><sub>`name` · personal-name<\/sub> \|/);
+  });
+
   test('Copy as cURL / fetch of a record: the key as a placeholder, the URL on the configured base URL', async () => {
     const people = find(await rows(t.objects), 'People');
     const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
@@ -225,7 +235,8 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     await signInWith(other);
     await waitFor(() => doc.getText().startsWith('// The workspace changed') || undefined, 'the document to be cleared');
     await new Promise(r => setTimeout(r, 500));
-    assert.ok(!calls(server).some(c => c.includes('/records/query') || c.includes('/v2/webhooks/')), calls(server).join(', '));
+    // (an open detail page re-renders for the new session, as it always has; the JSON documents do not ask)
+    assert.ok(!calls(server).some(c => c === 'POST /v2/objects/people/records/query' || c.includes('/v2/webhooks/')), calls(server).join(', '));
     // Refresh JSON asks again, with the new session
     server.clearRequests();
     await vscode.commands.executeCommand('attio.refreshJson', doc.uri);
