@@ -70,6 +70,8 @@ export const SecretKeys = {
 export const Schemes = {
   report: 'attio-report',
   detail: 'attio',
+  /** The API's answer for an item, as JSON (src/developer). */
+  json: 'attio-json',
 } as const;
 
 /** Environment variable offered as a sign-in source. */
@@ -94,6 +96,17 @@ export const TreeCommands = {
   setTaskGrouping: 'attio.setTaskGrouping',
 } as const;
 
+/** The developer's view (src/developer): JSON documents, request snippets, schema helpers. */
+export const DevCommands = {
+  openAsJson: 'attio.openAsJson',
+  copyAsCurl: 'attio.copyAsCurl',
+  copyAsFetch: 'attio.copyAsFetch',
+  copySelfAsCurl: 'attio.copySelfAsCurl',
+  copyApiSlug: 'attio.copyApiSlug',
+  refreshJson: 'attio.refreshJson',
+  showArchivedAttributes: 'attio.showArchivedAttributes',
+} as const;
+
 /** Setting keys of the trees, under the `attio` section. */
 export const TreeSettings = {
   cacheTtlSeconds: 'cache.ttlSeconds',
@@ -112,6 +125,10 @@ export const ItemTags = {
   search: 'search',
   openTask: 'openTask',
   doneTask: 'doneTask',
+  /** Has an API answer: Open as JSON, Copy as cURL / fetch. */
+  json: 'json',
+  /** Has an API slug: Copy API Slug. */
+  slug: 'slug',
 } as const;
 
 /** Commands of the editor surface (src/editor): record links and hovers, from-selection actions. */

@@ -12,6 +12,7 @@ import { Logger } from './common/log';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
+import { DeveloperView } from './developer';
 import { AttioAuthProvider, registerAuthProvider } from './session/authProvider';
 import { ClientFactory } from './session/clients';
 import { Connection } from './session/connection';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     reveal: (object, id) => views.revealRecord(object, id),
   });
   const attioMcp = new AttioMcpServer();
+  const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
 
   context.subscriptions.push(
     channel,
@@ -98,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerCommands(editor.commands(), log, redactor),
     new ChatTools({ data, describeError: errors.describe, redact: text => redactor.redact(text), log: log.child('Chat') }),
     attioMcp,
+    developer,
+    registerCommands(developer.commands(), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 

@@ -1,6 +1,6 @@
 /** Markdown for "Attio: Verify Connection" and "Attio: Show Scope Errors" (pure: no VS Code API, unit-tested). */
 import { assessScopes, type SelfInfo } from '../attio';
-import { Commands } from '../constants';
+import { Commands, DevCommands } from '../constants';
 import type { ScopeErrorEntry } from '../session/scopeErrors';
 import type { SignInMethod } from '../session/tokenStore';
 
@@ -74,6 +74,7 @@ export function connectionReport(r: ConnectionReportInput): Report {
     ['Checked', r.checkedAt.toISOString()],
   ];
   lines.push('| Connection | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  lines.push(`Reproduce this check outside VS Code: ${lines.link('Copy as cURL', DevCommands.copySelfAsCurl)} (the key as \`$ATTIO_API_KEY\`, never the token).`, '');
   const granted = [...s.scopes].sort();
   lines.push('## Granted scopes', '', granted.length ? granted.map(code).join(' ') : '_none_', '');
   const features = assessScopes(s.scopes);

@@ -17,6 +17,7 @@ import {
   type AttioSelectOption,
   type AttioStatus,
   type AttioTask,
+  type AttioWebhook,
   type SearchResult,
 } from './schemas';
 import { schemas } from './lazySchemas';
@@ -24,6 +25,10 @@ import { parseScopes } from './scopes';
 
 export type { LogLevel, PageOptions, TokenSource } from './transport';
 export type AttioClientOptions = TransportOptions;
+export type { CallParams } from './transport';
+
+/** The name of an endpoint in the table (request.ts). */
+export type EndpointName = keyof typeof endpoints;
 
 export type SelfInfo =
   | { active: false }
@@ -285,6 +290,36 @@ export class AttioClient {
     if (input.isCompleted !== undefined) data.is_completed = input.isCompleted;
     if (input.deadlineAt !== undefined) data.deadline_at = input.deadlineAt;
     return (await this.t.call(endpoints.updateTask, { path: { task_id: taskId }, body: { data } }, S().task, signal)).data;
+  }
+
+  // ----------------------------------------------------------------------------------------------------
+  // Webhooks (read-only)
+  // ----------------------------------------------------------------------------------------------------
+
+  /** Every webhook of the workspace (pages of 100, Attio's largest). Needs `webhook:read`. */
+  async listWebhooks(signal?: AbortSignal): Promise<AttioWebhook[]> {
+    const out: AttioWebhook[] = [];
+    const size = 100;
+    for (let offset = 0; ; offset += size) {
+      const { data } = await this.t.call(endpoints.listWebhooks, { query: { limit: size, offset } }, S().webhooks, signal);
+      out.push(...data);
+      if (data.length < size) return out;
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------------
+  // Raw answers (the developer's "Open as JSON")
+  // ----------------------------------------------------------------------------------------------------
+
+  /**
+   * One read request, its JSON answer returned exactly as parsed from the wire (envelope, unknown fields, nulls and
+   * key order kept; nothing validated or normalised). Same transport as every call: token only to its origin,
+   * limits, retries, typed errors. Writes are refused.
+   */
+  async raw(name: EndpointName, params: CallParams, signal?: AbortSignal): Promise<unknown> {
+    const ep = endpoints[name];
+    if (ep.write) throw new TypeError(`raw: ${ep.key} is a write`);
+    return this.t.call(ep, params, S().raw, signal);
   }
 
   // ----------------------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ export { REDACTED, Redactor, redact } from './redact';
 export type {
   AttioClientOptions,
   CreateNoteInput,
+  CallParams,
   CreateTaskInput,
+  EndpointName,
   ListNotesOptions,
   ListTasksOptions,
   LogLevel,
@@ -58,6 +60,7 @@ export type {
   AttioSelectOption,
   AttioStatus,
   AttioTask,
+  AttioWebhook,
   AttioValue,
   AttioValueType,
   AttioValues,

@@ -51,6 +51,7 @@ export const endpoints = {
   listObjects: ep('GET', '/v2/objects'),
   getObject: ep('GET', '/v2/objects/{object}'),
   listAttributes: ep('GET', '/v2/{target}/{identifier}/attributes'),
+  getAttribute: ep('GET', '/v2/{target}/{identifier}/attributes/{attribute}'),
   listSelectOptions: ep('GET', '/v2/{target}/{identifier}/attributes/{attribute}/options'),
   listStatuses: ep('GET', '/v2/{target}/{identifier}/attributes/{attribute}/statuses'),
   queryRecords: ep('POST', '/v2/objects/{object}/records/query'),
@@ -69,6 +70,9 @@ export const endpoints = {
   listMembers: ep('GET', '/v2/workspace_members'),
   listNotes: ep('GET', '/v2/notes', { maxLimit: 50 }),
   createNote: ep('POST', '/v2/notes', { write: true, idempotent: false }),
+  getNote: ep('GET', '/v2/notes/{note_id}'),
+  listWebhooks: ep('GET', '/v2/webhooks', { maxLimit: 100 }),
+  getWebhook: ep('GET', '/v2/webhooks/{webhook_id}'),
 } as const satisfies Record<string, Endpoint>;
 
 export type QueryValue = string | number | boolean | undefined | null;

@@ -288,6 +288,16 @@ export const noteSchema = z.looseObject({
 });
 export type AttioNote = z.infer<typeof noteSchema>;
 
+/** A webhook (`GET /v2/webhooks`): where events go and which ones; `filter` is kept as Attio sends it. */
+export const webhookSchema = z.looseObject({
+  id: z.looseObject({ workspace_id: str, webhook_id: str }),
+  target_url: str,
+  status: str,
+  subscriptions: z.array(z.looseObject({ event_type: str, filter: z.nullish(z.unknown()) })),
+  created_at: nstr,
+});
+export type AttioWebhook = z.infer<typeof webhookSchema>;
+
 export const searchResultSchema = z.looseObject({
   id: z.looseObject({ workspace_id: str, object_id: str, record_id: str }),
   record_text: str,
@@ -350,4 +360,7 @@ export const responses = {
   members: dataArray(memberSchema),
   notes: dataArray(noteSchema),
   note: dataOne(noteSchema),
+  webhooks: dataArray(webhookSchema),
+  /** Any JSON answer, unvalidated ("Open as JSON" shows it as received). */
+  raw: z.unknown(),
 };

@@ -10,6 +10,7 @@ export const endpointScopes = {
   'GET /v2/objects': ['object_configuration:read'],
   'GET /v2/objects/{object}': ['object_configuration:read'],
   'GET /v2/{target}/{identifier}/attributes': ['object_configuration:read'],
+  'GET /v2/{target}/{identifier}/attributes/{attribute}': ['object_configuration:read'],
   'GET /v2/{target}/{identifier}/attributes/{attribute}/options': ['object_configuration:read'],
   'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses': ['object_configuration:read'],
   'POST /v2/objects/{object}/records/query': ['record_permission:read', 'object_configuration:read'],
@@ -27,11 +28,14 @@ export const endpointScopes = {
   'GET /v2/workspace_members': ['user_management:read'],
   'GET /v2/notes': ['note:read', 'object_configuration:read', 'record_permission:read'],
   'POST /v2/notes': ['note:read-write', 'object_configuration:read', 'record_permission:read'],
+  'GET /v2/notes/{note_id}': ['note:read', 'object_configuration:read', 'record_permission:read'],
+  'GET /v2/webhooks': ['webhook:read'],
+  'GET /v2/webhooks/{webhook_id}': ['webhook:read'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search';
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks';
 
 export interface FeatureInfo {
   label: string;
@@ -50,6 +54,7 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   notes: { label: 'Notes', endpoints: ['GET /v2/notes'] },
   noteWrites: { label: 'Add notes', endpoints: ['POST /v2/notes'] },
   search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
+  webhooks: { label: 'Webhooks (read-only)', endpoints: ['GET /v2/webhooks', 'GET /v2/webhooks/{webhook_id}'] },
 };
 
 export const featureNames = Object.keys(features) as Feature[];

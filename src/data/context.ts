@@ -30,12 +30,16 @@ export type DataClient = Pick<
   | 'listMembers'
   | 'listNotes'
   | 'createNote'
+  | 'listWebhooks'
+  | 'raw'
 >;
 
 export interface DataSession {
   workspaceName: string;
   workspaceSlug: string;
   memberId: string | null;
+  /** The token's granted scopes, when known (sections such as Webhooks show only with their scope). */
+  scopes?: readonly string[];
 }
 
 /** The signed-in workspace as the data layer sees it. */

@@ -16,6 +16,8 @@ import { RecordsData } from './records';
 import { SchemaData } from './schema';
 import { SearchData } from './search';
 import { TasksData } from './tasks';
+import { ApiData } from './api';
+import { WebhooksData } from './webhooks';
 
 export type { DataChange, DataClient, DataConfig, DataConnection, DataDeps, DataSession, TaskGroupId } from './context';
 export { NotSignedInError, anySignal, memberDisplayName } from './context';
@@ -28,6 +30,8 @@ export type { Paged } from './paging';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
 export { TASK_GROUPS } from './tasks';
+export { apiCall, apiItemName, type ApiCall, type ApiItem } from './api';
+export { WEBHOOK_SCOPE } from './webhooks';
 export type { RecordRef, ValueRow } from './values';
 
 export class WorkspaceData {
@@ -40,6 +44,10 @@ export class WorkspaceData {
   readonly notes: NotesData;
   readonly search: SearchData;
   readonly schema: SchemaData;
+  /** The request behind an item and its raw JSON answer (the developer's view). */
+  readonly api: ApiData;
+  /** The workspace's webhooks (read-only; only with `webhook:read`). */
+  readonly webhooks: WebhooksData;
   /** Fires when cached data changed without a reload (counts, task edits) or was dropped (`all`). */
   readonly onDidChange: Event<DataChange>;
 
@@ -53,6 +61,8 @@ export class WorkspaceData {
     this.notes = new NotesData(this.ctx);
     this.search = new SearchData(this.ctx, this.records);
     this.schema = new SchemaData(this.ctx, this.records);
+    this.api = new ApiData(this.ctx);
+    this.webhooks = new WebhooksData(this.ctx);
     this.onDidChange = this.ctx.changes.event;
   }
 

@@ -2,7 +2,7 @@
  * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
  * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
  */
-import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page, SearchResult } from '../attio';
+import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioWebhook, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page, SearchResult } from '../attio';
 
 /** Which view's "Refresh" expires an entry. */
 export type Scope = 'objects' | 'lists' | 'tasks';
@@ -13,6 +13,7 @@ export type Family =
   | 'recordsPage'
   | 'record'
   | 'attributes'
+  | 'attributesArchived'
   | 'selectOptions'
   | 'statuses'
   | 'recordEntries'
@@ -24,7 +25,8 @@ export type Family =
   | 'task'
   | 'recordTasks'
   | 'search'
-  | 'members';
+  | 'members'
+  | 'webhooks';
 
 /** A cache key whose value has type `T`. Two keys are the same entry when their `id`s are equal. */
 export class CacheKey<T> {
@@ -50,6 +52,8 @@ export const Keys = {
   recordsPage: (object: string, page: number) => new CacheKey<Page<AttioRecord>>('recordsPage', 'objects', [object, String(page)]),
   record: (object: string, id: string) => new CacheKey<AttioRecord>('record', 'objects', [object, id]),
   attributes: (target: 'objects' | 'lists', id: string) => new CacheKey<AttioAttribute[]>('attributes', target, [target, id]),
+  /** Attributes including archived ones ("Show archived" in the Attributes section). */
+  attributesArchived: (target: 'objects' | 'lists', id: string) => new CacheKey<AttioAttribute[]>('attributesArchived', target, [target, id]),
   selectOptions: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioSelectOption[]>('selectOptions', target, [target, id, attribute]),
   statuses: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioStatus[]>('statuses', target, [target, id, attribute]),
   recordEntries: (object: string, id: string) => new CacheKey<AttioRecordEntry[]>('recordEntries', 'objects', [object, id]),
@@ -64,4 +68,6 @@ export const Keys = {
   /** A search's results (query, object slugs, limit). */
   search: (query: string, objects: readonly string[], limit: number) => new CacheKey<SearchResult[]>('search', 'objects', [query, objects.join(','), String(limit)]),
   members: () => new CacheKey<Map<string, AttioMember>>('members', 'tasks', []),
+  /** Shown in the Objects view, whose Refresh reloads them. */
+  webhooks: () => new CacheKey<AttioWebhook[]>('webhooks', 'objects', []),
 } as const;

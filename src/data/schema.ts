@@ -18,6 +18,12 @@ export class SchemaData {
     return this.records.attributes(target, id);
   }
 
+  /** Every attribute including archived ones (one more request, only when a person asks to see them). */
+  async attributesWithArchived(target: SchemaTarget, id: string): Promise<AttioAttribute[]> {
+    const client = this.ctx.client();
+    return (await this.ctx.cache.get(Keys.attributesArchived(target, id), signal => client.listAttributes(target, id, { showArchived: true }, signal))).value;
+  }
+
   /** A select attribute's options (archived ones included: a caller shows them only on request). */
   async selectOptions(target: SchemaTarget, id: string, attribute: string): Promise<AttioSelectOption[]> {
     const client = this.ctx.client();

@@ -26,7 +26,8 @@ function valuesTable(from: DetailTarget, rows: ValueRow[]): string[] {
   const out = ['| Attribute | Value |', '| --- | --- |'];
   for (const r of rows) {
     const value = r.refs.length ? r.refs.map(x => refLink(from, x)).join(', ') : r.texts.map(cell).join('<br>');
-    out.push(`| ${cell(r.title)} | ${value} |`);
+    // the api slug and type, dim under the title (a developer's name for the column; exact in Open as JSON)
+    out.push(`| ${cell(r.title)}<br><sub>\`${r.slug.replace(/[`|\r\n]/g, '')}\` · ${cell(r.type)}</sub> | ${value} |`);
   }
   return out;
 }

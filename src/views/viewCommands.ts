@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CommandTable } from '../common/commands';
 import { Configuration, type TaskGrouping } from '../common/config';
-import { Commands, TreeCommands } from '../constants';
+import { Commands, DevCommands, TreeCommands } from '../constants';
 import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { detailUri, parseDetailUri } from '../detail/uris';
@@ -14,6 +14,7 @@ import type { SidebarViews } from './controller';
 import { ObjectNode, RecordNode } from './nodes/objects';
 import { TaskNode } from './nodes/tasks';
 import { LoadMoreNode, MessageNode } from './nodes/treeNode';
+import { AttributesNode } from './nodes/attributes';
 
 export interface ViewCommandDeps {
   views: SidebarViews;
@@ -84,6 +85,11 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
         { title: 'Search in which object?' },
       );
       if (pick) await search([pick.slug], pick.label);
+    },
+    [DevCommands.showArchivedAttributes]: (arg: unknown) => {
+      if (!(arg instanceof AttributesNode)) return;
+      arg.toggleArchived();
+      views.providerOf(arg)?.refresh(arg);
     },
     [TreeCommands.completeTask]: (arg: unknown) => setTaskDone(arg, true),
     [TreeCommands.reopenTask]: (arg: unknown) => setTaskDone(arg, false),

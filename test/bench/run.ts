@@ -7,6 +7,8 @@
  *  4. production bundle sizes from esbuild.js, by output and folder
  *  5. record-link scan of a 10,000-line file (test/bench/linkScan.ts)
  *  6. the local server's 50,000-record workspace: start-up and a filtered page
+ *  7. "Open as JSON" of a 500-record page: the raw answer through the client, and the document text built from it
+ *     (outside the extension host; the integration test "Developer" logs the in-host open time)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -17,6 +19,7 @@ import { AttioClient, RateLimiter, pages, recordTitle } from '../../src/attio';
 import { parseBody } from '../../src/attio/request';
 import { dataArray, recordSchema } from '../../src/attio/schemas';
 import { benchLinkScan } from './linkScan';
+import { jsonText } from '../../src/developer/snippets';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const pageSchema = dataArray(recordSchema);
@@ -187,11 +190,36 @@ async function benchLargeServer(): Promise<void> {
   }
 }
 
+async function benchJsonDocument(server: AttioTestServer): Promise<void> {
+  console.log('\n7) "Open as JSON" of a 500-record page (client.raw + pretty-printed document text)');
+  const client = new AttioClient({ baseUrl: server.url, token: () => server.tokens.full });
+  const call = { path: { object: 'people' }, body: { limit: 500, offset: 0 } };
+  await client.raw('queryRecords', call);
+  const fetchMs: number[] = [];
+  const textMs: number[] = [];
+  let text = '';
+  for (let i = 0; i < 15; i++) {
+    const t0 = performance.now();
+    const answer = await client.raw('queryRecords', call);
+    const t1 = performance.now();
+    text = jsonText(answer);
+    const t2 = performance.now();
+    fetchMs.push(t1 - t0);
+    textMs.push(t2 - t1);
+  }
+  const lines = text.split('\n').length;
+  console.log(
+    `   ${(text.length / 1024).toFixed(0)} KB, ${lines} lines: request+parse ${median(fetchMs).toFixed(1)} ms (local server), ` +
+      `document text ${median(textMs).toFixed(1)} ms (median of 15); budget for opening in the host: 300 ms`,
+  );
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const server = await startAttioServer({ workspace: { records: 3000 } });
   try {
     await benchParse(server);
+    await benchJsonDocument(server);
   } finally {
     await server.close();
   }

@@ -38,7 +38,7 @@ suite('Report webview: command allow-list, no scripts, strict CSP', () => {
     await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: serverOf().tokens.full });
     await waitFor(() => api.connection.current, 'sign-in');
     await vscode.commands.executeCommand('attio.verifyConnection');
-    assertLockedDown(await panelOf('connection'), ['attio.showScopeErrors']);
+    assertLockedDown(await panelOf('connection'), ['attio.copySelfAsCurl', 'attio.showScopeErrors']);
 
     // the same panel, reused for another report with another link: its allow-list follows
     serverOf().revokeToken(serverOf().tokens.full);

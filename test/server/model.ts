@@ -136,6 +136,8 @@ export interface Workspace {
   entries: Map<string, EntryRow[]>;
   tasks: TaskRow[];
   notes: NoteRow[];
+  /** Read-only webhooks (seeded last; see webhooks.ts). */
+  webhooks?: import('./webhooks').WebhookRow[];
 }
 
 /** Attio timestamps carry nanosecond precision: 2023-01-01T15:00:00.000000000Z. */

@@ -11,6 +11,7 @@ import { createNote } from './notes';
 import { REQUIRED_SCOPES } from './scopes';
 import * as json from './serialize';
 import { Token } from './tokens';
+import { webhookJson, webhookOr404 } from './webhooks';
 
 export interface RouteContext {
   ws: Workspace;
@@ -476,6 +477,18 @@ export const ROUTES: Route[] = [
       return {};
     },
   },
+
+  {
+    method: 'GET',
+    template: '/v2/webhooks',
+    kind: 'read',
+    handle: ({ ws, query }) => {
+      const limit = intParam(query, 'limit', 10, 1, 100);
+      const offset = intParam(query, 'offset', 0, 0);
+      return { data: page(ws.webhooks ?? [], offset, limit).map((w) => webhookJson(ws, w)) };
+    },
+  },
+  { method: 'GET', template: '/v2/webhooks/{webhook_id}', kind: 'read', handle: ({ ws, params }) => ({ data: webhookJson(ws, webhookOr404(ws, params.webhook_id)) }) },
 ];
 
 export function operationKey(route: Pick<Route, 'method' | 'template'>): string {

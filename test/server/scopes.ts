@@ -44,6 +44,8 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'GET /v2/tasks/{task_id}': TASK_READ,
   'PATCH /v2/tasks/{task_id}': TASK_WRITE,
   'DELETE /v2/tasks/{task_id}': ['task:read-write'],
+  'GET /v2/webhooks': ['webhook:read'],
+  'GET /v2/webhooks/{webhook_id}': ['webhook:read'],
 };
 
 /** True if `granted` satisfies every scope in `required` (`x:read-write` satisfies `x:read`). */

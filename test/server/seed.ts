@@ -7,6 +7,7 @@ import {
 } from './model';
 import { Prng } from './prng';
 import { buildLists, buildObjects } from './schema';
+import { seedWebhooks } from './webhooks';
 import * as v from './values';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -206,6 +207,8 @@ export function buildWorkspace(options: SeedOptions): Workspace {
   if (options.records !== undefined && options.records > demoCount) {
     generateRecords(b, options.records - demoCount, companies);
   }
+  // last, so that no identifier seeded above moves
+  ws.webhooks = seedWebhooks(ws, rng, options.now);
   return ws;
 }
 

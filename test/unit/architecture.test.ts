@@ -23,6 +23,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   account: ['signIn', 'session', 'attio', 'common', 'constants'],
   editor: ['data', 'detail', 'ui', 'session', 'attio', 'common', 'constants'],
   chat: ['data', 'ui', 'session', 'attio', 'common', 'constants'],
+  developer: ['data', 'session', 'attio', 'common', 'constants'],
   extension: ['*'],
 };
 

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import type { AttioEntry, AttioList } from '../../attio';
 import { ItemTags } from '../../constants';
-import { formatTimestamp, mdEscape, type PagedId } from '../../data';
+import { formatTimestamp, mdEscape, type ApiItem, type PagedId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, MessageNode, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, withSection, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
 import { RefNode, ValueNode } from './values';
+import { AttributesNode } from './attributes';
 
 export class ListsRoot {
   constructor(private readonly ctx: NodeContext) {}
@@ -19,6 +20,8 @@ export class ListsRoot {
 }
 
 export class ListNode extends TreeNode {
+  private attributes?: AttributesNode;
+
   constructor(ctx: NodeContext, readonly list: AttioList) {
     super(ctx, undefined, `list:${list.id.list_id}`);
   }
@@ -32,10 +35,15 @@ export class ListNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ItemTags.web, ItemTags.id), this.parentLabel());
+    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ItemTags.web, ItemTags.id, ItemTags.slug, ItemTags.json), this.parentLabel());
   }
 
-  override children(): Promise<TreeNode[]> {
+  override async children(): Promise<TreeNode[]> {
+    this.attributes ??= new AttributesNode(this.ctx, this, 'lists', this.list.id.list_id);
+    return withSection(this.attributes, await this.loadEntries());
+  }
+
+  private loadEntries(): Promise<TreeNode[]> {
     return this.load(
       this.list.name,
       async () => {
@@ -62,6 +70,14 @@ export class ListNode extends TreeNode {
     return this.list.id.list_id;
   }
 
+  override apiSlug(): string {
+    return this.list.api_slug;
+  }
+
+  override apiItem(): ApiItem {
+    return { kind: 'list', list: this.list.id.list_id };
+  }
+
   override webUrl(): string {
     return this.ctx.workspaceUrl();
   }
@@ -86,7 +102,7 @@ export class EntryNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail), entryStage(this.entry), openCmd(this));
+    return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json), entryStage(this.entry), openCmd(this));
   }
 
   override children(): Promise<TreeNode[]> {
@@ -117,6 +133,10 @@ export class EntryNode extends TreeNode {
   /** Entries have no web URL; the parent record's page shows its list entries. */
   override webUrl(): string {
     return this.ctx.data.records.url(this.entry.parent_record_id) ?? this.ctx.workspaceUrl();
+  }
+
+  override apiItem(): ApiItem {
+    return { kind: 'entry', list: this.list.id.list_id, id: this.entry.id.entry_id };
   }
 
   override detail(): vscode.Uri {

@@ -2,12 +2,14 @@
 import * as vscode from 'vscode';
 import type { AttioNote, AttioObject, AttioRecord } from '../../attio';
 import { ItemTags } from '../../constants';
-import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type PagedId } from '../../data';
+import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type ApiItem, type PagedId } from '../../data';
 import { inertMarkdown, plainTextMarkdown, webLink } from '../../detail/inertMarkdown';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, MessageNode, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, withSection, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
 import { ValueNode } from './values';
+import { AttributesNode } from './attributes';
+import { WebhooksNode } from './webhooks';
 
 export class ObjectsRoot {
   private readonly nodes = new Map<string, ObjectNode>();
@@ -25,8 +27,10 @@ export class ObjectsRoot {
             return node;
           })
         : [new MessageNode(this.ctx, undefined, 'empty', 'No objects')],
-    );
+    ).then(nodes => (this.ctx.data.webhooks.available ? [...nodes, (this.webhooks ??= new WebhooksNode(this.ctx))] : nodes));
   }
+
+  private webhooks?: WebhooksNode;
 
   node(slug: string): ObjectNode | undefined {
     return this.nodes.get(slug);
@@ -34,10 +38,13 @@ export class ObjectsRoot {
 
   reset(): void {
     this.nodes.clear();
+    this.webhooks = undefined;
   }
 }
 
 export class ObjectNode extends TreeNode {
+  private attributes?: AttributesNode;
+
   constructor(ctx: NodeContext, public object: AttioObject) {
     super(ctx, undefined, `obj:${object.api_slug ?? object.id.object_id}`);
   }
@@ -52,10 +59,15 @@ export class ObjectNode extends TreeNode {
 
   override treeItem(): vscode.TreeItem {
     const count = this.ctx.data.records.count(this.slug);
-    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ItemTags.web, ItemTags.id, ItemTags.search), count?.toString());
+    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ItemTags.web, ItemTags.id, ItemTags.search, ItemTags.slug, ItemTags.json), count?.toString());
   }
 
-  override children(): Promise<TreeNode[]> {
+  override async children(): Promise<TreeNode[]> {
+    this.attributes ??= new AttributesNode(this.ctx, this, 'objects', this.slug);
+    return withSection(this.attributes, await this.loadRecords());
+  }
+
+  private loadRecords(): Promise<TreeNode[]> {
     return this.load(
       this.object.plural_noun ?? 'Records',
       async () => {
@@ -81,6 +93,14 @@ export class ObjectNode extends TreeNode {
 
   override attioId(): string {
     return this.object.id.object_id;
+  }
+
+  override apiSlug(): string {
+    return this.slug;
+  }
+
+  override apiItem(): ApiItem {
+    return { kind: 'object', object: this.slug };
   }
 
   override webUrl(): string {
@@ -118,7 +138,7 @@ export class RecordNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail), recordHint(this.record, this.object), openCmd(this));
+    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json), recordHint(this.record, this.object), openCmd(this));
   }
 
   override children(): Promise<TreeNode[]> {
@@ -152,6 +172,10 @@ export class RecordNode extends TreeNode {
 
   override webUrl(): string {
     return this.record.web_url ?? this.ctx.workspaceUrl();
+  }
+
+  override apiItem(): ApiItem {
+    return { kind: 'record', object: this.object, id: this.record.id.record_id };
   }
 
   override detail(): vscode.Uri {
@@ -189,11 +213,15 @@ export class RecordEntryNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.listName, None, 'list-flat', contextValue('entry', ItemTags.id, ItemTags.detail), undefined, openCmd(this));
+    return ti(this.listName, None, 'list-flat', contextValue('entry', ItemTags.id, ItemTags.detail, ItemTags.json), undefined, openCmd(this));
   }
 
   override attioId(): string {
     return this.entryId;
+  }
+
+  override apiItem(): ApiItem {
+    return { kind: 'entry', list: this.listId, id: this.entryId };
   }
 
   override detail(): vscode.Uri {
@@ -208,7 +236,7 @@ export class NoteNode extends TreeNode {
 
   override treeItem(): vscode.TreeItem {
     const at = this.note.created_at;
-    return ti(this.note.title || 'Untitled note', None, 'note', contextValue('note', ItemTags.id, ItemTags.detail), at ? formatTimestamp(at, this.ctx) : undefined, openCmd(this));
+    return ti(this.note.title || 'Untitled note', None, 'note', contextValue('note', ItemTags.id, ItemTags.detail, ItemTags.json), at ? formatTimestamp(at, this.ctx) : undefined, openCmd(this));
   }
 
   override tooltip(): vscode.MarkdownString {
@@ -220,6 +248,10 @@ export class NoteNode extends TreeNode {
 
   override attioId(): string {
     return this.note.id.note_id;
+  }
+
+  override apiItem(): ApiItem {
+    return { kind: 'note', id: this.note.id.note_id };
   }
 
   override detail(): vscode.Uri {

@@ -96,7 +96,7 @@ export class TaskNode extends TreeNode {
       t.is_completed
         ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
         : new vscode.ThemeIcon('circle-large-outline', this.overdue ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined),
-      contextValue('task', t.is_completed ? ItemTags.doneTask : ItemTags.openTask, ItemTags.web, ItemTags.id, ItemTags.detail),
+      contextValue('task', t.is_completed ? ItemTags.doneTask : ItemTags.openTask, ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json),
       parts.join(' · '),
       openCmd(this),
     );
@@ -139,6 +139,10 @@ export class TaskNode extends TreeNode {
   override webUrl(): string {
     const first = this.task.linked_records[0];
     return (first && this.ctx.data.records.url(first.target_record_id)) ?? this.ctx.workspaceUrl();
+  }
+
+  override apiItem(): { kind: 'task'; id: string } {
+    return { kind: 'task', id: this.task.id.task_id };
   }
 
   override detail(): vscode.Uri {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands, TreeCommands } from '../../constants';
-import { mdEscape, type Paged, type PagedId, type WorkspaceData } from '../../data';
+import { mdEscape, type ApiItem, type Paged, type PagedId, type WorkspaceData } from '../../data';
 import type { ErrorView } from '../../session/errorReporter';
 import type { TaskGrouping } from '../../common/config';
 
@@ -84,6 +84,16 @@ export abstract class TreeNode {
 
   /** URL for "Open in Attio" / "Copy URL". */
   webUrl(): string | undefined {
+    return undefined;
+  }
+
+  /** The API answer behind this item (Open as JSON, Copy as cURL / fetch). */
+  apiItem(): ApiItem | undefined {
+    return undefined;
+  }
+
+  /** The `api_slug` to copy (objects, lists, attributes). */
+  apiSlug(): string | undefined {
     return undefined;
   }
 
@@ -180,6 +190,12 @@ export function pagedNodes<T>(ctx: NodeContext, parent: TreeNode, id: PagedId, r
   const failed = r.moreError && ctx.describeError(r.moreError.error, 'Load more');
   if (r.hasMore) nodes.push(new LoadMoreNode(ctx, parent, id, r.items.length, failed && failed.kind !== 'cancelled' ? failed.message : undefined));
   return nodes;
+}
+
+/** A section (e.g. Attributes) before loaded items, after an error or "couldn't refresh" message that heads them. */
+export function withSection(section: TreeNode, nodes: TreeNode[]): TreeNode[] {
+  const head = nodes[0] instanceof MessageNode && nodes[0].kind === 'error' ? 1 : 0;
+  return [...nodes.slice(0, head), section, ...nodes.slice(head)];
 }
 
 /** Runs a view's root-level load with the same error / stale handling as a node. */

@@ -244,6 +244,19 @@ suite('Contract: responses match Attio\'s OpenAPI document', function () {
     assert.ok(new Ajv2020({ strict: false }).validate(errorShape(400, 'invalid_request_error'), invalid.body), JSON.stringify(invalid.body));
   });
 
+  test('webhooks: list (pages), get, and their errors', async () => {
+    const hooks = (await api(server, 'GET', '/v2/webhooks?limit=100')).body.data;
+    assert.ok(hooks.length >= 3, 'seeded webhooks');
+    assert.ok(hooks.some((h: Json) => h.subscriptions.some((s: Json) => s.filter !== null)) && hooks.some((h: Json) => h.subscriptions.some((s: Json) => s.filter === null)), 'with and without filters');
+    add('GET', '/v2/webhooks', 200, '/v2/webhooks');
+    add('GET', '/v2/webhooks', 200, '/v2/webhooks?limit=10&offset=2');
+    for (const h of hooks) add('GET', '/v2/webhooks/{webhook_id}', 200, `/v2/webhooks/${h.id.webhook_id}`);
+    add('GET', '/v2/webhooks/{webhook_id}', 404, `/v2/webhooks/${ids.missing}`);
+    for (const c of cases.splice(0)) await run(c);
+    const noScope = server.addToken('no webhooks', ['object_configuration:read']);
+    assert.strictEqual((await api(server, 'GET', '/v2/webhooks', { token: noScope })).status, 403, 'webhook:read is required');
+  });
+
   test('tasks: list, get, create, update, delete and their errors', async () => {
     const data = {
       content: 'Contract check',

@@ -75,7 +75,7 @@ suite('Report links and CRM names', () => {
 
   test('the command list is exactly the commands the report links to', () => {
     const cases: [string, Report, string[]][] = [
-      ['active, all scopes', connectionReport({ self: active(ALL_READ + ' task:read-write'), method: 'token', apiBaseUrl: 'x', checkedAt: new Date() }), ['attio.showScopeErrors']],
+      ['active, all scopes', connectionReport({ self: active(ALL_READ + ' task:read-write'), method: 'token', apiBaseUrl: 'x', checkedAt: new Date() }), ['attio.copySelfAsCurl', 'attio.showScopeErrors']],
       ['inactive', connectionReport({ self: { active: false }, method: 'token', apiBaseUrl: 'x', checkedAt: new Date() }), ['attio.signIn']],
       ['no scope errors', scopeErrorsReport([], 'token'), ['attio.verifyConnection']],
       ['scope errors', scopeErrorsReport([{ feature: 'Tasks', endpoint: 'GET /v2/tasks', missing: ['task:read'], workspaceName: 'W', at: new Date() }], 'oauth'), ['attio.verifyConnection']],

@@ -1,0 +1,64 @@
+/**
+ * The developer's view in the real workbench: an object's Attributes section with api slugs, types and flags, a
+ * select attribute's options, and a record opened as JSON; screenshots in test-results/screenshots/developer-*.png.
+ * Signs out at the end so the signed-out suites that follow see the welcome view.
+ */
+import * as assert from 'assert';
+import { openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, treeRows, viewPane } from './fixture';
+
+const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
+
+suite('UI: developer view (Attributes, Open as JSON)', () => {
+  suiteSetup(async () => {
+    await openAttioContainer();
+    await runCommand('Attio: Sign In');
+    await quickInput.pick('Paste an access token');
+    await quickInput.fill(server().tokens.full, true);
+    await treeRow('People', 'Objects', 60_000);
+    // give the Objects view the room
+    for (const other of ['Lists', 'Tasks']) {
+      const header = viewPane(other).locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+  });
+
+  suiteTeardown(async () => {
+    await quickInput.dismiss().catch(() => undefined);
+    await runCommand('Attio: Sign Out').catch(() => undefined);
+    await runCommand('View: Close All Editors').catch(() => undefined);
+    for (const title of ['Objects', 'Lists', 'Tasks']) {
+      const header = viewPane(title).locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click().catch(() => undefined);
+    }
+    await pause(1000);
+  });
+
+  test('Attributes of an object, with a select attribute\'s options', async () => {
+    await (await treeRow(/^Partnerships/, 'Objects')).click();
+    await (await treeRow(/^Attributes/, 'Objects')).click();
+    await treeRow(/partner_company · record-reference/, 'Objects');
+    await (await treeRow(/^Tier/, 'Objects')).click();
+    await treeRow(/^Gold/, 'Objects');
+    const rows = await treeRows('Objects');
+    assert.ok(rows.some(r => /^Name\s*name · text · required/.test(r)), rows.join(' | '));
+    await pause(500);
+    await screenshot('developer-attributes');
+  });
+
+  test('a record opened as JSON', async () => {
+    // collapse the Attributes section; the first partnership follows it
+    await (await treeRow(/^Attributes/, 'Objects')).click();
+    const row = await treeRow(/^Bluefin Analytics/, 'Objects');
+    await row.click({ button: 'right' });
+    // the context menu: move the keyboard focus to "Open as JSON" and press Enter
+    const focused = page().locator('.monaco-menu .action-item.focused');
+    for (let i = 0; i < 15; i++) {
+      await page().keyboard.press('ArrowDown');
+      if (/Open as JSON/.test((await focused.first().innerText().catch(() => '')) ?? '')) break;
+    }
+    await page().keyboard.press('Enter');
+    await page().locator('.monaco-editor .view-lines', { hasText: 'record_id' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await pause(800);
+    await screenshot('developer-json');
+  });
+});
