@@ -1,5 +1,5 @@
 /** Markdown for "Attio: Verify Connection" and "Attio: Show Scope Errors" (pure: no VS Code API, unit-tested). */
-import { assessScopes, type SelfInfo } from '../attio';
+import { assessScopes, features as featureInfo, type SelfInfo } from '../attio';
 import { Commands, DevCommands } from '../constants';
 import type { ScopeErrorEntry } from '../session/scopeErrors';
 import type { SignInMethod } from '../session/tokenStore';
@@ -79,9 +79,13 @@ export function connectionReport(r: ConnectionReportInput): Report {
   lines.push('## Granted scopes', '', granted.length ? granted.map(code).join(' ') : '_none_', '');
   const features = assessScopes(s.scopes);
   lines.push('## What works', '', '| Feature | Status |', '|---|---|');
-  for (const f of features) lines.push(`| ${f.label} | ${f.ok ? '✓ works' : `✗ needs ${f.missing.map(code).join(', ')}`} |`);
+  const optional = (f: (typeof features)[number]): boolean => !!featureInfo[f.feature].optional;
+  for (const f of features) {
+    const status = f.ok ? '✓ works' : optional(f) ? `○ optional: add ${f.missing.map(code).join(', ')} to use it` : `✗ needs ${f.missing.map(code).join(', ')}`;
+    lines.push(`| ${f.label} | ${status} |`);
+  }
   lines.push('');
-  const missing = [...new Set(features.flatMap(f => f.missing))].sort();
+  const missing = [...new Set(features.filter(f => !optional(f)).flatMap(f => f.missing))].sort();
   if (missing.length) {
     lines.push('## How to fix', '', `Missing scopes: ${missing.map(code).join(' ')}`, '', r.method === 'oauth' ? FIX_OAUTH : FIX_API_KEY, '');
   } else lines.push('Every feature of Attio Explorer works with this token.', '');

@@ -41,6 +41,8 @@ export interface FeatureInfo {
   label: string;
   /** Endpoints the feature uses; its required scopes are the union of theirs. */
   endpoints: readonly EndpointKey[];
+  /** Nothing a person expects from the extension depends on it (shown when granted, never asked for). */
+  optional?: boolean;
 }
 
 export const features: Readonly<Record<Feature, FeatureInfo>> = {
@@ -54,7 +56,7 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   notes: { label: 'Notes', endpoints: ['GET /v2/notes'] },
   noteWrites: { label: 'Add notes', endpoints: ['POST /v2/notes'] },
   search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
-  webhooks: { label: 'Webhooks (read-only)', endpoints: ['GET /v2/webhooks', 'GET /v2/webhooks/{webhook_id}'] },
+  webhooks: { label: 'Webhooks (read-only)', endpoints: ['GET /v2/webhooks', 'GET /v2/webhooks/{webhook_id}'], optional: true },
 };
 
 export const featureNames = Object.keys(features) as Feature[];

@@ -25,6 +25,14 @@ const active = (scope: string): SelfInfo => ({
 const ALL_READ = 'object_configuration:read record_permission:read list_configuration:read list_entry:read task:read user_management:read note:read';
 
 suite('Verify Connection report', () => {
+  test('an optional feature (webhooks) is offered, never asked for: every other scope granted means every feature works', () => {
+    const all = 'object_configuration:read record_permission:read list_configuration:read list_entry:read task:read-write user_management:read note:read-write';
+    const { markdown: md } = connectionReport({ self: active(all), method: 'token', apiBaseUrl: 'https://api.attio.com', checkedAt: new Date() });
+    assert.match(md, /Webhooks \(read-only\) \| ○ optional: add `webhook:read`/);
+    assert.match(md, /Every feature of Attio Explorer works with this token\./);
+    assert.doesNotMatch(md, /Missing scopes/);
+  });
+
   test('names the workspace, token identity and granted scopes', () => {
     const { markdown: md } = connectionReport({ self: active(ALL_READ), method: 'token', apiBaseUrl: 'https://api.attio.com', authorizedBy: 'Ada Lovelace <ada@x.test>', checkedAt: new Date() });
     assert.match(md, /Northwind Labs/);
