@@ -20,6 +20,8 @@ const renderer = (): typeof Render => (render ??= require('./render.lazy') as ty
 export class DetailDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
+  /** Documents loaded but not on screen when their data changed (`uri.toString()`). */
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly data: WorkspaceData,
@@ -28,6 +30,8 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
   ) {
     super();
     this._register(vscode.workspace.registerTextDocumentContentProvider(Schemes.detail, this));
+    this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.renderStaleShown()));
+    this._register(vscode.workspace.onDidCloseTextDocument(doc => this.stale.delete(doc.uri.toString())));
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
@@ -44,12 +48,35 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     }
   }
 
-  /** Re-renders open documents (after a task changed, a refresh, or a workspace switch). */
+  /**
+   * Re-renders documents (after a task changed, a refresh, or a workspace switch): the ones on screen now; documents
+   * still loaded but not shown (VS Code keeps a closed preview's document for minutes) are re-rendered when they are
+   * shown again, so hidden pages cost no requests.
+   */
   refreshOpen(filter: (uri: vscode.Uri) => boolean = () => true): void {
-    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === Schemes.detail && filter(doc.uri)) this.changed.fire(doc.uri);
+    const shown = shownDocuments();
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme !== Schemes.detail || !filter(doc.uri)) continue;
+      if (shown(doc.uri)) this.changed.fire(doc.uri);
+      else this.stale.add(doc.uri.toString());
+    }
+  }
+
+  /** A stale document that comes on screen again is re-rendered then. */
+  private renderStaleShown(): void {
+    if (!this.stale.size) return;
+    const shown = shownDocuments();
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      if (this.stale.has(key) && shown(doc.uri)) {
+        this.stale.delete(key);
+        this.changed.fire(doc.uri);
+      }
+    }
   }
 
   async open(uri: vscode.Uri): Promise<void> {
+    if (this.stale.delete(uri.toString())) this.changed.fire(uri);
     try {
       await vscode.commands.executeCommand('markdown.showPreview', uri);
       return;
@@ -59,4 +86,16 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: true });
   }
+}
+
+/** Which documents are on screen: in a text editor tab, or in a Markdown preview tab ("Preview <file name>"). */
+function shownDocuments(): (uri: vscode.Uri) => boolean {
+  const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs);
+  const text = new Set<string>();
+  const previews = new Set<string>();
+  for (const t of tabs) {
+    if (t.input instanceof vscode.TabInputText) text.add(t.input.uri.toString());
+    else if (t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)) previews.add(t.label);
+  }
+  return uri => text.has(uri.toString()) || previews.has(`Preview ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`);
 }

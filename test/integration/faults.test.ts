@@ -129,7 +129,7 @@ suite('Faults in the extension host', () => {
     const page1 = await rows(t.objects, people.node);
     assert.strictEqual(page1.length, PAGE + 1);
     // two responses cut off half-way through their body: the client retries, the user notices nothing
-    server.setFaults({ midBodyResets: 2 });
+    server.setFaults({ midBodyResets: 2, pathPrefix: '/v2/objects/people/records/query' });
     server.clearRequests();
     await vscode.commands.executeCommand('attio.loadMore', page1[PAGE].node);
     const page2 = await rows(t.objects, people.node);
@@ -144,7 +144,7 @@ suite('Faults in the extension host', () => {
     );
 
     // every response cut: "Load more" fails, the 20 records already shown stay, and "Load more" is the retry
-    server.setFaults({ midBodyResetRate: 1 });
+    server.setFaults({ midBodyResetRate: 1, pathPrefix: '/v2/objects/people/records/query' });
     server.clearRequests();
     await vscode.commands.executeCommand('attio.loadMore', page2[2 * PAGE].node);
     const failed = await rows(t.objects, people.node);

@@ -22,6 +22,8 @@ export interface Faults {
    * an unknown slug, about this many bytes over the page (a 20 MB response). Other bodies are unchanged.
    */
   hugeTextBytes?: number;
+  /** Only requests to /v2 paths starting with this get faults (a test aims at one expansion; others pass). */
+  pathPrefix?: string;
 }
 
 export type FaultDecision =
@@ -45,6 +47,11 @@ export class FaultInjector {
 
   get latencyMs(): number {
     return Math.max(0, this.faults.latencyMs ?? 0);
+  }
+
+  /** True when a request to `path` is subject to the faults. */
+  applies(path: string): boolean {
+    return path.startsWith('/v2/') && (!this.faults.pathPrefix || path.startsWith(this.faults.pathPrefix));
   }
 
   get drift(): Drift {

@@ -141,7 +141,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       return;
     }
 
-    const fault: FaultDecision = url.pathname.startsWith('/v2/') ? faults.decide() : { kind: 'none' };
+    const fault: FaultDecision = faults.applies(url.pathname) ? faults.decide() : { kind: 'none' };
     if (fault.kind !== 'none') entry.fault = fault.kind;
     if (fault.kind === 'reset') {
       req.socket.destroy();

@@ -32,6 +32,13 @@ suite('Attio test server: faults', () => {
     assert.deepStrictEqual(statuses, [429, 429, 429, 200, 200]);
   });
 
+  test('pathPrefix aims faults at one path: other requests pass untouched and do not use the faults up', async () => {
+    server.setFaults({ storm429: 1, pathPrefix: '/v2/lists' });
+    assert.strictEqual((await api(server, 'GET', '/v2/objects')).status, 200);
+    assert.strictEqual((await api(server, 'GET', '/v2/lists')).status, 429);
+    assert.strictEqual((await api(server, 'GET', '/v2/lists')).status, 200);
+  });
+
   test('status429Rate 1 always rate-limits, with an HTTP-date Retry-After', async () => {
     server.setFaults({ status429Rate: 1 });
     const res = await api(server, 'GET', '/v2/objects');
