@@ -161,6 +161,28 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
     assert.match(taskDoc.getText(), /Deadline/);
   });
 
+  test('Refresh re-renders the detail page on screen; a closed one costs no request until it is shown again', async () => {
+    const people = find(await rows(t.objects), 'People');
+    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const adaId = ada.node.attioId()!;
+    const adaCalls = (): string[] => calls(server).filter(c => c.includes(adaId) || c === 'GET /v2/notes');
+    await vscode.commands.executeCommand('attio.openDetail', ada.node);
+    await vscode.commands.executeCommand('attio.refresh');
+    server.clearRequests();
+    await vscode.commands.executeCommand('attio.refresh');
+    await waitFor(() => adaCalls().length > 0 || undefined, 'the page on screen to load again');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await new Promise(r => setTimeout(r, 300));
+    assert.ok(vscode.workspace.textDocuments.some(d => d.uri.toString() === ada.node.detail()!.toString()), 'VS Code still holds the closed page');
+    server.clearRequests();
+    await vscode.commands.executeCommand('attio.refresh');
+    await new Promise(r => setTimeout(r, 1500));
+    assert.deepStrictEqual(adaCalls(), [], 'a page not on screen is not fetched');
+    await vscode.commands.executeCommand('attio.openDetail', ada.node);
+    await waitFor(() => adaCalls().length > 0 || undefined, 'the page shown again to load its data');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('Refresh refetches; a failing refresh keeps data visible, marked stale', async () => {
     const deals = find(await rows(t.objects), 'Deals');
     const before = await rows(t.objects, deals.node);
