@@ -30,12 +30,15 @@ const lazySchemas = {
   name: 'lazy-schemas',
   setup(build) {
     build.onResolve({ filter: /^\.\/schemas$/ }, args => (/lazySchemas\.ts$/.test(args.importer) ? { path: './schemas.js', external: true } : undefined));
+    // the filter module (query building and the builder's quick picks, used only once someone filters) likewise:
+    // dist/filters.js; it holds no state shared with the rest (pure functions and prompts)
+    build.onResolve({ filter: /^\.\/filterModule$/ }, args => (/lazyFilters\.ts$/.test(args.importer) ? { path: './filters.js', external: true } : undefined));
   },
 };
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts' },
+    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts', filters: 'src/views/filterModule.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',

@@ -59,6 +59,12 @@ export const StateKeys = {
   warnedFolderSettings: 'attio.warnedFolderSettings',
 } as const;
 
+/** Keys of the extension's globalState (not secret; per workspace inside the value). */
+export const GlobalStateKeys = {
+  /** Filters and sorts kept on objects and lists: workspace slug → `objects:<slug>` / `lists:<id>` → filter. */
+  filters: 'attio.filters',
+} as const;
+
 /** SecretStorage keys. Nothing secret is ever stored anywhere else. */
 export const SecretKeys = {
   sessions: 'attio.sessions',
@@ -91,6 +97,8 @@ export const TreeCommands = {
   reopenTask: 'attio.reopenTask',
   createTask: 'attio.createTask',
   setTaskGrouping: 'attio.setTaskGrouping',
+  filter: 'attio.filter',
+  clearFilter: 'attio.clearFilter',
 } as const;
 
 /** Setting keys of the trees, under the `attio` section. */
@@ -111,4 +119,8 @@ export const ItemTags = {
   search: 'search',
   openTask: 'openTask',
   doneTask: 'doneTask',
+  /** An object or list that can be filtered and sorted ("Filter…"). */
+  filter: 'filter',
+  /** An object or list with a filter or sort active ("Clear Filter"). */
+  filtered: 'filtered',
 } as const;

@@ -21,6 +21,7 @@ import { SignInController } from './signIn/controller';
 import { UriEventHandler } from './signIn/uriHandler';
 import { SidebarViews } from './views/controller';
 import { viewCommands } from './views/viewCommands';
+import { filterCommands } from './views/filterCommands';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
 export interface TestApi {
@@ -34,6 +35,7 @@ export interface TestApi {
   views: SidebarViews;
   secrets: vscode.SecretStorage;
   reports: ReportView;
+  globalState: vscode.Memento;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -56,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // what is shown
   const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, log: log.child('Data') });
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
-  const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config });
+  const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState });
   const reports = new ReportView();
 
   context.subscriptions.push(
@@ -77,11 +79,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     views,
     reports,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
+    registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, globalState: context.globalState }
     : undefined;
 }
 

@@ -24,6 +24,7 @@ export * from './format';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
+export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
 export { TASK_GROUPS } from './tasks';

@@ -11,6 +11,8 @@ export type Scope = 'objects' | 'lists' | 'tasks';
 export type Family =
   | 'objects'
   | 'recordsPage'
+  | 'filteredRecordsPage'
+  | 'filteredEntriesPage'
   | 'record'
   | 'attributes'
   | 'selectOptions'
@@ -39,13 +41,16 @@ export class CacheKey<T> {
 export type TaskSet = 'mine' | 'open' | 'completed';
 
 /** A paged collection ("Load more" adds a page to it). */
-export type PagedId = { kind: 'records'; object: string } | { kind: 'entries'; list: string };
+export type PagedId = { kind: 'records'; object: string; query?: string } | { kind: 'entries'; list: string; query?: string };
 
-export const pagedIdKey = (p: PagedId): string => (p.kind === 'records' ? `records\u0000${p.object}` : `entries\u0000${p.list}`);
+/** A filtered collection (its `query` key) pages apart from the unfiltered one. */
+export const pagedIdKey = (p: PagedId): string => (p.kind === 'records' ? `records\u0000${p.object}` : `entries\u0000${p.list}`) + (p.query ? `\u0000${p.query}` : '');
 
 export const Keys = {
   objects: () => new CacheKey<AttioObject[]>('objects', 'objects', []),
   recordsPage: (object: string, page: number) => new CacheKey<Page<AttioRecord>>('recordsPage', 'objects', [object, String(page)]),
+  /** A page of a filtered or sorted query (`query` = {@link RecordQuery.key}): its own entry, never the unfiltered page's. */
+  filteredRecordsPage: (object: string, query: string, page: number) => new CacheKey<Page<AttioRecord>>('filteredRecordsPage', 'objects', [object, query, String(page)]),
   record: (object: string, id: string) => new CacheKey<AttioRecord>('record', 'objects', [object, id]),
   attributes: (target: 'objects' | 'lists', id: string) => new CacheKey<AttioAttribute[]>('attributes', target, [target, id]),
   selectOptions: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioSelectOption[]>('selectOptions', target, [target, id, attribute]),
@@ -54,6 +59,7 @@ export const Keys = {
   notes: (object: string, id: string) => new CacheKey<AttioNote[]>('notes', 'objects', [object, id]),
   lists: () => new CacheKey<AttioList[]>('lists', 'lists', []),
   entriesPage: (list: string, page: number) => new CacheKey<Page<AttioEntry>>('entriesPage', 'lists', [list, String(page)]),
+  filteredEntriesPage: (list: string, query: string, page: number) => new CacheKey<Page<AttioEntry>>('filteredEntriesPage', 'lists', [list, query, String(page)]),
   entry: (list: string, id: string) => new CacheKey<AttioEntry>('entry', 'lists', [list, id]),
   tasks: (set: TaskSet) => new CacheKey<AttioTask[]>('tasks', 'tasks', [set]),
   task: (id: string) => new CacheKey<AttioTask>('task', 'tasks', [id]),

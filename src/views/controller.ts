@@ -12,6 +12,8 @@ import { ObjectsRoot } from './nodes/objects';
 import { TasksRoot } from './nodes/tasks';
 import { TreeNode, type NodeContext } from './nodes/treeNode';
 import { NodeTreeProvider } from './provider';
+import { FilterStore } from './filterStore';
+import type { FilterLookup, FilterTarget } from './nodes/filters';
 
 export interface SidebarOptions {
   data: WorkspaceData;
@@ -19,6 +21,8 @@ export interface SidebarOptions {
   describeError: (e: unknown, feature: string) => ErrorView;
   log: Logger;
   config: Configuration;
+  /** Where filters on objects and lists are kept (global state); none = no filtering. */
+  state?: vscode.Memento;
 }
 
 /**
@@ -32,11 +36,18 @@ export class SidebarViews extends Disposable {
   private readonly objectsRoot: ObjectsRoot;
   private readonly tasksRoot: TasksRoot;
   private grouping: TaskGrouping;
+  /** Filters kept on objects and lists, per workspace. */
+  readonly filters?: FilterStore;
 
   constructor(private readonly opts: SidebarOptions) {
     super();
     const { data } = opts;
     this.grouping = opts.config.current.taskGrouping;
+    const filters = (this.filters = opts.state ? new FilterStore(opts.state, () => data.session?.workspaceSlug) : undefined);
+    const lookup: FilterLookup | undefined = filters && {
+      get: (target, id) => filters.get(target, id),
+      invalid: (target, id, e) => this.filterInvalid(target, id, e),
+    };
     const ctx = (viewId: string): NodeContext => ({
       viewId,
       data,
@@ -46,6 +57,7 @@ export class SidebarViews extends Disposable {
       locale: vscode.env.language,
       taskGrouping: () => this.grouping,
       changed: node => this.providerOf(node)?.refresh(node),
+      filters: lookup,
     });
     this.objectsRoot = new ObjectsRoot(ctx(Views.objects));
     const listsRoot = new ListsRoot(ctx(Views.lists));
@@ -56,6 +68,10 @@ export class SidebarViews extends Disposable {
     this.tasks = this._register(new NodeTreeProvider(Views.tasks, () => this.tasksRoot.children(), signedIn));
 
     this._register(data.onDidChange(c => this.onDataChange(c)));
+    if (filters) {
+      this._register(filters);
+      this._register(filters.onDidChange(({ target, id }) => (target === 'objects' && this.objectsRoot.node(id) ? this.objects.refresh(this.objectsRoot.node(id)) : this.providers[target].refresh())));
+    }
     this._register(
       opts.config.onDidChange(({ previous, current }) => {
         // Pages are cached by index: a new size invalidates them all.
@@ -128,6 +144,17 @@ export class SidebarViews extends Disposable {
     }
     if (this.isDisposed) return;
     this.tasks.view.badge = n ? { value: n, tooltip: `${n} overdue task${n === 1 ? '' : 's'} assigned to you` } : undefined;
+  }
+
+  /** A kept filter Attio rejects (an attribute removed in Attio) or that cannot be built: dropped, and said once. */
+  private filterInvalid(target: FilterTarget, id: string, e: unknown): void {
+    const built = e instanceof Error && e.name === 'FilterBuildError';
+    const view = built ? undefined : this.opts.describeError(e, 'Filter');
+    const why = built ? (e as Error).message : view && view.kind !== 'cancelled' ? view.message : 'rejected by Attio';
+    const name = target === 'objects' ? (this.opts.data.records.object(id)?.plural_noun ?? id) : (this.opts.data.lists.list(id)?.name ?? id);
+    this.opts.log.warn(`filter on ${target}/${id} dropped: ${why}`);
+    void this.filters?.set(target, id, undefined);
+    void vscode.window.showWarningMessage(`Attio: the filter on ${name} no longer applies, so it was cleared and everything is shown (${why}).`);
   }
 
   /** Which node a command is about: its argument, else the focused view's selection. */

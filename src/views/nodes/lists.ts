@@ -6,6 +6,7 @@ import { formatTimestamp, mdEscape, type PagedId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { filterDescription, loadFiltered } from './filters';
 import { RefNode, ValueNode } from './values';
 
 export class ListsRoot {
@@ -32,17 +33,20 @@ export class ListNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ItemTags.web, ItemTags.id), this.parentLabel());
+    const filter = filterDescription(this.ctx, 'lists', this.list.id.list_id);
+    const tags = [ItemTags.web, ItemTags.id, ItemTags.filter, ...(filter ? [ItemTags.filtered] : [])];
+    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ...tags), filter ?? this.parentLabel());
   }
 
   override children(): Promise<TreeNode[]> {
+    const id = this.list.id.list_id;
     return this.load(
       this.list.name,
       async () => {
-        const r = await this.ctx.data.lists.entries(this.list.id.list_id);
-        return { value: r, ...(r.stale ? { stale: r.stale } : {}) };
+        const r = await loadFiltered(this.ctx, 'lists', id, this.paged, q => this.ctx.data.lists.entries(id, q));
+        return { value: r, ...(r.result.stale ? { stale: r.result.stale } : {}) };
       },
-      r => pagedNodes(this.ctx, this, this.paged, r, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), 'No entries'),
+      r => pagedNodes(this.ctx, this, r.paged, r.result, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), r.filtered ? 'No entries match the filter' : 'No entries'),
     );
   }
 

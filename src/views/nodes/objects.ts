@@ -7,6 +7,7 @@ import { inertMarkdown, plainTextMarkdown, webLink } from '../../detail/inertMar
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { filterDescription, loadFiltered } from './filters';
 import { ValueNode } from './values';
 
 export class ObjectsRoot {
@@ -52,17 +53,19 @@ export class ObjectNode extends TreeNode {
 
   override treeItem(): vscode.TreeItem {
     const count = this.ctx.data.records.count(this.slug);
-    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ItemTags.web, ItemTags.id, ItemTags.search), count?.toString());
+    const filter = filterDescription(this.ctx, 'objects', this.slug);
+    const tags = [ItemTags.web, ItemTags.id, ItemTags.search, ItemTags.filter, ...(filter ? [ItemTags.filtered] : [])];
+    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ...tags), filter ?? count?.toString());
   }
 
   override children(): Promise<TreeNode[]> {
     return this.load(
       this.object.plural_noun ?? 'Records',
       async () => {
-        const r = await this.ctx.data.records.list(this.slug);
-        return { value: r, ...(r.stale ? { stale: r.stale } : {}) };
+        const r = await loadFiltered(this.ctx, 'objects', this.slug, this.paged, q => this.ctx.data.records.list(this.slug, q));
+        return { value: r, ...(r.result.stale ? { stale: r.result.stale } : {}) };
       },
-      r => pagedNodes(this.ctx, this, this.paged, r, rec => new RecordNode(this.ctx, this, this.slug, rec), 'No records'),
+      r => pagedNodes(this.ctx, this, r.paged, r.result, rec => new RecordNode(this.ctx, this, this.slug, rec), r.filtered ? 'No records match the filter' : 'No records'),
     );
   }
 

@@ -8,6 +8,7 @@ import { Commands, TreeCommands } from '../../constants';
 import { mdEscape, type Paged, type PagedId, type WorkspaceData } from '../../data';
 import type { ErrorView } from '../../session/errorReporter';
 import type { TaskGrouping } from '../../common/config';
+import type { FilterLookup } from './filters';
 
 /** What nodes need from the outside world; one per view. */
 export interface NodeContext {
@@ -21,6 +22,8 @@ export interface NodeContext {
   taskGrouping(): TaskGrouping;
   /** Re-renders one node's item (e.g. a group whose count became known). */
   changed(node: TreeNode): void;
+  /** Filters kept on objects and lists (absent: nothing is filtered). */
+  readonly filters?: FilterLookup;
 }
 
 export const contextValue = (kind: string, ...tags: string[]): string => [kind, ...tags].join(':');
