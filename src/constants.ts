@@ -63,6 +63,8 @@ export const StateKeys = {
 export const GlobalStateKeys = {
   /** Filters and sorts kept on objects and lists: workspace slug → `objects:<slug>` / `lists:<id>` → filter. */
   filters: 'attio.filters',
+  /** Pinned records: workspace slug → `[{object, id, title}]`. */
+  pins: 'attio.pins',
 } as const;
 
 /** SecretStorage keys. Nothing secret is ever stored anywhere else. */
@@ -99,6 +101,8 @@ export const TreeCommands = {
   setTaskGrouping: 'attio.setTaskGrouping',
   filter: 'attio.filter',
   clearFilter: 'attio.clearFilter',
+  pinRecord: 'attio.pinRecord',
+  unpinRecord: 'attio.unpinRecord',
 } as const;
 
 /** Setting keys of the trees, under the `attio` section. */
@@ -123,4 +127,8 @@ export const ItemTags = {
   filter: 'filter',
   /** An object or list with a filter or sort active ("Clear Filter"). */
   filtered: 'filtered',
+  /** A record that can be pinned ("Pin"). */
+  pin: 'pin',
+  /** A pinned record ("Unpin"). */
+  pinned: 'pinned',
 } as const;

@@ -22,6 +22,7 @@ import { UriEventHandler } from './signIn/uriHandler';
 import { SidebarViews } from './views/controller';
 import { viewCommands } from './views/viewCommands';
 import { filterCommands } from './views/filterCommands';
+import { pinCommands } from './views/pinCommands';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
 export interface TestApi {
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     views,
     reports,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
+    registerCommands(pinCommands(views), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );

@@ -13,6 +13,7 @@ export type Family =
   | 'recordsPage'
   | 'filteredRecordsPage'
   | 'filteredEntriesPage'
+  | 'recordsById'
   | 'record'
   | 'attributes'
   | 'selectOptions'
@@ -51,6 +52,8 @@ export const Keys = {
   recordsPage: (object: string, page: number) => new CacheKey<Page<AttioRecord>>('recordsPage', 'objects', [object, String(page)]),
   /** A page of a filtered or sorted query (`query` = {@link RecordQuery.key}): its own entry, never the unfiltered page's. */
   filteredRecordsPage: (object: string, query: string, page: number) => new CacheKey<Page<AttioRecord>>('filteredRecordsPage', 'objects', [object, query, String(page)]),
+  /** Chosen records of one object (pinned ones), fetched together: `ids` sorted and joined. */
+  recordsById: (object: string, ids: string) => new CacheKey<Page<AttioRecord>>('recordsById', 'objects', [object, ids]),
   record: (object: string, id: string) => new CacheKey<AttioRecord>('record', 'objects', [object, id]),
   attributes: (target: 'objects' | 'lists', id: string) => new CacheKey<AttioAttribute[]>('attributes', target, [target, id]),
   selectOptions: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioSelectOption[]>('selectOptions', target, [target, id, attribute]),

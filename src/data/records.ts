@@ -119,6 +119,28 @@ export class RecordsData {
     return r.value;
   }
 
+  /**
+   * Chosen records (pinned ones), in the order asked: one `records/query` (`record_id $in`) per object, cached like a
+   * page (so titles follow Refresh and the TTL); a record no longer in Attio is `undefined`.
+   */
+  async getMany(refs: readonly { object: string; id: string }[]): Promise<(AttioRecord | undefined)[]> {
+    const client = this.ctx.client();
+    const byObject = new Map<string, string[]>();
+    for (const r of refs) byObject.set(r.object, [...(byObject.get(r.object) ?? []), r.id]);
+    const found = new Map<string, AttioRecord>();
+    await Promise.all(
+      [...byObject].map(async ([object, ids]) => {
+        const sorted = [...new Set(ids)].sort();
+        const r = await this.ctx.cache.get(Keys.recordsById(object, sorted.join(',')), signal => client.queryRecords(object, { filter: { record_id: { $in: sorted } }, limit: sorted.length, offset: 0 }, signal));
+        for (const rec of r.value.items) {
+          this.remember(rec, object, `pinned:${object}`);
+          found.set(rec.id.record_id, rec);
+        }
+      }),
+    );
+    return refs.map(r => found.get(r.id));
+  }
+
   /** The attribute values of a record, type-aware, with references and actors resolved. */
   async valueRows(object: string, id: string): Promise<ValueRow[]> {
     const record = await this.get(object, id);

@@ -13,6 +13,8 @@ import { TasksRoot } from './nodes/tasks';
 import { TreeNode, type NodeContext } from './nodes/treeNode';
 import { NodeTreeProvider } from './provider';
 import { FilterStore } from './filterStore';
+import { PinStore } from './pinStore';
+import { pinnedRows } from './nodes/pinned';
 import type { FilterLookup, FilterTarget } from './nodes/filters';
 
 export interface SidebarOptions {
@@ -38,12 +40,15 @@ export class SidebarViews extends Disposable {
   private grouping: TaskGrouping;
   /** Filters kept on objects and lists, per workspace. */
   readonly filters?: FilterStore;
+  /** Records pinned per workspace (the Pinned section). */
+  readonly pins?: PinStore;
 
   constructor(private readonly opts: SidebarOptions) {
     super();
     const { data } = opts;
     this.grouping = opts.config.current.taskGrouping;
     const filters = (this.filters = opts.state ? new FilterStore(opts.state, () => data.session?.workspaceSlug) : undefined);
+    const pins = (this.pins = opts.state ? new PinStore(opts.state, () => data.session?.workspaceSlug) : undefined);
     const lookup: FilterLookup | undefined = filters && {
       get: (target, id) => filters.get(target, id),
       invalid: (target, id, e) => this.filterInvalid(target, id, e),
@@ -58,8 +63,10 @@ export class SidebarViews extends Disposable {
       taskGrouping: () => this.grouping,
       changed: node => this.providerOf(node)?.refresh(node),
       filters: lookup,
+      pins,
     });
-    this.objectsRoot = new ObjectsRoot(ctx(Views.objects));
+    const objectsCtx = ctx(Views.objects);
+    this.objectsRoot = new ObjectsRoot(objectsCtx, () => pinnedRows(objectsCtx));
     const listsRoot = new ListsRoot(ctx(Views.lists));
     this.tasksRoot = new TasksRoot(ctx(Views.tasks));
     const signedIn = (): boolean => data.signedIn;
@@ -68,9 +75,13 @@ export class SidebarViews extends Disposable {
     this.tasks = this._register(new NodeTreeProvider(Views.tasks, () => this.tasksRoot.children(), signedIn));
 
     this._register(data.onDidChange(c => this.onDataChange(c)));
+    if (pins) {
+      this._register(pins);
+      this._register(pins.onDidChange(() => this.objects.refresh()));
+    }
     if (filters) {
       this._register(filters);
-      this._register(filters.onDidChange(({ target, id }) => (target === 'objects' && this.objectsRoot.node(id) ? this.objects.refresh(this.objectsRoot.node(id)) : this.providers[target].refresh())));
+      this._register(filters.onDidChange(() => (this.objects.refresh(), this.lists.refresh())));
     }
     this._register(
       opts.config.onDidChange(({ previous, current }) => {

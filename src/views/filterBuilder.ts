@@ -5,7 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { AttioAttribute } from '../attio';
+import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
+import type { ErrorView } from '../session/errorReporter';
+import { pickRecord } from '../ui/recordPicker';
 // the pure module itself, not the data layer's index: this file is bundled apart (dist/filterBuilder.js)
 import { OP_WORDS, describeCondition, isSortable, operatorsFor, type FilterCondition, type FilterOp, type FilterSort, type RecordFilter } from '../data/recordFilter';
 import type { FilterTarget } from './nodes/filters';
@@ -128,4 +131,12 @@ export async function buildFilter(data: WorkspaceData, target: FilterTarget, id:
         break;
     }
   }
+}
+
+/** The builder with a record search for "is <record>" conditions (stateless: bundled apart with the builder). */
+export function askFilter(data: WorkspaceData, target: FilterTarget, id: string, name: string, current: RecordFilter | undefined, describeError: (e: unknown, feature: string) => ErrorView, log: Logger): Promise<RecordFilter | undefined> {
+  return buildFilter(data, target, id, name, current, async title => {
+    const r = await pickRecord(data, { title }, describeError, log);
+    return r && r !== 'skip' ? { id: r.id.record_id, title: r.record_text } : undefined;
+  });
 }

@@ -5,7 +5,6 @@ import type { Logger } from '../common/log';
 import { TreeCommands } from '../constants';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
-import { pickRecord } from '../ui/recordPicker';
 import type { SidebarViews } from './controller';
 import { filterModule } from './lazyFilters';
 import type { FilterTarget } from './nodes/filters';
@@ -36,11 +35,7 @@ export function filterCommands({ views, data, describeError, log }: FilterComman
       let next = given === undefined ? undefined : filterModule().parseRecordFilter(given);
       if (given !== undefined && !next) throw new Error('That is not a filter this version understands');
       if (!next) {
-        const pickOne = async (title: string) => {
-          const r = await pickRecord(data, { title }, describeError, log);
-          return r && r !== 'skip' ? { id: r.id.record_id, title: r.record_text } : undefined;
-        };
-        next = await filterModule().buildFilter(data, t.target, t.id, t.name, views.filters.get(t.target, t.id), pickOne);
+        next = await filterModule().askFilter(data, t.target, t.id, t.name, views.filters.get(t.target, t.id), describeError, log);
         if (!next) return;
       }
       await views.filters.set(t.target, t.id, next);

@@ -4,4 +4,4 @@
  * required on first use through lazyFilters.ts, so activation does not parse it.
  */
 export * from '../data/recordFilter';
-export { buildFilter } from './filterBuilder';
+export { askFilter, buildFilter } from './filterBuilder';

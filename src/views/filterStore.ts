@@ -1,56 +1,35 @@
 /**
- * The filters people keep on objects and lists, per workspace, in a Memento (global state: not secret, and it
- * survives a reload). Stored as `workspace slug → "objects|lists" → id → filter`; what is read back is checked
- * (another version may have written it).
+ * The filters people keep on objects and lists, per workspace (keptState.ts): `"objects:<slug>" | "lists:<id>" →
+ * filter`; a kept filter is checked when read back (filterModule's parseRecordFilter, loaded only then).
  */
 import type * as vscode from 'vscode';
 import { GlobalStateKeys } from '../constants';
-import { Emitter, type RecordFilter } from '../data';
+import type { RecordFilter } from '../data';
+import { KeptState } from './keptState';
 import { filterModule } from './lazyFilters';
 import type { FilterTarget } from './nodes/filters';
 
-type Stored = Record<string, Record<string, unknown>>;
-
-export class FilterStore {
-  private readonly changes = new Emitter<{ target: FilterTarget; id: string }>();
-  readonly onDidChange = this.changes.event;
-
-  constructor(private readonly memento: vscode.Memento, private readonly workspace: () => string | undefined) {}
-
-  private all(): Stored {
-    const v = this.memento.get<unknown>(GlobalStateKeys.filters);
-    return v && typeof v === 'object' ? (v as Stored) : {};
+export class FilterStore extends KeptState<Record<string, unknown>> {
+  constructor(memento: vscode.Memento, workspace: () => string | undefined) {
+    super(memento, GlobalStateKeys.filters, workspace);
   }
 
-  private slot(target: FilterTarget, id: string): [string, string] | undefined {
-    const ws = this.workspace();
-    return ws ? [ws, `${target}:${id}`] : undefined;
+  private map(): Record<string, unknown> {
+    const v = this.read();
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
   }
 
   get(target: FilterTarget, id: string): RecordFilter | undefined {
-    const s = this.slot(target, id);
-    if (!s) return undefined;
-    const raw = this.all()[s[0]]?.[s[1]];
-    if (raw === undefined) return undefined;
-    const f = filterModule().parseRecordFilter(raw);
+    const raw = this.map()[`${target}:${id}`];
+    const f = raw === undefined ? undefined : filterModule().parseRecordFilter(raw);
     return f && (f.conditions.length || f.sort) ? f : undefined;
   }
 
   /** Keeps (or with nothing active, forgets) the filter of an object or list of the signed-in workspace. */
-  async set(target: FilterTarget, id: string, filter: RecordFilter | undefined): Promise<void> {
-    const s = this.slot(target, id);
-    if (!s) return;
-    const all = this.all();
-    const ws = { ...(all[s[0]] ?? {}) };
-    if (filter && (filter.conditions.length || filter.sort)) ws[s[1]] = filter;
-    else delete ws[s[1]];
-    const next = { ...all, [s[0]]: ws };
-    if (!Object.keys(ws).length) delete next[s[0]];
-    await this.memento.update(GlobalStateKeys.filters, next);
-    this.changes.fire({ target, id });
-  }
-
-  dispose(): void {
-    this.changes.dispose();
+  set(target: FilterTarget, id: string, filter: RecordFilter | undefined): Promise<void> {
+    const m = { ...this.map() };
+    if (filter && (filter.conditions.length || filter.sort)) m[`${target}:${id}`] = filter;
+    else delete m[`${target}:${id}`];
+    return this.write(m, !Object.keys(m).length);
   }
 }

@@ -13,18 +13,19 @@ import { ValueNode } from './values';
 export class ObjectsRoot {
   private readonly nodes = new Map<string, ObjectNode>();
 
-  constructor(private readonly ctx: NodeContext) {}
+  /** `first`: rows above the objects (the Pinned section). */
+  constructor(private readonly ctx: NodeContext, private readonly first: () => TreeNode[] = () => []) {}
 
   async children(): Promise<TreeNode[]> {
     return new RootLoader(this.ctx).run('Objects', () => this.ctx.data.records.objects(), objects =>
       objects.length
-        ? objects.map(o => {
+        ? [...this.first(), ...objects.map(o => {
             const slug = o.api_slug ?? o.id.object_id;
             let node = this.nodes.get(slug);
             if (!node) this.nodes.set(slug, (node = new ObjectNode(this.ctx, o)));
             else node.object = o;
             return node;
-          })
+          })]
         : [new MessageNode(this.ctx, undefined, 'empty', 'No objects')],
     );
   }
@@ -121,7 +122,8 @@ export class RecordNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail), recordHint(this.record, this.object), openCmd(this));
+    const pin = this.ctx.pins ? [this.ctx.pins.has(this.record.id.record_id) ? ItemTags.pinned : ItemTags.pin] : [];
+    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail, ...pin), recordHint(this.record, this.object), openCmd(this));
   }
 
   override children(): Promise<TreeNode[]> {

@@ -9,6 +9,7 @@ import { mdEscape, type Paged, type PagedId, type WorkspaceData } from '../../da
 import type { ErrorView } from '../../session/errorReporter';
 import type { TaskGrouping } from '../../common/config';
 import type { FilterLookup } from './filters';
+import type { PinLookup } from './pinned';
 
 /** What nodes need from the outside world; one per view. */
 export interface NodeContext {
@@ -24,6 +25,8 @@ export interface NodeContext {
   changed(node: TreeNode): void;
   /** Filters kept on objects and lists (absent: nothing is filtered). */
   readonly filters?: FilterLookup;
+  /** Records pinned in this workspace (absent: no pinning). */
+  readonly pins?: PinLookup;
 }
 
 export const contextValue = (kind: string, ...tags: string[]): string => [kind, ...tags].join(':');
