@@ -44,6 +44,11 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'GET /v2/tasks/{task_id}': TASK_READ,
   'PATCH /v2/tasks/{task_id}': TASK_WRITE,
   'DELETE /v2/tasks/{task_id}': ['task:read-write'],
+  'GET /v2/threads': ['comment:read'],
+  'GET /v2/threads/{thread_id}': ['comment:read'],
+  'POST /v2/comments': ['comment:read-write'],
+  'GET /v2/comments/{comment_id}': ['comment:read'],
+  'DELETE /v2/comments/{comment_id}': ['comment:read-write'],
 };
 
 /** True if `granted` satisfies every scope in `required` (`x:read-write` satisfies `x:read`). */

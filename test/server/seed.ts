@@ -2,6 +2,7 @@
  * The deterministic "Northwind Labs" demo workspace, plus a generator that
  * pads it with many more people/companies/deals for load tests.
  */
+import { seedComments } from './threads';
 import {
   Actor, AttributeDef, EntryRow, ListDef, Member, NoteRow, ObjectDef, RecordRow, TaskRow, Values, Workspace, attioTimestamp,
 } from './model';
@@ -201,6 +202,7 @@ export function buildWorkspace(options: SeedOptions): Workspace {
   seedLists(b, deals, people, companies);
   seedTasks(b, people, companies, deals);
   seedNotes(b, people, companies, deals);
+  seedComments(ws, b.now, () => b.rng.uuid(), { deals, companies });
 
   const demoCount = companies.length + people.length + deals.length;
   if (options.records !== undefined && options.records > demoCount) {
