@@ -32,13 +32,17 @@ const lazySchemas = {
     build.onResolve({ filter: /^\.\/schemas$/ }, args => (/lazySchemas\.ts$/.test(args.importer) ? { path: './schemas.js', external: true } : undefined));
     // the filter module (query building and the builder's quick picks, used only once someone filters) likewise:
     // dist/filters.js; it holds no state shared with the rest (pure functions and prompts)
+    // the detail renderer (dist/render.js), required when the first detail document opens
+    build.onResolve({ filter: /^\.\/render$/ }, args => (/lazyRender\.ts$/.test(args.importer) ? { path: './render.js', external: true } : undefined));
+    // the Verify Connection / scope-error report Markdown (dist/reports.js), pure
+    build.onResolve({ filter: /^\.\/reports$/ }, args => (/lazyReports\.ts$/.test(args.importer) ? { path: './reports.js', external: true } : undefined));
     build.onResolve({ filter: /^\.\/filterModule$/ }, args => (/lazyFilters\.ts$/.test(args.importer) ? { path: './filters.js', external: true } : undefined));
   },
 };
 
 async function main() {
   const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts', filters: 'src/views/filterModule.ts' },
+    entryPoints: { extension: 'src/extension.ts', schemas: 'src/attio/schemas.ts', filters: 'src/views/filterModule.ts', render: 'src/detail/render.ts', reports: 'src/account/reports.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',

@@ -33,6 +33,8 @@ export const ContextKeys = {
   canWriteTasks: 'attio:canWriteTasks',
   /** The active session was verified at another API origin than `attio.apiBaseUrl` names: nothing is sent. */
   originMismatch: 'attio:originMismatch',
+  /** The token may write comments (`comment:read-write`). */
+  canWriteComments: 'attio:canWriteComments',
 } as const;
 
 /** Setting keys under the `attio` section. */
@@ -103,6 +105,7 @@ export const TreeCommands = {
   clearFilter: 'attio.clearFilter',
   pinRecord: 'attio.pinRecord',
   unpinRecord: 'attio.unpinRecord',
+  addComment: 'attio.addComment',
 } as const;
 
 /** Setting keys of the trees, under the `attio` section. */

@@ -23,6 +23,7 @@ import { SidebarViews } from './views/controller';
 import { viewCommands } from './views/viewCommands';
 import { filterCommands } from './views/filterCommands';
 import { pinCommands } from './views/pinCommands';
+import { commentCommands } from './views/commentCommands';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
 export interface TestApi {
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     reports,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(pinCommands(views), log, redactor),
+    registerCommands(commentCommands(views, data, details), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );

@@ -7,6 +7,8 @@ import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
 import { endpoints, validate } from './request';
 import {
   type AttioAttribute,
+  type AttioComment,
+  type AttioThread,
   type AttioEntry,
   type AttioList,
   type AttioMember,
@@ -80,6 +82,9 @@ export interface ListNotesOptions extends PageOptions {
   parentObject?: string;
   parentRecordId?: string;
 }
+
+/** Whose comment threads: a record's, or a list entry's. */
+export type CommentTarget = { object: string; recordId: string } | { list: string; entryId: string };
 
 export interface SearchOptions {
   query: string;
@@ -294,6 +299,26 @@ export class AttioClient {
       query: { limit, offset, parent_object: opts.parentObject, parent_record_id: opts.parentRecordId },
     }));
   }
+
+  // ----------------------------------------------------------------------------------------------------
+  // Comments
+  // ----------------------------------------------------------------------------------------------------
+
+  /** A record's or an entry's comment threads (`comment:read`). Attio caps `limit` at 50. */
+  async listThreads(target: CommentTarget, opts: PageOptions = {}, signal?: AbortSignal): Promise<Page<AttioThread>> {
+    return this.t.paged(endpoints.listThreads, opts, S().threads, signal, (limit, offset) => ({ query: { ...commentTargetQuery(target), limit, offset } }));
+  }
+
+  /** A plaintext comment by a workspace member, starting a thread on a record or entry (`comment:read-write`). Not retried after a 5xx. */
+  async createComment(target: CommentTarget, content: string, authorMemberId: string, signal?: AbortSignal): Promise<AttioComment> {
+    const where = 'recordId' in target ? { record: { object: target.object, record_id: target.recordId } } : { entry: { list: target.list, entry_id: target.entryId } };
+    const body = { data: { format: 'plaintext', content, author: { type: 'workspace-member', id: authorMemberId }, ...where } };
+    return (await this.t.call(endpoints.createComment, { body }, S().comment, signal)).data;
+  }
+}
+
+export function commentTargetQuery(t: CommentTarget): Record<string, string> {
+  return 'recordId' in t ? { object: t.object, record_id: t.recordId } : { list: t.list, entry_id: t.entryId };
 }
 
 function queryBody(opts: QueryOptions, limit: number): Record<string, unknown> {

@@ -4,6 +4,7 @@ export { backoff } from './transport';
 export { REDACTED, Redactor, redact } from './redact';
 export type {
   AttioClientOptions,
+  CommentTarget,
   CreateTaskInput,
   ListNotesOptions,
   ListTasksOptions,
@@ -46,8 +47,10 @@ export type {
   ActorReferenceValue,
   AttioActor,
   AttioAttribute,
+  AttioComment,
   AttioEntry,
   AttioList,
+  AttioThread,
   AttioMember,
   AttioNote,
   AttioObject,

@@ -68,6 +68,8 @@ export const endpoints = {
   updateTask: ep('PATCH', '/v2/tasks/{task_id}', { write: true, idempotent: true }),
   listMembers: ep('GET', '/v2/workspace_members'),
   listNotes: ep('GET', '/v2/notes', { maxLimit: 50 }),
+  listThreads: ep('GET', '/v2/threads', { maxLimit: 50 }),
+  createComment: ep('POST', '/v2/comments', { write: true, idempotent: false }),
 } as const satisfies Record<string, Endpoint>;
 
 export type QueryValue = string | number | boolean | undefined | null;

@@ -26,11 +26,13 @@ export const endpointScopes = {
   'PATCH /v2/tasks/{task_id}': ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
   'GET /v2/workspace_members': ['user_management:read'],
   'GET /v2/notes': ['note:read', 'object_configuration:read', 'record_permission:read'],
+  'GET /v2/threads': ['comment:read'],
+  'POST /v2/comments': ['comment:read-write'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search';
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search' | 'comments' | 'commentWrites';
 
 export interface FeatureInfo {
   label: string;
@@ -48,6 +50,8 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   members: { label: 'Workspace members', endpoints: ['GET /v2/workspace_members'] },
   notes: { label: 'Notes', endpoints: ['GET /v2/notes'] },
   search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
+  comments: { label: 'Comments', endpoints: ['GET /v2/threads'] },
+  commentWrites: { label: 'Add comments', endpoints: ['POST /v2/comments'] },
 };
 
 export const featureNames = Object.keys(features) as Feature[];

@@ -29,12 +29,16 @@ export type DataClient = Pick<
   | 'updateTask'
   | 'listMembers'
   | 'listNotes'
+  | 'listThreads'
+  | 'createComment'
 >;
 
 export interface DataSession {
   workspaceName: string;
   workspaceSlug: string;
   memberId: string | null;
+  /** Scopes granted to the token, when known (features it lacks are absent, not errors). */
+  scopes?: readonly string[];
 }
 
 /** The signed-in workspace as the data layer sees it. */

@@ -7,6 +7,7 @@ import { Defaults } from '../constants';
 import { DataContext, type DataChange, type DataDeps, type DataSession } from './context';
 import type { Event } from './emitter';
 import type { Scope } from './keys';
+import { CommentsData } from './comments';
 import { ListsData } from './lists';
 import { MembersData } from './members';
 import { NotesData } from './notes';
@@ -24,6 +25,7 @@ export * from './format';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
+export { commentAuthor, type CommentTarget } from './comments';
 export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
@@ -40,6 +42,8 @@ export class WorkspaceData {
   readonly notes: NotesData;
   readonly search: SearchData;
   readonly schema: SchemaData;
+  /** Comment threads of records and entries. */
+  readonly comments: CommentsData;
   /** Fires when cached data changed without a reload (counts, task edits) or was dropped (`all`). */
   readonly onDidChange: Event<DataChange>;
 
@@ -53,6 +57,7 @@ export class WorkspaceData {
     this.notes = new NotesData(this.ctx);
     this.search = new SearchData(this.ctx, this.records);
     this.schema = new SchemaData(this.ctx, this.records);
+    this.comments = new CommentsData(this.ctx, this.members);
     this.onDidChange = this.ctx.changes.event;
   }
 

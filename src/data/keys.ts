@@ -2,6 +2,7 @@
  * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
  * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
  */
+import type { AttioThread } from '../attio';
 import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page } from '../attio';
 
 /** Which view's "Refresh" expires an entry. */
@@ -14,6 +15,7 @@ export type Family =
   | 'filteredRecordsPage'
   | 'filteredEntriesPage'
   | 'recordsById'
+  | 'threads'
   | 'record'
   | 'attributes'
   | 'selectOptions'
@@ -60,6 +62,8 @@ export const Keys = {
   statuses: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioStatus[]>('statuses', target, [target, id, attribute]),
   recordEntries: (object: string, id: string) => new CacheKey<AttioRecordEntry[]>('recordEntries', 'objects', [object, id]),
   notes: (object: string, id: string) => new CacheKey<AttioNote[]>('notes', 'objects', [object, id]),
+  /** A record's (`objects`) or an entry's (`lists`) comment threads. */
+  threads: (scope: 'objects' | 'lists', parent: string, id: string) => new CacheKey<AttioThread[]>('threads', scope, [scope, parent, id]),
   lists: () => new CacheKey<AttioList[]>('lists', 'lists', []),
   entriesPage: (list: string, page: number) => new CacheKey<Page<AttioEntry>>('entriesPage', 'lists', [list, String(page)]),
   filteredEntriesPage: (list: string, query: string, page: number) => new CacheKey<Page<AttioEntry>>('filteredEntriesPage', 'lists', [list, query, String(page)]),

@@ -5,7 +5,7 @@ import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
-import { renderDetail } from './render';
+import { renderModule } from './lazyRender';
 import { parseDetailUri } from './uris';
 
 /**
@@ -30,7 +30,7 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     if (!target) return `# Not found\n\nNo Attio item at \`${uri.path}\`.\n`;
     if (!this.data.signedIn) return '# Signed out\n\nSign in to Attio to see this item.\n';
     try {
-      return await renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
+      return await renderModule().renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, 'Details');

@@ -6,6 +6,7 @@ import { formatTimestamp, mdEscape, type PagedId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { commentRows } from './comments';
 import { filterDescription, loadFiltered } from './filters';
 import { RefNode, ValueNode } from './values';
 
@@ -100,6 +101,7 @@ export class EntryNode extends TreeNode {
       rows => [
         new RefNode(this.ctx, this, { object: this.entry.parent_object, id: this.entry.parent_record_id, title: this.title }, 'Record: '),
         ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
+        ...commentRows(this.ctx, this, { list: this.list.id.list_id, entryId: this.entry.id.entry_id }),
       ],
     );
   }

@@ -7,6 +7,7 @@ import { inertMarkdown, plainTextMarkdown, webLink } from '../../detail/inertMar
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { commentRows } from './comments';
 import { filterDescription, loadFiltered } from './filters';
 import { ValueNode } from './values';
 
@@ -135,6 +136,7 @@ export class RecordNode extends TreeNode {
         ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
         new RecordSectionNode(this.ctx, this, 'entries', 'List entries', 'list-unordered', () => this.ctx.data.records.entries(this.object, id), (s, e) => new RecordEntryNode(this.ctx, s, e.listId, e.listName, e.entryId), 'In no lists'),
         new RecordSectionNode(this.ctx, this, 'notes', 'Notes', 'note', () => this.ctx.data.notes.list(this.object, id), (s, n) => new NoteNode(this.ctx, s, n), 'No notes'),
+        ...commentRows(this.ctx, this, { object: this.object, recordId: id }),
       ],
     );
   }
