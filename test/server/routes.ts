@@ -9,6 +9,7 @@ import { compileFilter, compileSorts, FilterableRow, SpecialFields } from './fil
 import { AttributeDef, EntryRow, RecordRow, TaskRow, Workspace, attioTimestamp, findAttribute, findList, findObject, isUuid } from './model';
 import { createNote } from './notes';
 import { THREAD_ROUTES } from './threads';
+import { MEETING_ROUTES } from './meetings';
 import { REQUIRED_SCOPES } from './scopes';
 import * as json from './serialize';
 import { Token } from './tokens';
@@ -464,6 +465,7 @@ export const ROUTES: Route[] = [
   },
 
   ...THREAD_ROUTES,
+  ...MEETING_ROUTES,
 
   { method: 'GET', template: '/v2/tasks', kind: 'read', handle: listTasks },
   { method: 'POST', template: '/v2/tasks', kind: 'write', handle: createTask },

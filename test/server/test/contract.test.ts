@@ -273,6 +273,36 @@ suite('Contract: responses match Attio\'s OpenAPI document', function () {
     assert.ok(new Ajv2020({ strict: false }).validate(errorShape(400, 'invalid_request_error'), bad.body), JSON.stringify(bad.body));
   });
 
+  test('meetings, call recordings and a transcript (every page)', async () => {
+    const deal = (await api(server, 'POST', '/v2/objects/deals/records/query', { body: { limit: 1 } })).body.data[0].id.record_id;
+    const meetings = (await api(server, 'GET', `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc`)).body.data;
+    assert.strictEqual(meetings.length, 3, 'the demo deal has three meetings');
+    add('GET', '/v2/meetings', 200, '/v2/meetings');
+    add('GET', '/v2/meetings', 200, `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc&limit=2`);
+    add('GET', '/v2/meetings/{meeting_id}', 200, `/v2/meetings/${meetings[0].id.meeting_id}`);
+    add('GET', '/v2/meetings/{meeting_id}', 404, `/v2/meetings/${ids.missing}`);
+    for (const m of meetings) add('GET', '/v2/meetings/{meeting_id}/call_recordings', 200, `/v2/meetings/${m.id.meeting_id}/call_recordings`);
+    for (const c of cases.splice(0)) await run(c);
+    const page1 = await api(server, 'GET', `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc&limit=2`);
+    const page2 = await api(server, 'GET', `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc&limit=2&cursor=${page1.body.pagination.next_cursor}`);
+    contract.check('GET', '/v2/meetings', page2);
+    assert.deepStrictEqual([...page1.body.data, ...page2.body.data].map((m: Json) => m.id.meeting_id), meetings.map((m: Json) => m.id.meeting_id), 'the cursor pages on');
+    assert.strictEqual(page2.body.pagination.next_cursor, null);
+    const latest = meetings[0].id.meeting_id;
+    const rec = (await api(server, 'GET', `/v2/meetings/${latest}/call_recordings`)).body.data[0];
+    contract.check('GET', '/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}', await api(server, 'GET', `/v2/meetings/${latest}/call_recordings/${rec.id.call_recording_id}`));
+    let cursor: string | null = '';
+    let segments = 0;
+    for (let pages = 0; cursor !== null; pages++) {
+      assert.ok(pages < 10);
+      const res: ApiResponse = await api(server, 'GET', `/v2/meetings/${latest}/call_recordings/${rec.id.call_recording_id}/transcript${cursor ? `?cursor=${cursor}` : ''}`);
+      contract.check('GET', '/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript', res);
+      segments += res.body.data.transcript.length;
+      cursor = res.body.pagination.next_cursor;
+    }
+    assert.strictEqual(segments, 10, 'the whole transcript over its pages');
+  });
+
   test('tasks: list, get, create, update, delete and their errors', async () => {
     const data = {
       content: 'Contract check',
