@@ -79,6 +79,8 @@ export const SecretKeys = {
 export const Schemes = {
   report: 'attio-report',
   detail: 'attio',
+  /** A call recording's transcript (read-only Markdown). */
+  transcript: 'attio-transcript',
 } as const;
 
 /** Environment variable offered as a sign-in source. */
@@ -106,6 +108,7 @@ export const TreeCommands = {
   pinRecord: 'attio.pinRecord',
   unpinRecord: 'attio.unpinRecord',
   addComment: 'attio.addComment',
+  openTranscript: 'attio.openTranscript',
 } as const;
 
 /** Setting keys of the trees, under the `attio` section. */

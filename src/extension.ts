@@ -24,6 +24,8 @@ import { viewCommands } from './views/viewCommands';
 import { filterCommands } from './views/filterCommands';
 import { pinCommands } from './views/pinCommands';
 import { commentCommands } from './views/commentCommands';
+import { meetingCommands } from './views/meetingCommands';
+import { TranscriptDocuments } from './detail/transcripts';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
 export interface TestApi {
@@ -62,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
   const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState });
   const reports = new ReportView();
+  const transcripts = new TranscriptDocuments(data, errors.describe);
 
   context.subscriptions.push(
     channel,
@@ -83,6 +86,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(pinCommands(views), log, redactor),
     registerCommands(commentCommands(views, data, details), log, redactor),
+    transcripts,
+    registerCommands(meetingCommands(views, transcripts), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );

@@ -7,7 +7,10 @@ import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
 import { endpoints, validate } from './request';
 import {
   type AttioAttribute,
+  type AttioCallRecording,
   type AttioComment,
+  type AttioMeeting,
+  type AttioTranscriptSegment,
   type AttioThread,
   type AttioEntry,
   type AttioList,
@@ -314,6 +317,28 @@ export class AttioClient {
     const where = 'recordId' in target ? { record: { object: target.object, record_id: target.recordId } } : { entry: { list: target.list, entry_id: target.entryId } };
     const body = { data: { format: 'plaintext', content, author: { type: 'workspace-member', id: authorMemberId }, ...where } };
     return (await this.t.call(endpoints.createComment, { body }, S().comment, signal)).data;
+  }
+
+  // ----------------------------------------------------------------------------------------------------
+  // Meetings and call recordings (cursor-paged)
+  // ----------------------------------------------------------------------------------------------------
+
+  /** Meetings linked to a record, newest first (`meeting:read`); one page of up to `limit` (≤ 200). */
+  async listMeetings(object: string, recordId: string, opts: { limit?: number; cursor?: string } = {}, signal?: AbortSignal): Promise<{ items: AttioMeeting[]; nextCursor: string | null }> {
+    const query = { linked_object: object, linked_record_id: recordId, sort: 'start_desc', limit: Math.min(checkLimit(opts.limit ?? 50), 200), cursor: opts.cursor };
+    const r = await this.t.call(endpoints.listMeetings, { query }, S().meetings, signal);
+    return { items: r.data, nextCursor: r.pagination?.next_cursor ?? null };
+  }
+
+  /** A meeting's call recordings (`call_recording:read`). */
+  async listCallRecordings(meetingId: string, signal?: AbortSignal): Promise<AttioCallRecording[]> {
+    return (await this.t.call(endpoints.listCallRecordings, { path: { meeting_id: meetingId }, query: { limit: 50 } }, S().callRecordings, signal)).data;
+  }
+
+  /** One page of a recording's transcript; `nextCursor` asks for the next. */
+  async getTranscriptPage(meetingId: string, recordingId: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ segments: AttioTranscriptSegment[]; webUrl: string | null; nextCursor: string | null }> {
+    const r = await this.t.call(endpoints.getTranscript, { path: { meeting_id: meetingId, call_recording_id: recordingId }, query: { cursor } }, S().transcript, signal);
+    return { segments: r.data.transcript, webUrl: r.data.web_url ?? null, nextCursor: r.pagination?.next_cursor ?? null };
   }
 }
 

@@ -70,6 +70,9 @@ export const endpoints = {
   listNotes: ep('GET', '/v2/notes', { maxLimit: 50 }),
   listThreads: ep('GET', '/v2/threads', { maxLimit: 50 }),
   createComment: ep('POST', '/v2/comments', { write: true, idempotent: false }),
+  listMeetings: ep('GET', '/v2/meetings', { maxLimit: 200 }),
+  listCallRecordings: ep('GET', '/v2/meetings/{meeting_id}/call_recordings', { maxLimit: 200 }),
+  getTranscript: ep('GET', '/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript'),
 } as const satisfies Record<string, Endpoint>;
 
 export type QueryValue = string | number | boolean | undefined | null;

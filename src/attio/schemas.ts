@@ -9,6 +9,9 @@
  *   defensively). This keeps parsing a 500-record page close to the cost of `JSON.parse`.
  */
 import * as z from 'zod/mini';
+import { callRecordingsPage, commentSchema, meetingsPage, threadSchema, transcriptPage } from './activitySchemas';
+
+export * from './activitySchemas';
 
 const str = z.string();
 const nstr = z.nullish(z.string());
@@ -288,28 +291,6 @@ export const noteSchema = z.looseObject({
 });
 export type AttioNote = z.infer<typeof noteSchema>;
 
-const commentActorSchema = z.looseObject({ id: nstr, type: nstr });
-
-export const commentSchema = z.looseObject({
-  id: z.looseObject({ workspace_id: str, comment_id: str }),
-  thread_id: str,
-  content_plaintext: str,
-  entry: z.nullish(z.looseObject({ entry_id: str, list_id: str })),
-  record: z.nullish(z.looseObject({ record_id: str, object_id: str })),
-  resolved_at: nstr,
-  resolved_by: z.nullish(commentActorSchema),
-  created_at: str,
-  author: z.nullish(commentActorSchema),
-});
-export type AttioComment = z.infer<typeof commentSchema>;
-
-export const threadSchema = z.looseObject({
-  id: z.looseObject({ workspace_id: str, thread_id: str }),
-  comments: z.array(commentSchema),
-  created_at: str,
-});
-export type AttioThread = z.infer<typeof threadSchema>;
-
 export const searchResultSchema = z.looseObject({
   id: z.looseObject({ workspace_id: str, object_id: str, record_id: str }),
   record_text: str,
@@ -373,4 +354,7 @@ export const responses = {
   notes: dataArray(noteSchema),
   threads: dataArray(threadSchema),
   comment: dataOne(commentSchema),
+  meetings: meetingsPage,
+  callRecordings: callRecordingsPage,
+  transcript: transcriptPage,
 };

@@ -28,11 +28,14 @@ export const endpointScopes = {
   'GET /v2/notes': ['note:read', 'object_configuration:read', 'record_permission:read'],
   'GET /v2/threads': ['comment:read'],
   'POST /v2/comments': ['comment:read-write'],
+  'GET /v2/meetings': ['meeting:read', 'record_permission:read'],
+  'GET /v2/meetings/{meeting_id}/call_recordings': ['meeting:read', 'call_recording:read'],
+  'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript': ['meeting:read', 'call_recording:read'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search' | 'comments' | 'commentWrites';
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'search' | 'comments' | 'commentWrites' | 'meetings' | 'callRecordings';
 
 export interface FeatureInfo {
   label: string;
@@ -52,6 +55,8 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
   comments: { label: 'Comments', endpoints: ['GET /v2/threads'] },
   commentWrites: { label: 'Add comments', endpoints: ['POST /v2/comments'] },
+  meetings: { label: 'Meetings', endpoints: ['GET /v2/meetings'] },
+  callRecordings: { label: 'Call recordings and transcripts', endpoints: ['GET /v2/meetings/{meeting_id}/call_recordings', 'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript'] },
 };
 
 export const featureNames = Object.keys(features) as Feature[];

@@ -31,6 +31,9 @@ export type DataClient = Pick<
   | 'listNotes'
   | 'listThreads'
   | 'createComment'
+  | 'listMeetings'
+  | 'listCallRecordings'
+  | 'getTranscriptPage'
 >;
 
 export interface DataSession {

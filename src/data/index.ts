@@ -9,6 +9,7 @@ import type { Event } from './emitter';
 import type { Scope } from './keys';
 import { CommentsData } from './comments';
 import { ListsData } from './lists';
+import { MeetingsData } from './meetings';
 import { MembersData } from './members';
 import { NotesData } from './notes';
 import { Pager } from './paging';
@@ -26,6 +27,7 @@ export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
 export { commentAuthor, type CommentTarget } from './comments';
+export type { Transcript } from './meetings';
 export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
@@ -44,6 +46,8 @@ export class WorkspaceData {
   readonly schema: SchemaData;
   /** Comment threads of records and entries. */
   readonly comments: CommentsData;
+  /** Meetings linked to records, their call recordings and transcripts. */
+  readonly meetings: MeetingsData;
   /** Fires when cached data changed without a reload (counts, task edits) or was dropped (`all`). */
   readonly onDidChange: Event<DataChange>;
 
@@ -58,6 +62,7 @@ export class WorkspaceData {
     this.search = new SearchData(this.ctx, this.records);
     this.schema = new SchemaData(this.ctx, this.records);
     this.comments = new CommentsData(this.ctx, this.members);
+    this.meetings = new MeetingsData(this.ctx);
     this.onDidChange = this.ctx.changes.event;
   }
 

@@ -2,7 +2,8 @@
  * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
  * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
  */
-import type { AttioThread } from '../attio';
+import type { AttioCallRecording, AttioMeeting, AttioThread } from '../attio';
+import type { Transcript } from './meetings';
 import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page } from '../attio';
 
 /** Which view's "Refresh" expires an entry. */
@@ -16,6 +17,9 @@ export type Family =
   | 'filteredEntriesPage'
   | 'recordsById'
   | 'threads'
+  | 'meetings'
+  | 'callRecordings'
+  | 'transcript'
   | 'record'
   | 'attributes'
   | 'selectOptions'
@@ -64,6 +68,9 @@ export const Keys = {
   notes: (object: string, id: string) => new CacheKey<AttioNote[]>('notes', 'objects', [object, id]),
   /** A record's (`objects`) or an entry's (`lists`) comment threads. */
   threads: (scope: 'objects' | 'lists', parent: string, id: string) => new CacheKey<AttioThread[]>('threads', scope, [scope, parent, id]),
+  meetings: (object: string, id: string) => new CacheKey<AttioMeeting[]>('meetings', 'objects', [object, id]),
+  callRecordings: (meetingId: string) => new CacheKey<AttioCallRecording[]>('callRecordings', 'objects', [meetingId]),
+  transcript: (meetingId: string, recordingId: string) => new CacheKey<Transcript>('transcript', 'objects', [meetingId, recordingId]),
   lists: () => new CacheKey<AttioList[]>('lists', 'lists', []),
   entriesPage: (list: string, page: number) => new CacheKey<Page<AttioEntry>>('entriesPage', 'lists', [list, String(page)]),
   filteredEntriesPage: (list: string, query: string, page: number) => new CacheKey<Page<AttioEntry>>('filteredEntriesPage', 'lists', [list, query, String(page)]),

@@ -6,6 +6,10 @@ import { errorMessage, type AttioTask } from '../attio';
 import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type RecordRef, type ValueRow, type WorkspaceData } from '../data';
 import { escapeAll, inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
 import { commentsSection } from './comments';
+import { meetingsSection } from './meetings';
+export { renderTranscript } from './transcript';
+// tooltips in the sidebar use these too, through this module, so the renderer stays out of the activation bundle
+export { inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
 import { relativeLink, type DetailTarget } from './paths';
 
 export interface RenderOptions {
@@ -77,6 +81,7 @@ async function renderRecord(data: WorkspaceData, t: Extract<DetailTarget, { kind
     }
   } else out.push(`*Could not load notes: ${mdEscape(errorMessage(notes))}*`);
   out.push('', ...(await commentsSection(data, { object: t.object, recordId: t.id }, opts)));
+  out.push(...(await meetingsSection(data, t.object, t.id, opts)));
   out.push('', '---', '', `Record ID \`${record.id.record_id}\`${record.created_at ? ` · created ${formatTimestamp(record.created_at, opts)}` : ''}`, '');
   return out.join('\n');
 }

@@ -6,7 +6,7 @@
 import type * as vscode from 'vscode';
 import type { AttioComment, AttioThread } from '../../attio';
 import { commentAuthor, formatTimestamp, mdEscape, type CommentTarget } from '../../data';
-import { plainTextMarkdown } from '../../detail/inertMarkdown';
+import { renderModule } from '../../detail/lazyRender';
 import { Collapsed, MessageNode, None, TreeNode, contextValue, firstLine, md, ti, type NodeContext } from './treeNode';
 
 export class CommentsSectionNode extends TreeNode {
@@ -47,7 +47,7 @@ export class CommentNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    return md((this.thread?.comments ?? [this.comment]).flatMap(c => [`**${mdEscape(this.line(c))}**`, '', plainTextMarkdown(c.content_plaintext), '']));
+    return md((this.thread?.comments ?? [this.comment]).flatMap(c => [`**${mdEscape(this.line(c))}**`, '', renderModule().plainTextMarkdown(c.content_plaintext), '']));
   }
 
   override attioId(): string {

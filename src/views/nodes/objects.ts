@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import type { AttioNote, AttioObject, AttioRecord } from '../../attio';
 import { ItemTags } from '../../constants';
 import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type PagedId } from '../../data';
-import { inertMarkdown, plainTextMarkdown, webLink } from '../../detail/inertMarkdown';
+import { renderModule } from '../../detail/lazyRender';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
 import { commentRows } from './comments';
+import { meetingRows } from './meetings';
 import { filterDescription, loadFiltered } from './filters';
 import { ValueNode } from './values';
 
@@ -137,6 +138,7 @@ export class RecordNode extends TreeNode {
         new RecordSectionNode(this.ctx, this, 'entries', 'List entries', 'list-unordered', () => this.ctx.data.records.entries(this.object, id), (s, e) => new RecordEntryNode(this.ctx, s, e.listId, e.listName, e.entryId), 'In no lists'),
         new RecordSectionNode(this.ctx, this, 'notes', 'Notes', 'note', () => this.ctx.data.notes.list(this.object, id), (s, n) => new NoteNode(this.ctx, s, n), 'No notes'),
         ...commentRows(this.ctx, this, { object: this.object, recordId: id }),
+        ...meetingRows(this.ctx, this, this.object, id),
       ],
     );
   }
@@ -149,7 +151,7 @@ export class RecordNode extends TreeNode {
       `*${mdEscape(obj?.singular_noun ?? this.object)}*${hint ? ` · ${mdEscape(hint)}` : ''}`,
       '',
       this.record.created_at ? `Created ${formatTimestamp(this.record.created_at, this.ctx)}` : '',
-      this.record.web_url ? webLink('Open in Attio', this.record.web_url) : '',
+      this.record.web_url ? renderModule().webLink('Open in Attio', this.record.web_url) : '',
     ]);
   }
 
@@ -221,7 +223,7 @@ export class NoteNode extends TreeNode {
   override tooltip(): vscode.MarkdownString {
     const n = this.note;
     // CRM rich text: no images, raw HTML or non-web links, even in a hover
-    const body = n.content_markdown ? inertMarkdown(n.content_markdown.slice(0, 600)) : plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
+    const body = n.content_markdown ? renderModule().inertMarkdown(n.content_markdown.slice(0, 600)) : renderModule().plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
     return md([`**${mdEscape(this.note.title || 'Untitled note')}**`, '', body]);
   }
 
