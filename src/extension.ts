@@ -40,6 +40,7 @@ export interface TestApi {
   secrets: vscode.SecretStorage;
   reports: ReportView;
   globalState: vscode.Memento;
+  details: DetailDocuments;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -93,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, globalState: context.globalState }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, globalState: context.globalState, details }
     : undefined;
 }
 

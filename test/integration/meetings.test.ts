@@ -32,6 +32,7 @@ suite('Meetings and transcripts in the extension host', () => {
     t = (await extensionApi()).views;
     await signIn(server.tokens.full);
   });
+  suiteTeardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   test('a demo deal\'s Meetings newest first in one request; the latest has a recording whose transcript opens as a document', async () => {
     const deal = await firstDeal();
@@ -62,8 +63,8 @@ suite('Meetings and transcripts in the extension host', () => {
   });
 
   test('the deal\'s detail page lists its meetings', async () => {
-    const doc = await vscode.workspace.openTextDocument((await firstDeal()).detail()!);
-    assert.match(doc.getText(), /## Meetings[\s\S]*Pricing and rollout[\s\S]*dana\.whitfield@customer\.example/);
+    const text = await (await extensionApi()).details.provideTextDocumentContent((await firstDeal()).detail()!, new vscode.CancellationTokenSource().token);
+    assert.match(text, /## Meetings[\s\S]*Pricing and rollout[\s\S]*dana\.whitfield@customer\.example/);
   });
 
   test('a token without meeting scopes: no Meetings section, no error', async () => {
