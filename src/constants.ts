@@ -34,6 +34,8 @@ export const ContextKeys = {
   /** The active session was verified at another API origin than `attio.apiBaseUrl` names: nothing is sent. */
   originMismatch: 'attio:originMismatch',
   canWriteNotes: 'attio:canWriteNotes',
+  /** The token may write comments (`comment:read-write`). */
+  canWriteComments: 'attio:canWriteComments',
 } as const;
 
 /** Setting keys under the `attio` section. */
@@ -60,6 +62,14 @@ export const StateKeys = {
   warnedFolderSettings: 'attio.warnedFolderSettings',
 } as const;
 
+/** Keys of the extension's globalState (not secret; per workspace inside the value). */
+export const GlobalStateKeys = {
+  /** Filters and sorts kept on objects and lists: workspace slug → `objects:<slug>` / `lists:<id>` → filter. */
+  filters: 'attio.filters',
+  /** Pinned records: workspace slug → `[{object, id, title}]`. */
+  pins: 'attio.pins',
+} as const;
+
 /** SecretStorage keys. Nothing secret is ever stored anywhere else. */
 export const SecretKeys = {
   sessions: 'attio.sessions',
@@ -72,6 +82,8 @@ export const Schemes = {
   detail: 'attio',
   /** The API's answer for an item, as JSON (src/developer). */
   json: 'attio-json',
+  /** A call recording's transcript (read-only Markdown). */
+  transcript: 'attio-transcript',
 } as const;
 
 /** Environment variable offered as a sign-in source. */
@@ -94,6 +106,12 @@ export const TreeCommands = {
   reopenTask: 'attio.reopenTask',
   createTask: 'attio.createTask',
   setTaskGrouping: 'attio.setTaskGrouping',
+  filter: 'attio.filter',
+  clearFilter: 'attio.clearFilter',
+  pinRecord: 'attio.pinRecord',
+  unpinRecord: 'attio.unpinRecord',
+  addComment: 'attio.addComment',
+  openTranscript: 'attio.openTranscript',
 } as const;
 
 /** The developer's view (src/developer): JSON documents, request snippets, schema helpers. */
@@ -125,6 +143,14 @@ export const ItemTags = {
   search: 'search',
   openTask: 'openTask',
   doneTask: 'doneTask',
+  /** An object or list that can be filtered and sorted ("Filter…"). */
+  filter: 'filter',
+  /** An object or list with a filter or sort active ("Clear Filter"). */
+  filtered: 'filtered',
+  /** A record that can be pinned ("Pin"). */
+  pin: 'pin',
+  /** A pinned record ("Unpin"). */
+  pinned: 'pinned',
   /** Has an API answer: Open as JSON, Copy as cURL / fetch. */
   json: 'json',
   /** Has an API slug: Copy API Slug. */

@@ -25,6 +25,11 @@ import { UriEventHandler } from './signIn/uriHandler';
 import { EditorSurface } from './editor';
 import { SidebarViews } from './views/controller';
 import { viewCommands } from './views/viewCommands';
+import { filterCommands } from './views/filterCommands';
+import { pinCommands } from './views/pinCommands';
+import { commentCommands } from './views/commentCommands';
+import { meetingCommands } from './views/meetingCommands';
+import { TranscriptDocuments } from './detail/transcripts';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
 export interface TestApi {
@@ -41,6 +46,7 @@ export interface TestApi {
   editor: EditorSurface;
   details: DetailDocuments;
   attioMcp: AttioMcpServer;
+  globalState: vscode.Memento;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -63,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // what is shown
   const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, log: log.child('Data') });
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
-  const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config });
+  const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState });
   const reports = new ReportView();
   const editor = new EditorSurface({
     data,
@@ -77,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   const attioMcp = new AttioMcpServer();
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
+  const transcripts = new TranscriptDocuments(data, errors.describe);
 
   context.subscriptions.push(
     channel,
@@ -102,11 +109,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),
+    registerCommands(pinCommands(views), log, redactor),
+    registerCommands(commentCommands(views, data, details), log, redactor),
+    transcripts,
+    registerCommands(meetingCommands(views, transcripts), log, redactor),
+    registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
     registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState }
     : undefined;
 }
 

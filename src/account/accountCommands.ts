@@ -6,7 +6,7 @@ import type { Logger } from '../common/log';
 import type { ReportView } from './reportView';
 import type { Connection } from '../session/connection';
 import type { AttioAuthProvider } from '../session/authProvider';
-import { connectionReport, scopeErrorsReport } from './reports';
+import { reportsModule } from './lazyReports';
 import type { ScopeErrorLog } from '../session/scopeErrors';
 import type { SignInController, SignInRequest } from '../signIn/controller';
 import type { TokenStore } from '../session/tokenStore';
@@ -89,14 +89,14 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
         d.log.debug(`could not resolve the authorising member: ${errorMessage(e)}`);
       }
     }
-    const md = connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
+    const md = reportsModule().connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
     d.log.info(`verified connection to "${conn.session.workspaceName}": ${self.active ? 'active' : 'inactive'}`);
     await d.reports.show('connection', `Attio: ${conn.session.workspaceName}`, md);
     return md.markdown;
   };
 
   const showScopeErrors = async (): Promise<string> => {
-    const md = scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
+    const md = reportsModule().scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
     await d.reports.show('scopeErrors', 'Attio: Scope Errors', md);
     return md.markdown;
   };

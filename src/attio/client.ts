@@ -7,6 +7,11 @@ import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
 import { endpoints, validate } from './request';
 import {
   type AttioAttribute,
+  type AttioCallRecording,
+  type AttioComment,
+  type AttioMeeting,
+  type AttioTranscriptSegment,
+  type AttioThread,
   type AttioEntry,
   type AttioList,
   type AttioMember,
@@ -26,83 +31,12 @@ import { parseScopes } from './scopes';
 export type { LogLevel, PageOptions, TokenSource } from './transport';
 export type AttioClientOptions = TransportOptions;
 export type { CallParams } from './transport';
+export type * from './inputs';
+import type { CommentTarget, CreateNoteInput, CreateTaskInput, ListNotesOptions, ListTasksOptions, QueryOptions, SearchOptions, SelfInfo, UpdateTaskInput } from './inputs';
 
 /** The name of an endpoint in the table (request.ts). */
 export type EndpointName = keyof typeof endpoints;
 
-export type SelfInfo =
-  | { active: false }
-  | {
-      active: true;
-      scopes: ReadonlySet<string>;
-      scope: string;
-      workspaceId: string;
-      workspaceName: string;
-      workspaceSlug: string;
-      workspaceLogoUrl: string | null;
-      clientId: string;
-      tokenType: string;
-      authorizedByMemberId: string | null;
-      issuedAt: Date | undefined;
-      expiresAt: Date | undefined;
-    };
-
-export interface QueryOptions {
-  /** Attio filter object (shorthand or verbose), sent as is. */
-  filter?: unknown;
-  /** Attio sorts, sent as is. */
-  sorts?: unknown[];
-  limit?: number;
-  offset?: number;
-}
-
-
-export interface ListTasksOptions extends PageOptions {
-  /** Workspace-member id or email; `null` (or '') = unassigned tasks only. */
-  assignee?: string | null;
-  isCompleted?: boolean;
-  /** Give together with `linkedRecordId`. */
-  linkedObject?: string;
-  linkedRecordId?: string;
-  sort?: 'created_at:asc' | 'created_at:desc' | 'completed_at:asc' | 'completed_at:desc';
-}
-
-export interface CreateTaskInput {
-  content: string;
-  /** ISO date-time or null. */
-  deadlineAt: string | null;
-  isCompleted?: boolean;
-  linkedRecords?: { targetObject: string; targetRecordId: string }[];
-  assigneeIds?: string[];
-}
-
-export interface UpdateTaskInput {
-  isCompleted?: boolean;
-  deadlineAt?: string | null;
-}
-
-export interface ListNotesOptions extends PageOptions {
-  parentObject?: string;
-  parentRecordId?: string;
-}
-
-export interface CreateNoteInput {
-  /** Object slug or id. */
-  parentObject: string;
-  parentRecordId: string;
-  /** Plain text (Attio gives titles no formatting). */
-  title: string;
-  format: 'plaintext' | 'markdown';
-  content: string;
-}
-
-export interface SearchOptions {
-  query: string;
-  /** Object slugs or ids (at least one). */
-  objects: string[];
-  /** 1–25, default 25. */
-  limit?: number;
-}
 /** Response schemas, loaded with zod on the first response rather than at activation. */
 const S = (): ReturnType<typeof schemas>['responses'] => schemas().responses;
 
@@ -346,6 +280,47 @@ export class AttioClient {
     const body = { data: { parent_object: parentObject, parent_record_id: parentRecordId, title, format, content } };
     return (await this.t.call(endpoints.createNote, { body }, S().note, signal)).data;
   }
+  // ----------------------------------------------------------------------------------------------------
+  // Comments
+  // ----------------------------------------------------------------------------------------------------
+
+  /** A record's or an entry's comment threads (`comment:read`). Attio caps `limit` at 50. */
+  async listThreads(target: CommentTarget, opts: PageOptions = {}, signal?: AbortSignal): Promise<Page<AttioThread>> {
+    return this.t.paged(endpoints.listThreads, opts, S().threads, signal, (limit, offset) => ({ query: { ...commentTargetQuery(target), limit, offset } }));
+  }
+
+  /** A plaintext comment by a workspace member, starting a thread on a record or entry (`comment:read-write`). Not retried after a 5xx. */
+  async createComment(target: CommentTarget, content: string, authorMemberId: string, signal?: AbortSignal): Promise<AttioComment> {
+    const where = 'recordId' in target ? { record: { object: target.object, record_id: target.recordId } } : { entry: { list: target.list, entry_id: target.entryId } };
+    const body = { data: { format: 'plaintext', content, author: { type: 'workspace-member', id: authorMemberId }, ...where } };
+    return (await this.t.call(endpoints.createComment, { body }, S().comment, signal)).data;
+  }
+
+  // ----------------------------------------------------------------------------------------------------
+  // Meetings and call recordings (cursor-paged)
+  // ----------------------------------------------------------------------------------------------------
+
+  /** Meetings linked to a record, newest first (`meeting:read`); one page of up to `limit` (≤ 200). */
+  async listMeetings(object: string, recordId: string, opts: { limit?: number; cursor?: string } = {}, signal?: AbortSignal): Promise<{ items: AttioMeeting[]; nextCursor: string | null }> {
+    const query = { linked_object: object, linked_record_id: recordId, sort: 'start_desc', limit: Math.min(checkLimit(opts.limit ?? 50), 200), cursor: opts.cursor };
+    const r = await this.t.call(endpoints.listMeetings, { query }, S().meetings, signal);
+    return { items: r.data, nextCursor: r.pagination?.next_cursor ?? null };
+  }
+
+  /** A meeting's call recordings (`call_recording:read`). */
+  async listCallRecordings(meetingId: string, signal?: AbortSignal): Promise<AttioCallRecording[]> {
+    return (await this.t.call(endpoints.listCallRecordings, { path: { meeting_id: meetingId }, query: { limit: 50 } }, S().callRecordings, signal)).data;
+  }
+
+  /** One page of a recording's transcript; `nextCursor` asks for the next. */
+  async getTranscriptPage(meetingId: string, recordingId: string, cursor: string | undefined, signal?: AbortSignal): Promise<{ segments: AttioTranscriptSegment[]; webUrl: string | null; nextCursor: string | null }> {
+    const r = await this.t.call(endpoints.getTranscript, { path: { meeting_id: meetingId, call_recording_id: recordingId }, query: { cursor } }, S().transcript, signal);
+    return { segments: r.data.transcript, webUrl: r.data.web_url ?? null, nextCursor: r.pagination?.next_cursor ?? null };
+  }
+}
+
+export function commentTargetQuery(t: CommentTarget): Record<string, string> {
+  return 'recordId' in t ? { object: t.object, record_id: t.recordId } : { list: t.list, entry_id: t.entryId };
 }
 
 function queryBody(opts: QueryOptions, limit: number): Record<string, unknown> {

@@ -8,6 +8,5 @@ import type * as Schemas from './schemas';
 let loaded: typeof Schemas | undefined;
 
 export function schemas(): typeof Schemas {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (loaded ??= require('./schemas') as typeof Schemas);
 }

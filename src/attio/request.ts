@@ -73,6 +73,11 @@ export const endpoints = {
   getNote: ep('GET', '/v2/notes/{note_id}'),
   listWebhooks: ep('GET', '/v2/webhooks', { maxLimit: 100 }),
   getWebhook: ep('GET', '/v2/webhooks/{webhook_id}'),
+  listThreads: ep('GET', '/v2/threads', { maxLimit: 50 }),
+  createComment: ep('POST', '/v2/comments', { write: true, idempotent: false }),
+  listMeetings: ep('GET', '/v2/meetings', { maxLimit: 200 }),
+  listCallRecordings: ep('GET', '/v2/meetings/{meeting_id}/call_recordings', { maxLimit: 200 }),
+  getTranscript: ep('GET', '/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript'),
 } as const satisfies Record<string, Endpoint>;
 
 export type QueryValue = string | number | boolean | undefined | null;

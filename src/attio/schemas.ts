@@ -9,6 +9,9 @@
  *   defensively). This keeps parsing a 500-record page close to the cost of `JSON.parse`.
  */
 import * as z from 'zod/mini';
+import { callRecordingsPage, commentSchema, meetingsPage, threadSchema, transcriptPage } from './activitySchemas';
+
+export * from './activitySchemas';
 
 const str = z.string();
 const nstr = z.nullish(z.string());
@@ -363,4 +366,9 @@ export const responses = {
   webhooks: dataArray(webhookSchema),
   /** Any JSON answer, unvalidated ("Open as JSON" shows it as received). */
   raw: z.unknown(),
+  threads: dataArray(threadSchema),
+  comment: dataOne(commentSchema),
+  meetings: meetingsPage,
+  callRecordings: callRecordingsPage,
+  transcript: transcriptPage,
 };

@@ -31,11 +31,16 @@ export const endpointScopes = {
   'GET /v2/notes/{note_id}': ['note:read', 'object_configuration:read', 'record_permission:read'],
   'GET /v2/webhooks': ['webhook:read'],
   'GET /v2/webhooks/{webhook_id}': ['webhook:read'],
+  'GET /v2/threads': ['comment:read'],
+  'POST /v2/comments': ['comment:read-write'],
+  'GET /v2/meetings': ['meeting:read', 'record_permission:read'],
+  'GET /v2/meetings/{meeting_id}/call_recordings': ['meeting:read', 'call_recording:read'],
+  'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript': ['meeting:read', 'call_recording:read'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks';
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks' | 'comments' | 'commentWrites' | 'meetings' | 'callRecordings';
 
 export interface FeatureInfo {
   label: string;
@@ -57,6 +62,10 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   noteWrites: { label: 'Add notes', endpoints: ['POST /v2/notes'] },
   search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
   webhooks: { label: 'Webhooks (read-only)', endpoints: ['GET /v2/webhooks', 'GET /v2/webhooks/{webhook_id}'], optional: true },
+  comments: { label: 'Comments', endpoints: ['GET /v2/threads'], optional: true },
+  commentWrites: { label: 'Add comments', endpoints: ['POST /v2/comments'], optional: true },
+  meetings: { label: 'Meetings', endpoints: ['GET /v2/meetings'], optional: true },
+  callRecordings: { label: 'Call recordings and transcripts', endpoints: ['GET /v2/meetings/{meeting_id}/call_recordings', 'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript'], optional: true },
 };
 
 export const featureNames = Object.keys(features) as Feature[];

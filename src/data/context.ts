@@ -32,6 +32,11 @@ export type DataClient = Pick<
   | 'createNote'
   | 'listWebhooks'
   | 'raw'
+  | 'listThreads'
+  | 'createComment'
+  | 'listMeetings'
+  | 'listCallRecordings'
+  | 'getTranscriptPage'
 >;
 
 export interface DataSession {

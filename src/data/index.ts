@@ -8,7 +8,9 @@ import { DataContext, type DataChange, type DataDeps, type DataSession } from '.
 import type { Event } from './emitter';
 import type { RenderContext } from './format';
 import type { Scope } from './keys';
+import { CommentsData } from './comments';
 import { ListsData } from './lists';
+import { MeetingsData } from './meetings';
 import { MembersData } from './members';
 import { NotesData } from './notes';
 import { Pager } from './paging';
@@ -27,6 +29,9 @@ export * from './format';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
+export { commentAuthor, type CommentTarget } from './comments';
+export type { Transcript } from './meetings';
+export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
 export { TASK_GROUPS } from './tasks';
@@ -48,6 +53,10 @@ export class WorkspaceData {
   readonly api: ApiData;
   /** The workspace's webhooks (read-only; only with `webhook:read`). */
   readonly webhooks: WebhooksData;
+  /** Comment threads of records and entries. */
+  readonly comments: CommentsData;
+  /** Meetings linked to records, their call recordings and transcripts. */
+  readonly meetings: MeetingsData;
   /** Fires when cached data changed without a reload (counts, task edits) or was dropped (`all`). */
   readonly onDidChange: Event<DataChange>;
 
@@ -63,6 +72,8 @@ export class WorkspaceData {
     this.schema = new SchemaData(this.ctx, this.records);
     this.api = new ApiData(this.ctx);
     this.webhooks = new WebhooksData(this.ctx);
+    this.comments = new CommentsData(this.ctx, this.members);
+    this.meetings = new MeetingsData(this.ctx);
     this.onDidChange = this.ctx.changes.event;
   }
 

@@ -2,7 +2,8 @@
  * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
  * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
  */
-import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioWebhook, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page, SearchResult } from '../attio';
+import type { AttioAttribute, AttioCallRecording, AttioMeeting, AttioSelectOption, AttioStatus, AttioThread, AttioWebhook, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page, SearchResult } from '../attio';
+import type { Transcript } from './meetings';
 
 /** Which view's "Refresh" expires an entry. */
 export type Scope = 'objects' | 'lists' | 'tasks';
@@ -11,6 +12,13 @@ export type Scope = 'objects' | 'lists' | 'tasks';
 export type Family =
   | 'objects'
   | 'recordsPage'
+  | 'filteredRecordsPage'
+  | 'filteredEntriesPage'
+  | 'recordsById'
+  | 'threads'
+  | 'meetings'
+  | 'callRecordings'
+  | 'transcript'
   | 'record'
   | 'attributes'
   | 'attributesArchived'
@@ -43,13 +51,18 @@ export class CacheKey<T> {
 export type TaskSet = 'mine' | 'open' | 'completed';
 
 /** A paged collection ("Load more" adds a page to it). */
-export type PagedId = { kind: 'records'; object: string } | { kind: 'entries'; list: string };
+export type PagedId = { kind: 'records'; object: string; query?: string } | { kind: 'entries'; list: string; query?: string };
 
-export const pagedIdKey = (p: PagedId): string => (p.kind === 'records' ? `records\u0000${p.object}` : `entries\u0000${p.list}`);
+/** A filtered collection (its `query` key) pages apart from the unfiltered one. */
+export const pagedIdKey = (p: PagedId): string => (p.kind === 'records' ? `records\u0000${p.object}` : `entries\u0000${p.list}`) + (p.query ? `\u0000${p.query}` : '');
 
 export const Keys = {
   objects: () => new CacheKey<AttioObject[]>('objects', 'objects', []),
   recordsPage: (object: string, page: number) => new CacheKey<Page<AttioRecord>>('recordsPage', 'objects', [object, String(page)]),
+  /** A page of a filtered or sorted query (`query` = {@link RecordQuery.key}): its own entry, never the unfiltered page's. */
+  filteredRecordsPage: (object: string, query: string, page: number) => new CacheKey<Page<AttioRecord>>('filteredRecordsPage', 'objects', [object, query, String(page)]),
+  /** Chosen records of one object (pinned ones), fetched together: `ids` sorted and joined. */
+  recordsById: (object: string, ids: string) => new CacheKey<Page<AttioRecord>>('recordsById', 'objects', [object, ids]),
   record: (object: string, id: string) => new CacheKey<AttioRecord>('record', 'objects', [object, id]),
   attributes: (target: 'objects' | 'lists', id: string) => new CacheKey<AttioAttribute[]>('attributes', target, [target, id]),
   /** Attributes including archived ones ("Show archived" in the Attributes section). */
@@ -58,8 +71,14 @@ export const Keys = {
   statuses: (target: 'objects' | 'lists', id: string, attribute: string) => new CacheKey<AttioStatus[]>('statuses', target, [target, id, attribute]),
   recordEntries: (object: string, id: string) => new CacheKey<AttioRecordEntry[]>('recordEntries', 'objects', [object, id]),
   notes: (object: string, id: string) => new CacheKey<AttioNote[]>('notes', 'objects', [object, id]),
+  /** A record's (`objects`) or an entry's (`lists`) comment threads. */
+  threads: (scope: 'objects' | 'lists', parent: string, id: string) => new CacheKey<AttioThread[]>('threads', scope, [scope, parent, id]),
+  meetings: (object: string, id: string) => new CacheKey<AttioMeeting[]>('meetings', 'objects', [object, id]),
+  callRecordings: (meetingId: string) => new CacheKey<AttioCallRecording[]>('callRecordings', 'objects', [meetingId]),
+  transcript: (meetingId: string, recordingId: string) => new CacheKey<Transcript>('transcript', 'objects', [meetingId, recordingId]),
   lists: () => new CacheKey<AttioList[]>('lists', 'lists', []),
   entriesPage: (list: string, page: number) => new CacheKey<Page<AttioEntry>>('entriesPage', 'lists', [list, String(page)]),
+  filteredEntriesPage: (list: string, query: string, page: number) => new CacheKey<Page<AttioEntry>>('filteredEntriesPage', 'lists', [list, query, String(page)]),
   entry: (list: string, id: string) => new CacheKey<AttioEntry>('entry', 'lists', [list, id]),
   tasks: (set: TaskSet) => new CacheKey<AttioTask[]>('tasks', 'tasks', [set]),
   task: (id: string) => new CacheKey<AttioTask>('task', 'tasks', [id]),

@@ -6,6 +6,7 @@ import { entryParentTitles, type AttioAttribute, type AttioEntry, type AttioList
 import type { DataContext } from './context';
 import { Keys } from './keys';
 import type { Paged, Pager } from './paging';
+import type { RecordQuery } from './recordFilter';
 import type { RecordsData } from './records';
 import type { ValueRow } from './values';
 
@@ -30,15 +31,16 @@ export class ListsData {
     return this.ctx.cache.peek(Keys.lists())?.find(l => l.id.list_id === idOrSlug || l.api_slug === idOrSlug);
   }
 
-  /** Entries of a list by their parent record's title, as many pages as the user has loaded. */
-  async entries(listId: string): Promise<Paged<EntryItem>> {
+  /** Entries of a list by their parent record's title, as many pages as the user has loaded; filtered and sorted with a query. */
+  async entries(listId: string, query?: RecordQuery): Promise<Paged<EntryItem>> {
     const client = this.ctx.client();
     const size = this.ctx.pageSize;
+    const q = query?.filter || query?.sorts ? query : undefined;
     const r = await this.pager.load(
-      { kind: 'entries', list: listId },
-      i => Keys.entriesPage(listId, i),
+      { kind: 'entries', list: listId, ...(q ? { query: q.key } : {}) },
+      i => (q ? Keys.filteredEntriesPage(listId, q.key, i) : Keys.entriesPage(listId, i)),
       async (i, signal) => {
-        const page = await client.queryEntries(listId, { limit: size, offset: i * size }, signal);
+        const page = await client.queryEntries(listId, { ...(q?.filter ? { filter: q.filter } : {}), ...(q?.sorts ? { sorts: q.sorts } : {}), limit: size, offset: i * size }, signal);
         const titles = await entryParentTitles(client, page.items, signal);
         for (const e of page.items) {
           this.seen.set(e.id.entry_id, { entry: e, batch: `${listId}:${i}` });

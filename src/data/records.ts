@@ -10,6 +10,7 @@ import { anySignal, itemsOf, type DataContext } from './context';
 import { humanize } from './format';
 import { Keys } from './keys';
 import type { Paged, Pager } from './paging';
+import type { RecordQuery } from './recordFilter';
 import type { WantedTitles } from './titles';
 import type { MembersData } from './members';
 import { ValueRows, type ValueRow } from './values';
@@ -82,21 +83,25 @@ export class RecordsData {
     if (objId && objId !== object) this.ctx.titles.set(objId, id, title);
   }
 
-  /** The records of an object, as many pages as the user has loaded (one request per page not yet cached). */
-  async list(object: string): Promise<Paged<AttioRecord>> {
+  /**
+   * The records of an object, as many pages as the user has loaded (one request per page not yet cached); with a
+   * query (recordFilter.ts), the filtered and sorted records, cached and paged apart from the unfiltered ones.
+   */
+  async list(object: string, query?: RecordQuery): Promise<Paged<AttioRecord>> {
     const client = this.ctx.client();
     const size = this.ctx.pageSize;
+    const q = query?.filter || query?.sorts ? query : undefined;
     const r = await this.pager.load(
-      { kind: 'records', object },
-      i => Keys.recordsPage(object, i),
+      { kind: 'records', object, ...(q ? { query: q.key } : {}) },
+      i => (q ? Keys.filteredRecordsPage(object, q.key, i) : Keys.recordsPage(object, i)),
       async (i, signal) => {
-        const page = await client.queryRecords(object, { limit: size, offset: i * size }, signal);
+        const page = await client.queryRecords(object, { ...(q?.filter ? { filter: q.filter } : {}), ...(q?.sorts ? { sorts: q.sorts } : {}), limit: size, offset: i * size }, signal);
         for (const rec of page.items) this.remember(rec, object, `${object}:${i}`);
         return page;
       },
       rec => rec.id.record_id,
     );
-    if (!r.hasMore && this.counts.get(object) !== r.items.length) {
+    if (!q && !r.hasMore && this.counts.get(object) !== r.items.length) {
       this.counts.set(object, r.items.length);
       this.ctx.changes.fire({ kind: 'objectCount', object });
     }
@@ -125,6 +130,28 @@ export class RecordsData {
     const r = await this.ctx.cache.get(Keys.record(object, id), s => client.getRecord(object, id, signal ? anySignal(s, signal) : s));
     this.remember(r.value, object, `record:${object}:${id}`);
     return r.value;
+  }
+
+  /**
+   * Chosen records (pinned ones), in the order asked: one `records/query` (`record_id $in`) per object, cached like a
+   * page (so titles follow Refresh and the TTL); a record no longer in Attio is `undefined`.
+   */
+  async getMany(refs: readonly { object: string; id: string }[]): Promise<(AttioRecord | undefined)[]> {
+    const client = this.ctx.client();
+    const byObject = new Map<string, string[]>();
+    for (const r of refs) byObject.set(r.object, [...(byObject.get(r.object) ?? []), r.id]);
+    const found = new Map<string, AttioRecord>();
+    await Promise.all(
+      [...byObject].map(async ([object, ids]) => {
+        const sorted = [...new Set(ids)].sort();
+        const r = await this.ctx.cache.get(Keys.recordsById(object, sorted.join(',')), signal => client.queryRecords(object, { filter: { record_id: { $in: sorted } }, limit: sorted.length, offset: 0 }, signal));
+        for (const rec of r.value.items) {
+          this.remember(rec, object, `pinned:${object}`);
+          found.set(rec.id.record_id, rec);
+        }
+      }),
+    );
+    return refs.map(r => found.get(r.id));
   }
 
   /** The attribute values of a record, type-aware, with references and actors resolved. */

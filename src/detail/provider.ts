@@ -5,13 +5,8 @@ import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
-import type * as Render from './render.lazy';
+import { renderModule } from './lazyRender';
 import { parseDetailUri } from './uris';
-
-let render: typeof Render | undefined;
-/** The renderer (dist/detailRender.js) loads with the first document, not at activation (see esbuild.js). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const renderer = (): typeof Render => (render ??= require('./render.lazy') as typeof Render);
 
 /**
  * Serves the read-only `attio:` Markdown documents (records, entries, tasks, notes) and opens them in the
@@ -39,7 +34,7 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     if (!target) return `# Not found\n\nNo Attio item at \`${uri.path}\`.\n`;
     if (!this.data.signedIn) return '# Signed out\n\nSign in to Attio to see this item.\n';
     try {
-      return await renderer().renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
+      return await renderModule().renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, 'Details');

@@ -5,6 +5,11 @@
 import { errorMessage, type AttioTask } from '../attio';
 import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type RecordRef, type ValueRow, type WorkspaceData } from '../data';
 import { escapeAll, inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
+import { commentsSection } from './comments';
+import { meetingsSection } from './meetings';
+export { renderTranscript } from './transcript';
+// tooltips in the sidebar use these too, through this module, so the renderer stays out of the activation bundle
+export { inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
 import { relativeLink, type DetailTarget } from './paths';
 
 export interface RenderOptions {
@@ -76,6 +81,8 @@ async function renderRecord(data: WorkspaceData, t: Extract<DetailTarget, { kind
       out.push(`- [${mdEscape(n.title || 'Untitled note')}](${relativeLink(t, { kind: 'note', id: n.id.note_id, name: n.title ?? undefined })})${n.created_at ? ` · ${formatTimestamp(n.created_at, opts)}` : ''}`);
     }
   } else out.push(`*Could not load notes: ${mdEscape(errorMessage(notes))}*`);
+  out.push('', ...(await commentsSection(data, { object: t.object, recordId: t.id }, opts)));
+  out.push(...(await meetingsSection(data, t.object, t.id, opts)));
   out.push('', '---', '', `Record ID \`${record.id.record_id}\`${record.created_at ? ` · created ${formatTimestamp(record.created_at, opts)}` : ''}`, '');
   return out.join('\n');
 }
@@ -93,6 +100,7 @@ async function renderEntry(data: WorkspaceData, t: Extract<DetailTarget, { kind:
     '',
     ...valuesTable(t, rows),
     '',
+    ...(await commentsSection(data, { list: t.list, entryId: t.id }, opts)),
     '---',
     '',
     `Entry ID \`${entry.id.entry_id}\`${entry.created_at ? ` · added ${formatTimestamp(entry.created_at, opts)}` : ''}`,

@@ -50,7 +50,6 @@ export class DeveloperView implements vscode.Disposable {
   }
 
   private load(): Impl.Developer {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (this.impl ??= (require('./developer.lazy') as typeof Impl).createDeveloper(this.deps, this.changed, this.invalidated));
   }
 

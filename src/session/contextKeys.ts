@@ -13,6 +13,7 @@ export function syncContextKeys(connection: Connection): vscode.Disposable {
     void vscode.commands.executeCommand('setContext', ContextKeys.originMismatch, !!connection.mismatch);
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteTasks, can('taskWrites'));
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteNotes, can('noteWrites'));
+    void vscode.commands.executeCommand('setContext', ContextKeys.canWriteComments, can('commentWrites'));
   };
   set();
   return connection.onDidChange(set);

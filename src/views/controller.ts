@@ -12,6 +12,10 @@ import { ObjectsRoot, RecordNode } from './nodes/objects';
 import { TasksRoot } from './nodes/tasks';
 import { TreeNode, type NodeContext } from './nodes/treeNode';
 import { NodeTreeProvider } from './provider';
+import { FilterStore } from './filterStore';
+import { PinStore } from './pinStore';
+import { pinnedRows } from './nodes/pinned';
+import type { FilterLookup, FilterTarget } from './nodes/filters';
 
 export interface SidebarOptions {
   data: WorkspaceData;
@@ -19,6 +23,8 @@ export interface SidebarOptions {
   describeError: (e: unknown, feature: string) => ErrorView;
   log: Logger;
   config: Configuration;
+  /** Where filters on objects and lists are kept (global state); none = no filtering. */
+  state?: vscode.Memento;
 }
 
 /**
@@ -32,11 +38,21 @@ export class SidebarViews extends Disposable {
   private readonly objectsRoot: ObjectsRoot;
   private readonly tasksRoot: TasksRoot;
   private grouping: TaskGrouping;
+  /** Filters kept on objects and lists, per workspace. */
+  readonly filters?: FilterStore;
+  /** Records pinned per workspace (the Pinned section). */
+  readonly pins?: PinStore;
 
   constructor(private readonly opts: SidebarOptions) {
     super();
     const { data } = opts;
     this.grouping = opts.config.current.taskGrouping;
+    const filters = (this.filters = opts.state ? new FilterStore(opts.state, () => data.session?.workspaceSlug) : undefined);
+    const pins = (this.pins = opts.state ? new PinStore(opts.state, () => data.session?.workspaceSlug) : undefined);
+    const lookup: FilterLookup | undefined = filters && {
+      get: (target, id) => filters.get(target, id),
+      invalid: (target, id, e) => this.filterInvalid(target, id, e),
+    };
     const ctx = (viewId: string): NodeContext => ({
       viewId,
       data,
@@ -46,8 +62,11 @@ export class SidebarViews extends Disposable {
       locale: vscode.env.language,
       taskGrouping: () => this.grouping,
       changed: node => this.providerOf(node)?.refresh(node),
+      filters: lookup,
+      pins,
     });
-    this.objectsRoot = new ObjectsRoot(ctx(Views.objects));
+    const objectsCtx = ctx(Views.objects);
+    this.objectsRoot = new ObjectsRoot(objectsCtx, () => pinnedRows(objectsCtx));
     const listsRoot = new ListsRoot(ctx(Views.lists));
     this.tasksRoot = new TasksRoot(ctx(Views.tasks));
     const signedIn = (): boolean => data.signedIn;
@@ -56,6 +75,14 @@ export class SidebarViews extends Disposable {
     this.tasks = this._register(new NodeTreeProvider(Views.tasks, () => this.tasksRoot.children(), signedIn));
 
     this._register(data.onDidChange(c => this.onDataChange(c)));
+    if (pins) {
+      this._register(pins);
+      this._register(pins.onDidChange(() => this.objects.refresh()));
+    }
+    if (filters) {
+      this._register(filters);
+      this._register(filters.onDidChange(() => (this.objects.refresh(), this.lists.refresh())));
+    }
     this._register(
       opts.config.onDidChange(({ previous, current }) => {
         // Pages are cached by index: a new size invalidates them all.
@@ -146,6 +173,17 @@ export class SidebarViews extends Disposable {
     const record = (await objectNode.children()).find(n => n instanceof RecordNode && n.record.id.record_id === id);
     await this.objects.view.reveal(record ?? objectNode, { select: true, focus: true, expand: !record });
     return !!record;
+  }
+
+  /** A kept filter Attio rejects (an attribute removed in Attio) or that cannot be built: dropped, and said once. */
+  private filterInvalid(target: FilterTarget, id: string, e: unknown): void {
+    const built = e instanceof Error && e.name === 'FilterBuildError';
+    const view = built ? undefined : this.opts.describeError(e, 'Filter');
+    const why = built ? (e as Error).message : view && view.kind !== 'cancelled' ? view.message : 'rejected by Attio';
+    const name = target === 'objects' ? (this.opts.data.records.object(id)?.plural_noun ?? id) : (this.opts.data.lists.list(id)?.name ?? id);
+    this.opts.log.warn(`filter on ${target}/${id} dropped: ${why}`);
+    void this.filters?.set(target, id, undefined);
+    void vscode.window.showWarningMessage(`Attio: the filter on ${name} no longer applies, so it was cleared and everything is shown (${why}).`);
   }
 
   /** Which node a command is about: its argument, else the focused view's selection. */

@@ -8,6 +8,8 @@ import { notFound, validation, valueNotFound } from './errors';
 import { compileFilter, compileSorts, FilterableRow, SpecialFields } from './filters';
 import { AttributeDef, EntryRow, RecordRow, TaskRow, Workspace, attioTimestamp, findAttribute, findList, findObject, isUuid } from './model';
 import { createNote } from './notes';
+import { THREAD_ROUTES } from './threads';
+import { MEETING_ROUTES } from './meetings';
 import { REQUIRED_SCOPES } from './scopes';
 import * as json from './serialize';
 import { Token } from './tokens';
@@ -462,6 +464,9 @@ export const ROUTES: Route[] = [
       return { data: json.noteJson(ws, note) };
     },
   },
+
+  ...THREAD_ROUTES,
+  ...MEETING_ROUTES,
 
   { method: 'GET', template: '/v2/tasks', kind: 'read', handle: listTasks },
   { method: 'POST', template: '/v2/tasks', kind: 'write', handle: createTask },

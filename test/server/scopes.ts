@@ -46,6 +46,16 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'DELETE /v2/tasks/{task_id}': ['task:read-write'],
   'GET /v2/webhooks': ['webhook:read'],
   'GET /v2/webhooks/{webhook_id}': ['webhook:read'],
+  'GET /v2/threads': ['comment:read'],
+  'GET /v2/threads/{thread_id}': ['comment:read'],
+  'POST /v2/comments': ['comment:read-write'],
+  'GET /v2/comments/{comment_id}': ['comment:read'],
+  'DELETE /v2/comments/{comment_id}': ['comment:read-write'],
+  'GET /v2/meetings': ['meeting:read', 'record_permission:read'],
+  'GET /v2/meetings/{meeting_id}': ['meeting:read', 'record_permission:read'],
+  'GET /v2/meetings/{meeting_id}/call_recordings': ['meeting:read', 'call_recording:read'],
+  'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}': ['meeting:read', 'call_recording:read'],
+  'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript': ['meeting:read', 'call_recording:read'],
 };
 
 /** True if `granted` satisfies every scope in `required` (`x:read-write` satisfies `x:read`). */

@@ -2,6 +2,8 @@
  * The deterministic "Northwind Labs" demo workspace, plus a generator that
  * pads it with many more people/companies/deals for load tests.
  */
+import { seedComments } from './threads';
+import { seedMeetings } from './meetings';
 import {
   Actor, AttributeDef, EntryRow, ListDef, Member, NoteRow, ObjectDef, RecordRow, TaskRow, Values, Workspace, attioTimestamp,
 } from './model';
@@ -202,6 +204,8 @@ export function buildWorkspace(options: SeedOptions): Workspace {
   seedLists(b, deals, people, companies);
   seedTasks(b, people, companies, deals);
   seedNotes(b, people, companies, deals);
+  seedComments(ws, b.now, () => b.rng.uuid(), { deals, companies });
+  seedMeetings(ws, b.now, () => b.rng.uuid(), deals[0], companies.find((c) => c.id === (deals[0].values.associated_company?.[0]?.target_record_id as string)) ?? companies[0]);
 
   const demoCount = companies.length + people.length + deals.length;
   if (options.records !== undefined && options.records > demoCount) {

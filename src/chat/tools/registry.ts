@@ -7,7 +7,6 @@ import { AddNoteTool, CreateTaskTool, type WriteTool } from './writes';
 
 /** Every tool by name (the names of package.json's `languageModelTools`). */
 export function createTools(data: ToolData, explain: Explain): Map<string, ChatTool<unknown>> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const tools: ChatTool<any>[] = [
     new SearchRecordsTool(data),
     new GetRecordTool(data, explain),

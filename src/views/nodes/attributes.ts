@@ -12,7 +12,6 @@ import { Collapsed, MessageNode, None, TreeNode, contextValue, md, ti, type Node
 
 let text: typeof SchemaText | undefined;
 /** Descriptions and tooltips (dist/schemaText.js), parsed on the first expansion, not at activation. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const schemaText = (): typeof SchemaText => (text ??= require('./schemaText.lazy') as typeof SchemaText);
 
 export class AttributesNode extends TreeNode {

@@ -6,6 +6,8 @@ import { formatTimestamp, mdEscape, type ApiItem, type PagedId } from '../../dat
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, withSection, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { commentRows } from './comments';
+import { filterDescription, loadFiltered } from './filters';
 import { RefNode, ValueNode } from './values';
 import { AttributesNode } from './attributes';
 
@@ -35,7 +37,9 @@ export class ListNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ItemTags.web, ItemTags.id, ItemTags.slug, ItemTags.json), this.parentLabel());
+    const filter = filterDescription(this.ctx, 'lists', this.list.id.list_id);
+    const tags = [ItemTags.web, ItemTags.id, ItemTags.slug, ItemTags.json, ItemTags.filter, ...(filter ? [ItemTags.filtered] : [])];
+    return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ...tags), filter ?? this.parentLabel());
   }
 
   override async children(): Promise<TreeNode[]> {
@@ -44,13 +48,14 @@ export class ListNode extends TreeNode {
   }
 
   private loadEntries(): Promise<TreeNode[]> {
+    const id = this.list.id.list_id;
     return this.load(
       this.list.name,
       async () => {
-        const r = await this.ctx.data.lists.entries(this.list.id.list_id);
-        return { value: r, ...(r.stale ? { stale: r.stale } : {}) };
+        const r = await loadFiltered(this.ctx, 'lists', id, this.paged, q => this.ctx.data.lists.entries(id, q));
+        return { value: r, ...(r.result.stale ? { stale: r.result.stale } : {}) };
       },
-      r => pagedNodes(this.ctx, this, this.paged, r, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), 'No entries'),
+      r => pagedNodes(this.ctx, this, r.paged, r.result, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), r.filtered ? 'No entries match the filter' : 'No entries'),
     );
   }
 
@@ -112,6 +117,7 @@ export class EntryNode extends TreeNode {
       rows => [
         new RefNode(this.ctx, this, { object: this.entry.parent_object, id: this.entry.parent_record_id, title: this.title }, 'Record: '),
         ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
+        ...commentRows(this.ctx, this, { list: this.list.id.list_id, entryId: this.entry.id.entry_id }),
       ],
     );
   }

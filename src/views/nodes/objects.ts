@@ -3,10 +3,13 @@ import * as vscode from 'vscode';
 import type { AttioNote, AttioObject, AttioRecord } from '../../attio';
 import { ItemTags } from '../../constants';
 import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type ApiItem, type PagedId } from '../../data';
-import { inertMarkdown, plainTextMarkdown, webLink } from '../../detail/inertMarkdown';
+import { renderModule } from '../../detail/lazyRender';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, withSection, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { commentRows } from './comments';
+import { meetingRows } from './meetings';
+import { filterDescription, loadFiltered } from './filters';
 import { ValueNode } from './values';
 import { AttributesNode } from './attributes';
 import { WebhooksNode } from './webhooks';
@@ -14,18 +17,19 @@ import { WebhooksNode } from './webhooks';
 export class ObjectsRoot {
   private readonly nodes = new Map<string, ObjectNode>();
 
-  constructor(private readonly ctx: NodeContext) {}
+  /** `first`: rows above the objects (the Pinned section). */
+  constructor(private readonly ctx: NodeContext, private readonly first: () => TreeNode[] = () => []) {}
 
   async children(): Promise<TreeNode[]> {
     return new RootLoader(this.ctx).run('Objects', () => this.ctx.data.records.objects(), objects =>
       objects.length
-        ? objects.map(o => {
+        ? [...this.first(), ...objects.map(o => {
             const slug = o.api_slug ?? o.id.object_id;
             let node = this.nodes.get(slug);
             if (!node) this.nodes.set(slug, (node = new ObjectNode(this.ctx, o)));
             else node.object = o;
             return node;
-          })
+          })]
         : [new MessageNode(this.ctx, undefined, 'empty', 'No objects')],
     ).then(nodes => (this.ctx.data.webhooks.available ? [...nodes, (this.webhooks ??= new WebhooksNode(this.ctx))] : nodes));
   }
@@ -59,7 +63,9 @@ export class ObjectNode extends TreeNode {
 
   override treeItem(): vscode.TreeItem {
     const count = this.ctx.data.records.count(this.slug);
-    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ItemTags.web, ItemTags.id, ItemTags.search, ItemTags.slug, ItemTags.json), count?.toString());
+    const filter = filterDescription(this.ctx, 'objects', this.slug);
+    const tags = [ItemTags.web, ItemTags.id, ItemTags.search, ItemTags.slug, ItemTags.json, ItemTags.filter, ...(filter ? [ItemTags.filtered] : [])];
+    return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ...tags), filter ?? count?.toString());
   }
 
   override async children(): Promise<TreeNode[]> {
@@ -71,10 +77,10 @@ export class ObjectNode extends TreeNode {
     return this.load(
       this.object.plural_noun ?? 'Records',
       async () => {
-        const r = await this.ctx.data.records.list(this.slug);
-        return { value: r, ...(r.stale ? { stale: r.stale } : {}) };
+        const r = await loadFiltered(this.ctx, 'objects', this.slug, this.paged, q => this.ctx.data.records.list(this.slug, q));
+        return { value: r, ...(r.result.stale ? { stale: r.result.stale } : {}) };
       },
-      r => pagedNodes(this.ctx, this, this.paged, r, rec => new RecordNode(this.ctx, this, this.slug, rec), 'No records'),
+      r => pagedNodes(this.ctx, this, r.paged, r.result, rec => new RecordNode(this.ctx, this, this.slug, rec), r.filtered ? 'No records match the filter' : 'No records'),
     );
   }
 
@@ -138,7 +144,8 @@ export class RecordNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json), recordHint(this.record, this.object), openCmd(this));
+    const pin = this.ctx.pins ? [this.ctx.pins.has(this.record.id.record_id) ? ItemTags.pinned : ItemTags.pin] : [];
+    return ti(this.title, Collapsed, objectIcon(this.object), contextValue('record', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json, ...pin), recordHint(this.record, this.object), openCmd(this));
   }
 
   override children(): Promise<TreeNode[]> {
@@ -150,6 +157,8 @@ export class RecordNode extends TreeNode {
         ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
         new RecordSectionNode(this.ctx, this, 'entries', 'List entries', 'list-unordered', () => this.ctx.data.records.entries(this.object, id), (s, e) => new RecordEntryNode(this.ctx, s, e.listId, e.listName, e.entryId), 'In no lists'),
         new RecordSectionNode(this.ctx, this, 'notes', 'Notes', 'note', () => this.ctx.data.notes.list(this.object, id), (s, n) => new NoteNode(this.ctx, s, n), 'No notes'),
+        ...commentRows(this.ctx, this, { object: this.object, recordId: id }),
+        ...meetingRows(this.ctx, this, this.object, id),
       ],
     );
   }
@@ -162,7 +171,7 @@ export class RecordNode extends TreeNode {
       `*${mdEscape(obj?.singular_noun ?? this.object)}*${hint ? ` · ${mdEscape(hint)}` : ''}`,
       '',
       this.record.created_at ? `Created ${formatTimestamp(this.record.created_at, this.ctx)}` : '',
-      this.record.web_url ? webLink('Open in Attio', this.record.web_url) : '',
+      this.record.web_url ? renderModule().webLink('Open in Attio', this.record.web_url) : '',
     ]);
   }
 
@@ -242,7 +251,7 @@ export class NoteNode extends TreeNode {
   override tooltip(): vscode.MarkdownString {
     const n = this.note;
     // CRM rich text: no images, raw HTML or non-web links, even in a hover
-    const body = n.content_markdown ? inertMarkdown(n.content_markdown.slice(0, 600)) : plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
+    const body = n.content_markdown ? renderModule().inertMarkdown(n.content_markdown.slice(0, 600)) : renderModule().plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
     return md([`**${mdEscape(this.note.title || 'Untitled note')}**`, '', body]);
   }
 

@@ -8,6 +8,8 @@ import { Commands, TreeCommands } from '../../constants';
 import { mdEscape, type ApiItem, type Paged, type PagedId, type WorkspaceData } from '../../data';
 import type { ErrorView } from '../../session/errorReporter';
 import type { TaskGrouping } from '../../common/config';
+import type { FilterLookup } from './filters';
+import type { PinLookup } from './pinned';
 
 /** What nodes need from the outside world; one per view. */
 export interface NodeContext {
@@ -21,6 +23,10 @@ export interface NodeContext {
   taskGrouping(): TaskGrouping;
   /** Re-renders one node's item (e.g. a group whose count became known). */
   changed(node: TreeNode): void;
+  /** Filters kept on objects and lists (absent: nothing is filtered). */
+  readonly filters?: FilterLookup;
+  /** Records pinned in this workspace (absent: no pinning). */
+  readonly pins?: PinLookup;
 }
 
 export const contextValue = (kind: string, ...tags: string[]): string => [kind, ...tags].join(':');

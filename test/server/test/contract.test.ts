@@ -56,12 +56,17 @@ function patchTimestampFormat(node: Json): number {
  * `enum` that omits null (list `workspace_access`, whose description says
  * "null values represent a private list"; attribute `config.currency.*`).
  * JSON Schema then rejects the documented null, so null is added to those
- * enums. Returns how many schemas it touched.
+ * enums; likewise for fields marked with OpenAPI 3.0's `nullable: true`. Returns how many schemas it touched.
  */
 function patchNullableEnums(node: Json): number {
   if (Array.isArray(node)) return node.reduce((n: number, child: Json) => n + patchNullableEnums(child), 0);
   if (node === null || typeof node !== 'object') return 0;
   let patched = 0;
+  // OpenAPI 3.0's `nullable: true` (comment `author` / `resolved_by` fields) means the same in this 3.1 document
+  if (node.nullable === true && typeof node.type === 'string') {
+    node.type = [node.type, 'null'];
+    patched++;
+  }
   if (Array.isArray(node.type) && node.type.includes('null') && Array.isArray(node.enum) && !node.enum.includes(null)) {
     node.enum = [...node.enum, null];
     patched++;
@@ -255,6 +260,60 @@ suite('Contract: responses match Attio\'s OpenAPI document', function () {
     for (const c of cases.splice(0)) await run(c);
     const noScope = server.addToken('no webhooks', ['object_configuration:read']);
     assert.strictEqual((await api(server, 'GET', '/v2/webhooks', { token: noScope })).status, 403, 'webhook:read is required');
+  });
+
+  test('threads and comments: a record\'s and an entry\'s threads, one thread, create (record, entry, reply), get, delete, errors', async () => {
+    const deal = (await api(server, 'POST', '/v2/objects/deals/records/query', { body: { limit: 1 } })).body.data[0].id.record_id;
+    const threads = (await api(server, 'GET', `/v2/threads?object=deals&record_id=${deal}`)).body.data;
+    assert.ok(threads.length >= 2, 'the demo deal has threads');
+    const entry = (await api(server, 'POST', '/v2/lists/sales-pipeline/entries/query', { body: { filter: { record_id: deal } } })).body.data[0];
+    add('GET', '/v2/threads', 200, `/v2/threads?object=deals&record_id=${deal}`);
+    add('GET', '/v2/threads', 200, `/v2/threads?list=sales-pipeline&entry_id=${entry?.id.entry_id ?? ids.missing}`);
+    add('GET', '/v2/threads/{thread_id}', 200, `/v2/threads/${threads[0].id.thread_id}`);
+    add('GET', '/v2/threads/{thread_id}', 404, `/v2/threads/${ids.missing}`);
+    const author = { type: 'workspace-member', id: ids.member };
+    add('POST', '/v2/comments', 200, '/v2/comments', { data: { format: 'plaintext', content: 'On the record', author, record: { object: 'deals', record_id: deal } } });
+    add('POST', '/v2/comments', 200, '/v2/comments', { data: { format: 'plaintext', content: 'A reply', author, thread_id: threads[0].id.thread_id } });
+    if (entry) add('POST', '/v2/comments', 200, '/v2/comments', { data: { format: 'plaintext', content: 'On the entry', author, entry: { list: 'sales-pipeline', entry_id: entry.id.entry_id } } });
+    add('GET', '/v2/comments/{comment_id}', 200, `/v2/comments/${threads[0].comments[0].id.comment_id}`);
+    add('GET', '/v2/comments/{comment_id}', 404, `/v2/comments/${ids.missing}`);
+    add('DELETE', '/v2/comments/{comment_id}', 404, `/v2/comments/${ids.missing}`);
+    for (const c of cases.splice(0)) await run(c);
+    const created = await api(server, 'POST', '/v2/comments', { body: { data: { format: 'plaintext', content: 'To delete', author, record: { object: 'deals', record_id: deal } } } });
+    contract.check('DELETE', '/v2/comments/{comment_id}', await api(server, 'DELETE', `/v2/comments/${created.body.data.id.comment_id}`));
+    const bad = await api(server, 'GET', '/v2/threads');
+    assert.strictEqual(bad.status, 400);
+    assert.ok(new Ajv2020({ strict: false }).validate(errorShape(400, 'invalid_request_error'), bad.body), JSON.stringify(bad.body));
+  });
+
+  test('meetings, call recordings and a transcript (every page)', async () => {
+    const deal = (await api(server, 'POST', '/v2/objects/deals/records/query', { body: { limit: 1 } })).body.data[0].id.record_id;
+    const meetings = (await api(server, 'GET', `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc`)).body.data;
+    assert.strictEqual(meetings.length, 3, 'the demo deal has three meetings');
+    add('GET', '/v2/meetings', 200, '/v2/meetings');
+    add('GET', '/v2/meetings', 200, `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc&limit=2`);
+    add('GET', '/v2/meetings/{meeting_id}', 200, `/v2/meetings/${meetings[0].id.meeting_id}`);
+    add('GET', '/v2/meetings/{meeting_id}', 404, `/v2/meetings/${ids.missing}`);
+    for (const m of meetings) add('GET', '/v2/meetings/{meeting_id}/call_recordings', 200, `/v2/meetings/${m.id.meeting_id}/call_recordings`);
+    for (const c of cases.splice(0)) await run(c);
+    const page1 = await api(server, 'GET', `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc&limit=2`);
+    const page2 = await api(server, 'GET', `/v2/meetings?linked_object=deals&linked_record_id=${deal}&sort=start_desc&limit=2&cursor=${page1.body.pagination.next_cursor}`);
+    contract.check('GET', '/v2/meetings', page2);
+    assert.deepStrictEqual([...page1.body.data, ...page2.body.data].map((m: Json) => m.id.meeting_id), meetings.map((m: Json) => m.id.meeting_id), 'the cursor pages on');
+    assert.strictEqual(page2.body.pagination.next_cursor, null);
+    const latest = meetings[0].id.meeting_id;
+    const rec = (await api(server, 'GET', `/v2/meetings/${latest}/call_recordings`)).body.data[0];
+    contract.check('GET', '/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}', await api(server, 'GET', `/v2/meetings/${latest}/call_recordings/${rec.id.call_recording_id}`));
+    let cursor: string | null = '';
+    let segments = 0;
+    for (let pages = 0; cursor !== null; pages++) {
+      assert.ok(pages < 10);
+      const res: ApiResponse = await api(server, 'GET', `/v2/meetings/${latest}/call_recordings/${rec.id.call_recording_id}/transcript${cursor ? `?cursor=${cursor}` : ''}`);
+      contract.check('GET', '/v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript', res);
+      segments += res.body.data.transcript.length;
+      cursor = res.body.pagination.next_cursor;
+    }
+    assert.strictEqual(segments, 10, 'the whole transcript over its pages');
   });
 
   test('tasks: list, get, create, update, delete and their errors', async () => {

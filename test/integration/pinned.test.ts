@@ -1,0 +1,71 @@
+/**
+ * Pinned records in the real extension host: "Pin" puts a record in a Pinned section at the top of the Objects
+ * view (kept per workspace in global state), expanding it costs one request per object of the pins, its titles
+ * follow Refresh, and "Unpin" removes it (the section goes with the last pin).
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { SidebarViews } from '../../src/views/controller';
+import type { TreeNode } from '../../src/views/nodes/treeNode';
+import type { NodeTreeProvider } from '../../src/views/provider';
+import { PinStore } from '../../src/views/pinStore';
+import type { AttioTestServer } from '../server';
+import { extensionApi, suiteServer, waitFor } from './helpers';
+
+async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<{ node: TreeNode; label: string; contextValue: string }[]> {
+  return (await p.getChildren(node)).map(n => {
+    const item = p.getTreeItem(n);
+    return { node: n, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), contextValue: item.contextValue ?? '' };
+  });
+}
+
+function calls(server: AttioTestServer): string[] {
+  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
+}
+
+suite('Pinned records in the Objects view', () => {
+  let server: AttioTestServer;
+  let t: SidebarViews;
+  const serverOf = suiteServer();
+
+  suiteSetup(async () => {
+    server = serverOf();
+    const api = await extensionApi();
+    t = api.views;
+    await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full });
+    await waitFor(() => api.data.signedIn || undefined, 'sign-in');
+  });
+
+  test('Pin puts a person and a company in a Pinned section at the top, kept in global state; Unpin takes them out', async () => {
+    const api = await extensionApi();
+    const root = await rows(t.objects);
+    assert.notStrictEqual(root[0].label, 'Pinned', 'nothing pinned yet');
+    const person = (await rows(t.objects, root.find(r => r.label === 'People')!.node))[0];
+    const company = (await rows(t.objects, root.find(r => r.label === 'Companies')!.node))[0];
+    assert.match(person.contextValue, /(^|:)pin(:|$)/);
+    await vscode.commands.executeCommand('attio.pinRecord', person.node);
+    await vscode.commands.executeCommand('attio.pinRecord', company.node);
+
+    const kept = new PinStore(api.globalState, () => api.data.session?.workspaceSlug).list();
+    assert.deepStrictEqual(kept.map(p => p.title), [person.label, company.label], 'kept in global state, which a reloaded window reads back');
+
+    await vscode.commands.executeCommand('attio.refreshObjects');
+    server.clearRequests();
+    const top = await rows(t.objects);
+    assert.strictEqual(top[0].label, 'Pinned');
+    const pinned = await rows(t.objects, top[0].node);
+    assert.deepStrictEqual(pinned.map(p => p.label), [person.label, company.label]);
+    assert.ok(pinned.every(p => /^record:.*(^|:)pinned(:|$)/.test(p.contextValue)), 'pinned records offer Unpin');
+    const queries = calls(server).filter(c => c.includes('/records/query'));
+    assert.deepStrictEqual(queries.sort(), ['POST /v2/objects/companies/records/query', 'POST /v2/objects/people/records/query'], 'one request per object of the pins');
+
+    server.clearRequests();
+    await rows(t.objects, (await rows(t.objects))[0].node);
+    assert.deepStrictEqual(calls(server).filter(c => c.includes('/records/query')), [], 'cached until Refresh or the TTL');
+
+    await vscode.commands.executeCommand('attio.unpinRecord', pinned[0].node);
+    assert.deepStrictEqual((await rows(t.objects, (await rows(t.objects))[0].node)).map(p => p.label), [company.label]);
+    await vscode.commands.executeCommand('attio.unpinRecord', pinned[1].node);
+    assert.notStrictEqual((await rows(t.objects))[0].label, 'Pinned', 'the section goes with the last pin');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Filter, sort and comments in the real workbench: "Filter and Sort…" on Deals builds "Deal stage is Negotiation,
+ * by Deal value descending" through its quick picks, the Deals row says so and lists only those deals (screenshot
+ * test-results/screenshots/activity-filtered-deals.png); Clear Filter restores them; a deal's Comments expand
+ * (activity-record-comments.png). Signs out at the end.
+ */
+import * as assert from 'assert';
+import { openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, treeRows, viewPane } from './fixture';
+
+const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
+
+async function rowAction(row: RegExp, action: string): Promise<void> {
+  const r = await treeRow(row, 'Objects');
+  await r.hover();
+  const button = r.locator(`.actions .action-label[aria-label*="${action}"]`).first();
+  await button.waitFor({ state: 'visible', timeout: 10_000 });
+  await button.click();
+}
+
+interface Deal {
+  title: string;
+  stage?: string;
+  value: number;
+}
+
+async function demoDeals(): Promise<Deal[]> {
+  const res = await fetch(`${server().url}/v2/objects/deals/records/query`, { method: 'POST', headers: { authorization: `Bearer ${server().tokens.full}`, 'content-type': 'application/json' }, body: '{}' });
+  const body = (await res.json()) as { data: { values: Record<string, { value?: string; status?: { title: string }; currency_value?: number }[]> }[] };
+  return body.data.map(r => ({ title: r.values.name?.[0]?.value ?? '', stage: r.values.stage?.[0]?.status?.title, value: r.values.value?.[0]?.currency_value ?? 0 }));
+}
+
+suite('UI: filter and sort, comments', () => {
+  suiteSetup(async () => {
+    await openAttioContainer();
+    await runCommand('Attio: Sign In');
+    await quickInput.pick('Paste an access token');
+    await quickInput.fill(server().tokens.full, true);
+    await treeRow(/^Deals/, 'Objects', 60_000);
+    for (const other of ['Lists', 'Tasks']) {
+      const header = viewPane(other).locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+  });
+
+  suiteTeardown(async () => {
+    await quickInput.dismiss().catch(() => undefined);
+    await runCommand('Attio: Sign Out').catch(() => undefined);
+    for (const title of ['Objects', 'Lists', 'Tasks']) {
+      const header = viewPane(title).locator('.pane-header').first();
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click().catch(() => undefined);
+    }
+    await pause(1000);
+  });
+
+  test('Filter and Sort… on Deals: stage Negotiation by value descending, built through the quick picks', async () => {
+    const deals = await demoDeals();
+    const expected = deals.filter(d => d.stage === 'Negotiation').sort((a, b) => b.value - a.value).map(d => d.title);
+    assert.ok(expected.length > 0, 'the demo has deals in Negotiation');
+    await rowAction(/^Deals/, 'Filter and Sort');
+    await quickInput.pick('Add condition');
+    await quickInput.pick(/^Deal stage/);
+    await quickInput.pick('Deal stage is');
+    await quickInput.pick(/^Negotiation/);
+    await quickInput.pick('Sort by');
+    await quickInput.pick(/^Deal value/);
+    await quickInput.pick('Descending');
+    await quickInput.pick('Apply');
+    const row = await treeRow(/Deal stage is Negotiation · by Deal value ↓/, 'Objects');
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await treeRow(expected[0], 'Objects');
+    await pause(800);
+    const rows = await treeRows('Objects');
+    const start = rows.findIndex(r => r.startsWith('Deals'));
+    const shown = rows.slice(start + 1, start + 1 + expected.length);
+    assert.deepStrictEqual(shown.map(r => expected.find(e => r.startsWith(e))), expected, rows.join(' | '));
+    await screenshot('activity-filtered-deals');
+    await rowAction(/^Deals/, 'Clear Filter');
+    await treeRow(/^Deals(?!.*Negotiation)/, 'Objects');
+  });
+
+  test('a deal\'s Comments expand in the tree', async () => {
+    const first = (await demoDeals())[0];
+    const deal = await treeRow(first.title, 'Objects');
+    await deal.locator('.monaco-tl-twistie').click();
+    const comments = await treeRow(/^Comments/, 'Objects');
+    await comments.click();
+    await treeRow(/Legal wants the DPA signed/, 'Objects');
+    await pause(500);
+    await screenshot('activity-record-comments');
+  });
+});
