@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { SidebarViews } from '../../src/views/controller';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor } from './helpers';
+import { extensionApi, suiteServer, waitFor, treeChildren } from './helpers';
 
 const calls = (s: AttioTestServer): string[] => s.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
 
@@ -18,7 +18,7 @@ suite('Comments of records and entries in the extension host', () => {
   const serverOf = suiteServer();
   const label = (n: TreeNode): string => String(t.objects.getTreeItem(n).label);
   const desc = (n: TreeNode): string => String(t.objects.getTreeItem(n).description ?? '');
-  const children = async (n?: TreeNode): Promise<TreeNode[]> => (await t.objects.getChildren(n)) ?? [];
+  const children = (n?: TreeNode): Promise<TreeNode[]> => treeChildren(t.objects, n);
 
   const signIn = async (token: string): Promise<void> => {
     const api = await extensionApi();

@@ -13,7 +13,7 @@ import { FilterStore } from '../../src/views/filterStore';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, logCount, suiteServer, waitFor } from './helpers';
+import { extensionApi, logCount, suiteServer, waitFor, treeChildren } from './helpers';
 
 interface Row {
   node: TreeNode;
@@ -23,7 +23,7 @@ interface Row {
 }
 
 async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> {
-  return (await p.getChildren(node)).map(n => {
+  return (await treeChildren(p, node)).map(n => {
     const item = p.getTreeItem(n);
     return { node: n, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '' };
   });
@@ -39,6 +39,12 @@ const valueOf = (r: AttioRecord): number => (r.values.value?.[0] as { currency_v
 suite('Filters: filter and sort objects and lists in the extension host', () => {
   let server: AttioTestServer;
   let t: SidebarViews;
+  // filters are kept per workspace: leave none behind for the suites that follow (before the suite server signs out)
+  suiteTeardown(async () => {
+    const api = await extensionApi();
+    for (const l of (await api.data.lists.lists()).value) await t.filters?.set('lists', l.id.list_id, undefined);
+    for (const o of (await api.data.records.objects()).value) await t.filters?.set('objects', o.api_slug ?? o.id.object_id, undefined);
+  });
   const serverOf = suiteServer();
 
   suiteSetup(async () => {

@@ -79,3 +79,11 @@ export async function logCount(needle: string): Promise<number> {
   walk(path.resolve(api.logUri.fsPath, '..', '..'));
   return n;
 }
+
+/**
+ * A tree level as the suites about records, lists and tasks see it: without the developer's Attributes and Webhooks
+ * sections, which have a suite of their own (developer.test.ts).
+ */
+export async function treeChildren<N extends { localId: string }>(p: { getChildren(node?: N): vscode.ProviderResult<N[]> }, node?: N): Promise<N[]> {
+  return ((await p.getChildren(node)) ?? []).filter(n => !/^(attributes|webhooks)$/.test(n.localId));
+}

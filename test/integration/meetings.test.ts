@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { SidebarViews } from '../../src/views/controller';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor } from './helpers';
+import { extensionApi, suiteServer, waitFor, treeChildren } from './helpers';
 
 const calls = (s: AttioTestServer): string[] => s.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, ':id')}`);
 
@@ -18,7 +18,7 @@ suite('Meetings and transcripts in the extension host', () => {
   const serverOf = suiteServer();
   const item = (n: TreeNode): vscode.TreeItem => t.objects.getTreeItem(n);
   const label = (n: TreeNode): string => String(item(n).label);
-  const children = async (n?: TreeNode): Promise<TreeNode[]> => (await t.objects.getChildren(n)) ?? [];
+  const children = (n?: TreeNode): Promise<TreeNode[]> => treeChildren(t.objects, n);
 
   const signIn = async (token: string): Promise<void> => {
     const api = await extensionApi();

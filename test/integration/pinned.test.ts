@@ -10,10 +10,10 @@ import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import { PinStore } from '../../src/views/pinStore';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor } from './helpers';
+import { extensionApi, suiteServer, waitFor, treeChildren } from './helpers';
 
 async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<{ node: TreeNode; label: string; contextValue: string }[]> {
-  return (await p.getChildren(node)).map(n => {
+  return (await treeChildren(p, node)).map(n => {
     const item = p.getTreeItem(n);
     return { node: n, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), contextValue: item.contextValue ?? '' };
   });
