@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accountCommands } from './account/accountCommands';
+import { accountCommandTable } from './account';
 import { ReportView } from './account/reportView';
 import { AccountStatusBar } from './account/statusBar';
 import { Redactor } from './attio';
@@ -20,7 +20,7 @@ import { syncContextKeys } from './session/contextKeys';
 import { ErrorReporter } from './session/errorReporter';
 import { ScopeErrorLog } from './session/scopeErrors';
 import { TokenStore } from './session/tokenStore';
-import { SignInController } from './signIn/controller';
+import { SignIn } from './signIn';
 import { UriEventHandler } from './signIn/uriHandler';
 import { EditorSurface } from './editor';
 import { SidebarViews } from './views/controller';
@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const store = new TokenStore(context.secrets, log.child('Secrets'));
   const clients = new ClientFactory(redactor, log.child('Client'));
   const uris = new UriEventHandler(log.child('URI'));
-  const signIn = new SignInController({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: process.env, fetch: globalThis.fetch });
+  const signIn = new SignIn({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: process.env, fetch: globalThis.fetch });
   const auth = new AttioAuthProvider(store, () => signIn.acquire(), log.child('Auth'));
   const connection = new Connection(auth, config, clients, log.child('Connection'));
   const scopeErrors = new ScopeErrorLog();
@@ -114,7 +114,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
-    registerCommands(accountCommands({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
+    registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test

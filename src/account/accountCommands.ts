@@ -8,12 +8,12 @@ import type { Connection } from '../session/connection';
 import type { AttioAuthProvider } from '../session/authProvider';
 import { reportsModule } from './lazyReports';
 import type { ScopeErrorLog } from '../session/scopeErrors';
-import type { SignInController, SignInRequest } from '../signIn/controller';
+import type { SignIn, SignInRequest } from '../signIn';
 import type { TokenStore } from '../session/tokenStore';
 
 export interface AccountCommandDeps {
   auth: AttioAuthProvider;
-  signIn: SignInController;
+  signIn: SignIn;
   connection: Connection;
   store: TokenStore;
   scopeErrors: ScopeErrorLog;

@@ -33,6 +33,12 @@ export function guardCommand(id: string, handler: (...args: any[]) => unknown, o
   };
 }
 
+/** A command table whose handlers load on first use: `load()` builds the real table (from a lazily required module). */
+export function lazyCommandTable(ids: readonly string[], load: () => CommandTable): CommandTable {
+  let table: CommandTable | undefined;
+  return Object.fromEntries(ids.map(id => [id, (...args: unknown[]) => (table ??= load())[id]?.(...args)]));
+}
+
 /** Registers every command of the table through {@link guardCommand}. */
 export function registerCommands(table: CommandTable, log: Logger, redactor: Redactor): vscode.Disposable {
   const out: CommandOutlet = { log, redactor, showError: m => void vscode.window.showErrorMessage(m) };

@@ -5,7 +5,7 @@
  * composes it and registers its commands.
  */
 import * as vscode from 'vscode';
-import type { CommandTable } from '../common/commands';
+import { lazyCommandTable, type CommandTable } from '../common/commands';
 import type { Configuration } from '../common/config';
 import type { Logger } from '../common/log';
 import { EditorCommands } from '../constants';
@@ -63,7 +63,7 @@ export class EditorSurface implements vscode.Disposable {
 
   /** The surface's commands, for the composition root to register (the implementation loads on the first call). */
   commands(): CommandTable {
-    return Object.fromEntries(Object.values(EditorCommands).map(id => [id, (...args: unknown[]) => this.parts.commands[id]?.(...args)]));
+    return lazyCommandTable(Object.values(EditorCommands), () => this.parts.commands);
   }
 
   dispose(): void {

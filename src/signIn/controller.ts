@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AuthError, originOf, type Redactor, type SelfInfo } from '../attio';
+import { isAttioError, originOf, type Redactor, type SelfInfo } from '../attio';
 import type { AttioConfig } from '../common/config';
 import { ENV_API_KEY, EXTENSION_ID, OAUTH_CALLBACK_PATH, Settings } from '../constants';
 import type { Logger } from '../common/log';
@@ -116,7 +116,7 @@ export class SignInController {
     try {
       self = await this.d.clients.clientFor(token, baseUrl).self();
     } catch (e) {
-      if (e instanceof AuthError) throw new SignInError('Attio rejected this token. Check that you copied the whole token. Nothing was stored.');
+      if (isAttioError(e, 'auth')) throw new SignInError('Attio rejected this token. Check that you copied the whole token. Nothing was stored.');
       throw e;
     }
     if (!self.active) throw new SignInError('Attio says this token is not active (revoked, expired or mistyped). Nothing was stored.');

@@ -1,0 +1,23 @@
+/**
+ * The account surface as activation sees it: command ids only; the handlers (sign in and out, switch workspace,
+ * Verify Connection, scope errors) load on the first account command.
+ */
+import { lazyCommandTable, type CommandTable } from '../common/commands';
+import { Commands } from '../constants';
+import type { AccountCommandDeps } from './accountCommands';
+
+/** Every command the account surface handles (a unit test checks it against the handlers' table). */
+export const ACCOUNT_COMMANDS = [
+  Commands.signIn,
+  Commands.signOut,
+  Commands.switchWorkspace,
+  Commands.accountActions,
+  Commands.verifyConnection,
+  Commands.showScopeErrors,
+  Commands.showLog,
+  Commands.useSessionApiOrigin,
+] as const;
+
+export function accountCommandTable(deps: AccountCommandDeps): CommandTable {
+  return lazyCommandTable(ACCOUNT_COMMANDS, () => (require('./account.lazy') as typeof import('./account.lazy')).accountCommands(deps));
+}
