@@ -7,14 +7,16 @@ import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { detailUri, parseDetailUri } from '../detail/uris';
 import type { Logger } from '../common/log';
-import { pickRecord } from '../ui/recordPicker';
-import { createTaskFlow } from '../ui/taskForm';
+import type * as Pickers from '../ui/pickers.lazy';
 import type { ErrorView } from '../session/errorReporter';
 import type { SidebarViews } from './controller';
 import { ObjectNode, RecordNode } from './nodes/objects';
 import { TaskNode } from './nodes/tasks';
 import { LoadMoreNode, MessageNode } from './nodes/treeNode';
 import { AttributesNode } from './nodes/attributes';
+
+/** The record picker and task form load when a command first needs them. */
+const pickers = (): typeof Pickers => require('../ui/pickers.lazy') as typeof Pickers;
 
 export interface ViewCommandDeps {
   views: SidebarViews;
@@ -50,7 +52,7 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
   };
 
   const search = async (objects?: string[], label?: string): Promise<void> => {
-    const picked = await pickRecord(data, { objects, title: label ? `Search ${label}` : 'Search Attio Records' }, describeError, log);
+    const picked = await pickers().pickRecord(data, { objects, title: label ? `Search ${label}` : 'Search Attio Records' }, describeError, log);
     if (picked && picked !== 'skip') await details.open(detailUri({ kind: 'record', object: picked.object_slug, id: picked.id.record_id, name: picked.record_text }));
   };
 
@@ -96,7 +98,7 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
     [TreeCommands.createTask]: async (arg: unknown) => {
       const node = views.nodeOf(arg);
       const preset = node instanceof RecordNode ? { object: node.object, recordId: node.record.id.record_id, title: node.title } : undefined;
-      await createTaskFlow(data, describeError, log, preset);
+      await pickers().createTaskFlow(data, describeError, log, preset);
     },
     [TreeCommands.setTaskGrouping]: async () => {
       const items: { label: string; description: string; value: TaskGrouping }[] = [
