@@ -10,7 +10,7 @@ import { AttioAuthProvider } from '../../src/session/authProvider';
 import { TokenStore } from '../../src/session/tokenStore';
 import { Redactor } from '../../src/attio';
 import { Logger } from '../../src/common/log';
-import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, logCount } from './helpers';
 
 const ENTERED_SECRETS: string[] = [];
 
@@ -221,36 +221,21 @@ suite('Several workspaces', () => {
 suite('A revoked token', () => {
   const serverOf = suiteServer();
 
-  /** Lines of this window's logs (the "Attio" LogOutputChannel writes under the window's log folder). */
-  const logLines = async (needle: string): Promise<number> => {
-    const api = await extensionApi();
-    let n = 0;
-    const walk = (p: string): void => {
-      for (const e of fs.readdirSync(p, { withFileTypes: true })) {
-        const full = path.join(p, e.name);
-        if (e.isDirectory()) walk(full);
-        else if (e.name.endsWith('.log')) n += fs.readFileSync(full, 'utf8').split(needle).length - 1;
-      }
-    };
-    walk(path.resolve(api.logUri.fsPath, '..', '..'));
-    return n;
-  };
-
   test('is "signed out", not a scope error, and prompts to sign in again once per cool-down', async () => {
     const api = await extensionApi();
     const token = serverOf().addToken('soon-revoked', ['object_configuration:read', 'record_permission:read']);
     ENTERED_SECRETS.push(token);
     assert.ok(await vscode.commands.executeCommand('attio.signIn', { method: 'token', token }));
     const conn = await waitFor(() => (api.connection.current?.session.accessToken === token ? api.connection.current : undefined), 'the connection');
+    const before = await logCount('asking to sign in again', 1500);
     serverOf().revokeToken(token);
-    const before = await logLines('asking to sign in again');
     for (let i = 0; i < 3; i++) {
       const err = await conn.client.listObjects().then(() => undefined, (e: unknown) => e);
       const view = api.errors.describe(err, 'Objects');
       assert.strictEqual(view.kind, 'signedOut', JSON.stringify(view));
     }
     await new Promise(r => setTimeout(r, 1500)); // the log channel flushes to its file
-    assert.strictEqual((await logLines('asking to sign in again')) - before, 1, 'one prompt, not a loop');
+    assert.strictEqual((await logCount('asking to sign in again', 1500)) - before, 1, 'one prompt, not a loop');
     assert.strictEqual(api.scopeErrors.entries.filter(e => e.feature === 'Objects').length, 0, 'not recorded as a scope error');
   });
 });

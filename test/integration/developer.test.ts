@@ -11,39 +11,12 @@ import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
 import { ALL_READ_SCOPES } from '../server/scopes';
-import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, apiCalls, findRow, treeRows, type TreeRow } from './helpers';
 
-interface Row {
-  node: TreeNode;
-  label: string;
-  description: string;
-  contextValue: string;
-  collapsible: boolean;
-}
-
-async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> {
-  return (await p.getChildren(node)).map(n => {
-    const item = p.getTreeItem(n);
-    return {
-      node: n,
-      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
-      description: typeof item.description === 'string' ? item.description : '',
-      contextValue: item.contextValue ?? '',
-      collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
-    };
-  });
-}
-
-function find(list: Row[], label: string | RegExp): Row {
-  const r = list.find(x => (typeof label === 'string' ? x.label === label : label.test(x.label)));
-  assert.ok(r, `row ${label} in [${list.map(x => x.label).join(', ')}]`);
-  return r;
-}
-
-/** API requests (not /v2/self) since the last clear, with their query strings. */
-function calls(server: AttioTestServer): string[] {
-  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-}
+type Row = TreeRow<TreeNode>;
+const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node, { developerSections: true });
+const find = findRow;
+const calls = apiCalls;
 
 async function signInWith(token: string): Promise<void> {
   await signOutAll();

@@ -20,59 +20,16 @@ import type { NodeTreeProvider } from '../../src/views/provider';
 import { ClientFactory } from '../../src/session/clients';
 import { Connection } from '../../src/session/connection';
 import type { AttioTestServer, LoggedRequest } from '../server';
-import { extensionApi, signOutAll, suiteServer, waitFor } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, findRow, logCount, logText, treeRows, type TreeRow } from './helpers';
 
-interface Row {
-  node: TreeNode;
-  label: string;
-  description: string;
-  contextValue: string;
-  command?: vscode.Command;
-  tooltip: string;
-}
-
-async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> {
-  // the developer's Attributes and Webhooks sections have their own suite (developer.test.ts)
-  const children = (await p.getChildren(node)).filter(n => !/^(attributes|webhooks)$/.test(n.localId));
-  return children.map(n => {
-    const item = p.resolveTreeItem(p.getTreeItem(n), n);
-    const tip = item.tooltip;
-    return {
-      node: n,
-      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
-      description: typeof item.description === 'string' ? item.description : '',
-      contextValue: item.contextValue ?? '',
-      command: item.command,
-      tooltip: typeof tip === 'string' ? tip : (tip?.value ?? ''),
-    };
-  });
-}
-
-function find(list: Row[], label: string | RegExp): Row {
-  const r = list.find(x => (typeof label === 'string' ? x.label === label : label.test(x.label)));
-  assert.ok(r, `row ${label} in [${list.map(x => x.label).join(', ')}]`);
-  return r;
-}
+type Row = TreeRow<TreeNode>;
+const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node);
+const find = findRow;
 
 const errors = (list: Row[]): Row[] => list.filter(r => r.contextValue.startsWith('message:error'));
 const labels = (list: Row[]): string[] => list.map(r => r.label);
 const isApi = (r: LoggedRequest): boolean => r.path.startsWith('/v2/') && r.path !== '/v2/self';
 
-/** Occurrences of `needle` in this window's log files (LogOutputChannels write under the window's log folder). */
-async function logCount(needle: string): Promise<number> {
-  const api = await extensionApi();
-  await new Promise(r => setTimeout(r, 1500)); // log channels flush to their files
-  let n = 0;
-  const walk = (p: string): void => {
-    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
-      const full = path.join(p, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.log')) n += fs.readFileSync(full, 'utf8').split(needle).length - 1;
-    }
-  };
-  walk(path.resolve(api.logUri.fsPath, '..', '..'));
-  return n;
-}
 
 suite('Faults in the extension host', () => {
   const serverOf = suiteServer();
@@ -256,7 +213,7 @@ suite('Faults in the extension host', () => {
     const before = await rows(t.objects, people.node);
 
     // counted before the revocation: a background load (an open detail document) may meet it first
-    const prompts = await logCount('asking to sign in again');
+    const prompts = await logCount('asking to sign in again', 1500);
     server.revokeToken(token);
     server.clearRequests();
     for (let i = 0; i < 3; i++) {
@@ -269,9 +226,9 @@ suite('Faults in the extension host', () => {
       assert.match(lists[0].label, /no longer active/);
     }
     // the log reaches its file a moment after it is written: wait for the first prompt, then check no second comes
-    await waitFor(async () => (await logCount('asking to sign in again')) - prompts >= 1 || undefined, 'the re-sign-in prompt in the log', 10_000);
+    await waitFor(async () => (await logCount('asking to sign in again', 1500)) - prompts >= 1 || undefined, 'the re-sign-in prompt in the log', 10_000);
     await new Promise(r => setTimeout(r, 1000));
-    assert.strictEqual((await logCount('asking to sign in again')) - prompts, 1, 'one prompt, not one per failure');
+    assert.strictEqual((await logCount('asking to sign in again', 1500)) - prompts, 1, 'one prompt, not one per failure');
     const seen = server.requests.length;
     await new Promise(r => setTimeout(r, 3000));
     assert.strictEqual(server.requests.length, seen, 'nothing retries on its own');
@@ -353,7 +310,7 @@ suite('SecretStorage that throws', () => {
     const channel = vscode.window.createOutputChannel('Attio (broken secret storage)', { log: true });
     const redactor = new Redactor();
     const log = new Logger(channel, redactor);
-    const before = await logCount("couldn't read your saved sign-ins");
+    const before = await logCount("couldn't read your saved sign-ins", 1500);
     const store = new TokenStore(broken, log.child('Secrets'));
     const auth = new AttioAuthProvider(store, () => Promise.reject(new Error('no interactive sign-in here')), log.child('Auth'));
     const config = new Configuration();
@@ -366,7 +323,7 @@ suite('SecretStorage that throws', () => {
       await new Promise(r => setTimeout(r, 200));
       assert.deepStrictEqual((await auth.current()).sessions, []);
       const text = await logText("couldn't read your saved sign-ins");
-      assert.strictEqual((await logCount("couldn't read your saved sign-ins")) - before, 1, 'said once');
+      assert.strictEqual((await logCount("couldn't read your saved sign-ins", 1500)) - before, 1, 'said once');
       assert.ok(text.includes(failure), `names the failure: ${text}`);
       assert.ok(!/\bat Keyring\.get\b/.test(text), 'no stack');
     } finally {
@@ -384,21 +341,3 @@ suite('SecretStorage that throws', () => {
   });
 });
 
-/** The log line containing `needle` (with what follows it on later lines, to catch stacks). */
-async function logText(needle: string): Promise<string> {
-  const api = await extensionApi();
-  let found = '';
-  const walk = (p: string): void => {
-    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
-      const full = path.join(p, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.log')) {
-        const text = fs.readFileSync(full, 'utf8');
-        const i = text.lastIndexOf(needle);
-        if (i >= 0) found = text.slice(text.lastIndexOf('\n', i) + 1, text.indexOf('\n', i) === -1 ? undefined : text.indexOf('\n', i) + 200);
-      }
-    }
-  };
-  walk(path.resolve(api.logUri.fsPath, '..', '..'));
-  return found;
-}

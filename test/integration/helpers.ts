@@ -1,4 +1,5 @@
-/** Shared by the integration suites: reach the extension's test API, point it at a local Attio server, sign out. */
+/** Shared by the integration suites: reach the extension's test API, point it at a local Attio server, sign out, read the trees and the logs. */
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -65,19 +66,85 @@ export function suiteServer(opts: StartOptions = {}): () => AttioTestServer {
   };
 }
 
-/** How often `needle` occurs in this window's log files (the "Attio" log channel writes there within about a second). */
-export async function logCount(needle: string): Promise<number> {
+/** The text of every log file of this window (the "Attio" log channel writes there within about a second). */
+async function logTexts(): Promise<string[]> {
   const api = await extensionApi();
-  let n = 0;
+  const texts: string[] = [];
   const walk = (p: string): void => {
     for (const e of fs.readdirSync(p, { withFileTypes: true })) {
       const full = path.join(p, e.name);
       if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.log')) n += fs.readFileSync(full, 'utf8').split(needle).length - 1;
+      else if (e.name.endsWith('.log')) texts.push(fs.readFileSync(full, 'utf8'));
     }
   };
   walk(path.resolve(api.logUri.fsPath, '..', '..'));
-  return n;
+  return texts;
+}
+
+/** How often `needle` occurs in this window's logs; `settleMs` first gives the log channels time to reach their files. */
+export async function logCount(needle: string, settleMs = 0): Promise<number> {
+  if (settleMs) await new Promise(r => setTimeout(r, settleMs));
+  return (await logTexts()).reduce((n, t) => n + t.split(needle).length - 1, 0);
+}
+
+/** The last log line containing `needle`, with what follows it (to catch stacks). */
+export async function logText(needle: string): Promise<string> {
+  let found = '';
+  for (const text of await logTexts()) {
+    const i = text.lastIndexOf(needle);
+    if (i >= 0) found = text.slice(text.lastIndexOf('\n', i) + 1, text.indexOf('\n', i) === -1 ? undefined : text.indexOf('\n', i) + 200);
+  }
+  return found;
+}
+
+/** One row of a tree as a person sees it. */
+export interface TreeRow<N> {
+  node: N;
+  label: string;
+  description: string;
+  contextValue: string;
+  collapsible: boolean;
+  command?: vscode.Command;
+  tooltip: string;
+}
+
+interface RowProvider<N> {
+  getChildren(node?: N): vscode.ProviderResult<N[]>;
+  getTreeItem(node: N): vscode.TreeItem | Thenable<vscode.TreeItem>;
+  resolveTreeItem?(item: vscode.TreeItem, node: N, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem>;
+}
+
+/** A tree level's rows (label, description, context value, command, tooltip), as the suites about the trees read them. */
+export async function treeRows<N extends { localId: string }>(p: RowProvider<N>, node?: N, opts: { developerSections?: boolean } = {}): Promise<TreeRow<N>[]> {
+  const children = opts.developerSections ? ((await p.getChildren(node)) ?? []) : await treeChildren(p, node);
+  const out: TreeRow<N>[] = [];
+  for (const n of children) {
+    const base = await p.getTreeItem(n);
+    const item = (await p.resolveTreeItem?.(base, n, new vscode.CancellationTokenSource().token)) ?? base;
+    const tip = item.tooltip;
+    out.push({
+      node: n,
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+      description: typeof item.description === 'string' ? item.description : '',
+      contextValue: item.contextValue ?? '',
+      collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
+      command: item.command,
+      tooltip: typeof tip === 'string' ? tip : (tip?.value ?? ''),
+    });
+  }
+  return out;
+}
+
+/** The row labelled `label` (or matching it); fails naming the rows there are. */
+export function findRow<R extends { label: string }>(list: R[], label: string | RegExp): R {
+  const r = list.find(x => (typeof label === 'string' ? x.label === label : label.test(x.label)));
+  assert.ok(r, `row ${label} in [${list.map(x => x.label).join(', ')}]`);
+  return r;
+}
+
+/** API requests (not /v2/self) since the last clear, as "METHOD path". */
+export function apiCalls(server: AttioTestServer): string[] {
+  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
 }
 
 /**

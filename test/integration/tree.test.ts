@@ -8,46 +8,16 @@ import type { SidebarViews } from '../../src/views/controller';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor } from './helpers';
+import { extensionApi, suiteServer, waitFor, apiCalls, findRow, treeRows, type TreeRow } from './helpers';
 
 async function views(): Promise<SidebarViews> {
   return (await extensionApi()).views;
 }
 
-interface Row {
-  node: TreeNode;
-  label: string;
-  description: string;
-  contextValue: string;
-  collapsible: boolean;
-}
-
-async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> {
-  // the developer's Attributes and Webhooks sections have their own suite (developer.test.ts)
-  const children = (await p.getChildren(node)).filter(n => !/^(attributes|webhooks)$/.test(n.localId));
-  return children.map(n => {
-    const item = p.getTreeItem(n);
-    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    return {
-      node: n,
-      label,
-      description: typeof item.description === 'string' ? item.description : '',
-      contextValue: item.contextValue ?? '',
-      collapsible: item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
-    };
-  });
-}
-
-function find(list: Row[], label: string | RegExp): Row {
-  const r = list.find(x => (typeof label === 'string' ? x.label === label : label.test(x.label)));
-  assert.ok(r, `row ${label} in [${list.map(x => x.label).join(', ')}]`);
-  return r;
-}
-
-/** API requests (not /v2/self) since the last clear. */
-function calls(server: AttioTestServer): string[] {
-  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-}
+type Row = TreeRow<TreeNode>;
+const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node);
+const find = findRow;
+const calls = apiCalls;
 
 suite('Trees: Objects, Lists, Tasks in the extension host', () => {
   let server: AttioTestServer;
