@@ -22,6 +22,18 @@ export type DescribeError = (e: unknown, feature: string) => ErrorView;
 
 const RESIGNIN_COOLDOWN_MS = 5 * 60_000;
 
+/** What a person reads for an error (no side effects): the scope it lacks, signed out, or the redacted message. */
+export function errorView(e: unknown, feature: string, workspaceName: string, redact: (text: string) => string): ErrorView {
+  if (isCancellation(e)) return { kind: 'cancelled' };
+  if (isAttioError(e, 'missing-scope')) {
+    const missing = [...e.missingScopes];
+    const what = missing.length ? missing.join(', ') : 'a scope';
+    return { kind: 'scope', missing, message: `${feature} needs the ${what} scope${missing.length > 1 ? 's' : ''}, which this token lacks.` };
+  }
+  if (isAttioError(e, 'auth')) return { kind: 'signedOut', message: `The token for ${workspaceName} is no longer active. Sign in again.` };
+  return { kind: 'other', message: redact(errorMessage(e)) };
+}
+
 export class ErrorReporter {
   private lastPrompt = 0;
   private promptKey = '';
@@ -33,22 +45,16 @@ export class ErrorReporter {
     private readonly log: Logger,
   ) {}
 
-  /** Classifies an error for display; `feature` names what failed. */
+  /** Classifies an error for display; `feature` names what failed. Records scope errors, prompts on a revoked token. */
   describe: DescribeError = (e, feature) => {
-    if (isCancellation(e)) return { kind: 'cancelled' };
     const conn = this.connection.current;
     const ws = conn?.session.workspaceName ?? 'Attio';
-    if (isAttioError(e, 'missing-scope')) {
-      const missing = [...e.missingScopes];
-      this.scopeErrors.record({ feature, endpoint: e.endpoint, missing, workspaceName: ws, at: new Date() });
-      const what = missing.length ? missing.join(', ') : 'a scope';
-      return { kind: 'scope', missing, message: `${feature} needs the ${what} scope${missing.length > 1 ? 's' : ''}, which this token lacks.` };
+    const view = errorView(e, feature, ws, text => this.redactor.redact(text));
+    if (view.kind === 'scope' && isAttioError(e, 'missing-scope')) {
+      this.scopeErrors.record({ feature, endpoint: e.endpoint, missing: view.missing, workspaceName: ws, at: new Date() });
     }
-    if (isAttioError(e, 'auth')) {
-      if (e.reason === 'inactive' || e.reason === 'rejected') this.promptReSignIn(ws, conn?.key ?? '');
-      return { kind: 'signedOut', message: `The token for ${ws} is no longer active. Sign in again.` };
-    }
-    return { kind: 'other', message: this.redactor.redact(errorMessage(e)) };
+    if (isAttioError(e, 'auth') && (e.reason === 'inactive' || e.reason === 'rejected')) this.promptReSignIn(ws, conn?.key ?? '');
+    return view;
   };
 
   private promptReSignIn(workspaceName: string, key: string): void {

@@ -1,17 +1,7 @@
 import * as assert from 'assert';
-import { AttioClient } from '../../../src/attio';
-import { WorkspaceData, type DataConnection } from '../../../src/data';
+import type { WorkspaceData } from '../../../src/data';
 import { startAttioServer, type AttioTestServer } from '../../server';
-
-const calls = (server: AttioTestServer): string[] => server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-
-async function makeData(server: AttioTestServer): Promise<WorkspaceData> {
-  const client = new AttioClient({ baseUrl: server.url, token: () => server.tokens.full, maxRetries: 0, timeoutMs: 5000 });
-  const self = await client.self();
-  assert.ok(self.active);
-  const conn: DataConnection = { key: 'chat-data', client, session: { workspaceName: self.workspaceName, workspaceSlug: self.workspaceSlug, memberId: self.authorizedByMemberId } };
-  return new WorkspaceData({ connection: () => conn, config: () => ({ cacheTtlMs: 300_000, pageSize: 50 }), locale: 'en-US', timeZone: 'UTC' });
-}
+import { apiCalls as calls, localData } from './localData';
 
 suite('Data layer parts for chat tools (local Attio server over HTTP)', () => {
   let server: AttioTestServer;
@@ -25,7 +15,7 @@ suite('Data layer parts for chat tools (local Attio server over HTTP)', () => {
     await server.close();
   });
   setup(async () => {
-    data = await makeData(server);
+    data = (await localData(server)).data;
     await data.records.objects();
     server.clearRequests();
     const found = await data.search.cached('Acme Robotics', ['companies'], 1);

@@ -4,21 +4,12 @@
  * `comment:read` makes the part unavailable (surfaces leave it out) rather than failing.
  */
 import * as assert from 'assert';
-import { AttioClient } from '../../../src/attio';
-import { WorkspaceData } from '../../../src/data';
+import type { WorkspaceData } from '../../../src/data';
 import { startAttioServer, type AttioTestServer } from '../../server';
+import { apiCalls, localData } from './localData';
 
-const calls = (s: AttioTestServer): string[] => s.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-
-async function model(server: AttioTestServer, token: string): Promise<WorkspaceData> {
-  const client = new AttioClient({ baseUrl: server.url, token: () => token, maxRetries: 0, timeoutMs: 10_000 });
-  const self = await client.self();
-  assert.ok(self.active);
-  return new WorkspaceData({
-    connection: () => ({ key: token.slice(0, 8), client, session: { workspaceName: self.workspaceName, workspaceSlug: self.workspaceSlug, memberId: self.authorizedByMemberId, scopes: [...self.scopes] } }),
-    config: () => ({ cacheTtlMs: 300_000, pageSize: 50 }),
-  });
-}
+const calls = (s: AttioTestServer): string[] => apiCalls(s);
+const model = async (server: AttioTestServer, token: string): Promise<WorkspaceData> => (await localData(server, { token })).data;
 
 suite('Comments (data layer, local Attio server)', () => {
   let server: AttioTestServer;

@@ -5,23 +5,15 @@
  * workspace answering a filtered first page in as many requests as an unfiltered one.
  */
 import * as assert from 'assert';
-import { AttioClient, type AttioRecord } from '../../../src/attio';
-import { buildQuery, WorkspaceData, type RecordFilter } from '../../../src/data';
+import type { AttioRecord } from '../../../src/attio';
+import { buildQuery, type RecordFilter, type WorkspaceData } from '../../../src/data';
 import { startAttioServer, type AttioTestServer } from '../../server';
+import { apiCalls, localData } from './localData';
 
-function calls(server: AttioTestServer): string[] {
-  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-}
+const calls = apiCalls;
+const model = async (server: AttioTestServer, pageSize = 50): Promise<WorkspaceData> => (await localData(server, { pageSize })).data;
 
-async function model(server: AttioTestServer, pageSize = 50): Promise<WorkspaceData> {
-  const client = new AttioClient({ baseUrl: server.url, token: () => server.tokens.full, maxRetries: 0, timeoutMs: 10_000 });
-  const self = await client.self();
-  assert.ok(self.active);
-  return new WorkspaceData({
-    connection: () => ({ key: 'k', client, session: { workspaceName: self.workspaceName, workspaceSlug: self.workspaceSlug, memberId: self.authorizedByMemberId } }),
-    config: () => ({ cacheTtlMs: 300_000, pageSize }),
-  });
-}
+
 
 const statusTitle = (r: AttioRecord, slug: string): string | undefined => (r.values[slug]?.[0] as { status?: { title: string } } | undefined)?.status?.title;
 const amount = (r: AttioRecord): number => (r.values.value?.[0] as { currency_value?: number } | undefined)?.currency_value ?? -Infinity;

@@ -1,40 +1,15 @@
 import * as assert from 'assert';
-import { AttioClient } from '../../../src/attio';
-import { WorkspaceData, type DataConnection } from '../../../src/data';
 import { startAttioServer, type AttioTestServer } from '../../server';
+import { apiCalls, localData } from './localData';
 
-/** Requests to /v2 (not /v2/self) since the last clear, as "METHOD path". */
-function calls(server: AttioTestServer): string[] {
-  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
+
+/** The data layer under test (as `model`), its connection, clock and TTL. */
+async function makeModel(server: AttioTestServer, token = server.tokens.full) {
+  const h = await localData(server, { token });
+  return { ...h, model: h.data };
 }
 
-interface Harness {
-  model: WorkspaceData;
-  conn: DataConnection;
-  clock: { now: number };
-  setTtl(ms: number): void;
-}
-
-async function makeModel(server: AttioTestServer, token = server.tokens.full): Promise<Harness> {
-  const client = new AttioClient({ baseUrl: server.url, token: () => token, maxRetries: 0, timeoutMs: 5000 });
-  const self = await client.self();
-  assert.ok(self.active);
-  const conn: DataConnection = {
-    key: `test|${token.slice(0, 6)}`,
-    client,
-    session: { workspaceName: self.workspaceName, workspaceSlug: self.workspaceSlug, memberId: self.authorizedByMemberId },
-  };
-  const clock = { now: Date.now() };
-  let ttl = 300_000;
-  const model = new WorkspaceData({
-    connection: () => conn,
-    config: () => ({ cacheTtlMs: ttl, pageSize: 50 }),
-    now: () => clock.now,
-    locale: 'en-US',
-    timeZone: 'UTC',
-  });
-  return { model, conn, clock, setTtl: ms => (ttl = ms) };
-}
+const calls = apiCalls;
 
 suite('Workspace data layer (local Attio server over HTTP)', () => {
   let server: AttioTestServer;

@@ -5,24 +5,16 @@
  */
 import * as assert from 'assert';
 import { AttioClient, isCancellation } from '../../../src/attio';
-import { WorkspaceData, type DataConnection } from '../../../src/data';
 import { parseRecordUrl, type RecordUrl } from '../../../src/editor/recordUrls';
 import { RecordLinkResolver, objectForSegment, urlNoun } from '../../../src/editor/resolve';
 import { startAttioServer, type AttioTestServer } from '../../server';
+import { apiCalls, localData } from '../data/localData';
 
-function calls(server: AttioTestServer): string[] {
-  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-}
+const calls = apiCalls;
 
-async function connect(server: AttioTestServer, token = server.tokens.full): Promise<{ data: WorkspaceData; conn: { current?: DataConnection } }> {
-  const client = new AttioClient({ baseUrl: server.url, token: () => token, maxRetries: 0, timeoutMs: 5000 });
-  const self = await client.self();
-  assert.ok(self.active);
-  const conn: { current?: DataConnection } = {
-    current: { key: `t|${token.slice(0, 6)}`, client, session: { workspaceName: self.workspaceName, workspaceSlug: self.workspaceSlug, memberId: self.authorizedByMemberId } },
-  };
-  const data = new WorkspaceData({ connection: () => conn.current, config: () => ({ cacheTtlMs: 300_000, pageSize: 50 }), locale: 'en-US', timeZone: 'UTC' });
-  return { data, conn };
+async function connect(server: AttioTestServer, token = server.tokens.full) {
+  const h = await localData(server, { token });
+  return { data: h.data, conn: h.signedIn };
 }
 
 suite('Editor: resolving record links (local Attio server)', () => {
