@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     sessions: async () => (await auth.current()).sessions.map(s => ({ id: s.id, workspaceSlug: s.workspaceSlug, workspaceName: s.workspaceName })),
     reveal: (object, id) => views.revealRecord(object, id),
   });
-  const attioMcp = new AttioMcpServer();
+  const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
   const transcripts = new TranscriptDocuments(data, errors.describe);
 
@@ -105,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     editor,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(editor.commands(), log, redactor),
-    new ChatTools({ data, describeError: errors.describe, redact: text => redactor.redact(text), log: log.child('Chat') }),
+    new ChatTools({ data, describeError: errors.describe, redact: text => redactor.redact(text), config, log: log.child('Chat') }),
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),

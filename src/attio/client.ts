@@ -3,7 +3,7 @@
  * retrying, limiting and validating is the transport's (transport.ts). No `vscode` import.
  */
 import { checkLimit, checkOffset, Transport, type CallParams, type PageOptions, type TransportOptions } from './transport';
-import { DEFAULT_PAGE_SIZE, type Page } from './pagination';
+import { type Page } from './pagination';
 import { endpoints, validate } from './request';
 import {
   type AttioAttribute,

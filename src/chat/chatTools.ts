@@ -4,9 +4,10 @@
  * activation stays cheap). Writes carry VS Code's confirmation (title and Markdown of exactly what is written).
  */
 import * as vscode from 'vscode';
+import type { Configuration } from '../common/config';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
-import { ChatSettings, ChatToolNames } from '../constants';
+import { ChatToolNames } from '../constants';
 import { chatTools } from './lazyTools';
 import type { RunnerDeps, ToolRunner } from './tools';
 
@@ -14,6 +15,7 @@ export interface ChatToolDeps {
   data: RunnerDeps['data'];
   describeError: RunnerDeps['describeError'];
   redact: (text: string) => string;
+  config: Configuration;
   log: Logger;
 }
 
@@ -26,8 +28,8 @@ export class ChatTools extends Disposable {
   }
 
   private get runner(): ToolRunner {
-    const { data, describeError, redact, log } = this.deps;
-    const enabled = (): boolean => vscode.workspace.getConfiguration().get<boolean>(ChatSettings.tools) !== false;
+    const { data, describeError, redact, config, log } = this.deps;
+    const enabled = (): boolean => config.current.chat.tools;
     return (this.loaded ??= new (chatTools().ToolRunner)({ data, describeError, redact, enabled, log: m => log.info(m) }));
   }
 

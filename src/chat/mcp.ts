@@ -4,21 +4,22 @@
  * to it directly and signs in with Attio through its own MCP OAuth flow; no token of this extension is given to it.
  */
 import * as vscode from 'vscode';
+import type { Configuration } from '../common/config';
 import { Disposable } from '../common/disposable';
-import { AttioMcp, ChatSettings } from '../constants';
+import { AttioMcp } from '../constants';
 
 export class AttioMcpServer extends Disposable implements vscode.McpServerDefinitionProvider<vscode.McpHttpServerDefinition> {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeMcpServerDefinitions = this.changed.event;
 
-  constructor() {
+  constructor(private readonly config: Configuration) {
     super();
     this._register(vscode.lm.registerMcpServerDefinitionProvider(AttioMcp.providerId, this));
-    this._register(vscode.workspace.onDidChangeConfiguration(e => e.affectsConfiguration(ChatSettings.attioMcpServer) && this.changed.fire()));
+    this._register(config.onDidChange(({ previous, current }) => previous.chat.attioMcpServer !== current.chat.attioMcpServer && this.changed.fire()));
   }
 
   provideMcpServerDefinitions(): vscode.McpHttpServerDefinition[] {
-    if (vscode.workspace.getConfiguration().get<boolean>(ChatSettings.attioMcpServer) !== true) return [];
+    if (!this.config.current.chat.attioMcpServer) return [];
     return [new vscode.McpHttpServerDefinition(AttioMcp.label, vscode.Uri.parse(AttioMcp.url))];
   }
 }

@@ -4,7 +4,7 @@
  * settings only: a folder or workspace file never decides them (common/folderSettings.ts warns when one tries).
  */
 import * as vscode from 'vscode';
-import { Defaults, EditorSettings, Settings, TreeSettings } from '../constants';
+import { ChatSettings, Defaults, EditorSettings, Settings, TreeSettings } from '../constants';
 import { Disposable } from './disposable';
 
 /** How the Tasks view starts: grouped with one group expanded, or a flat list of open tasks. */
@@ -34,6 +34,12 @@ export interface AttioConfig {
     /** Comment prefixes that offer the "Create Attio task" quick fix. */
     todoTriggers: string[];
   };
+  chat: {
+    /** The language-model tools answer (off: they say so and send nothing). */
+    tools: boolean;
+    /** Offer Attio's hosted MCP server to VS Code (off by default). */
+    attioMcpServer: boolean;
+  };
 }
 
 /** Settings that route credentials: user settings only. */
@@ -53,6 +59,9 @@ export interface ConfigSource {
   get<T>(key: string): T | undefined;
   inspect<T>(key: string): { globalValue?: T } | undefined;
 }
+
+/** `attio.chat.tools` → `chat.tools` (the key within the section). */
+const inSection = (fullKey: string): string => fullKey.slice(Settings.section.length + 1);
 
 const trimSlash = (s: string): string => s.trim().replace(/\/+$/, '');
 
@@ -87,6 +96,10 @@ export function parseConfig(c: ConfigSource): AttioConfig {
       recordLinks: c.get<boolean>(EditorSettings.recordLinks) !== false,
       linkFormat: format === 'markdown' || format === 'url' ? format : 'auto',
       todoTriggers: Array.isArray(triggers) ? triggers.filter((t): t is string => typeof t === 'string') : ['TODO', 'FIXME'],
+    },
+    chat: {
+      tools: c.get<boolean>(inSection(ChatSettings.tools)) !== false,
+      attioMcpServer: c.get<boolean>(inSection(ChatSettings.attioMcpServer)) === true,
     },
   };
 }

@@ -4,11 +4,9 @@
  * the session stays stored, no expansion fails, no request loop.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { AttioAuthProvider } from '../../src/session/authProvider';
-import { ScopeErrorLog } from '../../src/session/scopeErrors';
+
 import { TokenStore } from '../../src/session/tokenStore';
 import { Configuration } from '../../src/common/config';
 import { SecretKeys } from '../../src/constants';

@@ -13,25 +13,13 @@ import { FilterStore } from '../../src/views/filterStore';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, logCount, suiteServer, waitFor, treeChildren } from './helpers';
+import { extensionApi, logCount, suiteServer, waitFor, apiCalls, treeRows, type TreeRow } from './helpers';
 
-interface Row {
-  node: TreeNode;
-  label: string;
-  description: string;
-  contextValue: string;
-}
 
-async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> {
-  return (await treeChildren(p, node)).map(n => {
-    const item = p.getTreeItem(n);
-    return { node: n, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: typeof item.description === 'string' ? item.description : '', contextValue: item.contextValue ?? '' };
-  });
-}
+const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<TreeRow<TreeNode>[]> => treeRows(p, node);
+type Row = TreeRow<TreeNode>;
 
-function calls(server: AttioTestServer): string[] {
-  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-}
+const calls = apiCalls;
 
 const stageOf = (r: AttioRecord): string | undefined => (r.values.stage?.[0] as { status?: { title: string } } | undefined)?.status?.title;
 const valueOf = (r: AttioRecord): number => (r.values.value?.[0] as { currency_value?: number } | undefined)?.currency_value ?? -Infinity;

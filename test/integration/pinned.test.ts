@@ -10,18 +10,11 @@ import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import { PinStore } from '../../src/views/pinStore';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor, treeChildren } from './helpers';
+import { extensionApi, suiteServer, waitFor, apiCalls, treeRows, type TreeRow } from './helpers';
 
-async function rows(p: NodeTreeProvider, node?: TreeNode): Promise<{ node: TreeNode; label: string; contextValue: string }[]> {
-  return (await treeChildren(p, node)).map(n => {
-    const item = p.getTreeItem(n);
-    return { node: n, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), contextValue: item.contextValue ?? '' };
-  });
-}
+const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<TreeRow<TreeNode>[]> => treeRows(p, node);
 
-function calls(server: AttioTestServer): string[] {
-  return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
-}
+const calls = apiCalls;
 
 suite('Pinned records in the Objects view', () => {
   let server: AttioTestServer;

@@ -5,9 +5,8 @@
  * (activity-record-comments.png). Signs out at the end.
  */
 import * as assert from 'assert';
-import { openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, treeRows, viewPane } from './fixture';
+import { quickInput, screenshot, server, treeRow, treeRows, pause, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
 
-const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
 
 async function rowAction(row: RegExp, action: string): Promise<void> {
   const r = await treeRow(row, 'Objects');
@@ -31,26 +30,11 @@ async function demoDeals(): Promise<Deal[]> {
 
 suite('UI: filter and sort, comments', () => {
   suiteSetup(async () => {
-    await openAttioContainer();
-    await runCommand('Attio: Sign In');
-    await quickInput.pick('Paste an access token');
-    await quickInput.fill(server().tokens.full, true);
-    await treeRow(/^Deals/, 'Objects', 60_000);
-    for (const other of ['Lists', 'Tasks']) {
-      const header = viewPane(other).locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-    }
+    await signInWithToken(server().tokens.full, /^Deals/);
+    await setViewsExpanded(['Lists', 'Tasks'], false);
   });
 
-  suiteTeardown(async () => {
-    await quickInput.dismiss().catch(() => undefined);
-    await runCommand('Attio: Sign Out').catch(() => undefined);
-    for (const title of ['Objects', 'Lists', 'Tasks']) {
-      const header = viewPane(title).locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click().catch(() => undefined);
-    }
-    await pause(1000);
-  });
+  suiteTeardown(resetWorkbench);
 
   test('Filter and Sort… on Deals: stage Negotiation by value descending, built through the quick picks', async () => {
     const deals = await demoDeals();

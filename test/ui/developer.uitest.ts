@@ -4,34 +4,16 @@
  * Signs out at the end so the signed-out suites that follow see the welcome view.
  */
 import * as assert from 'assert';
-import { openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, treeRows, viewPane } from './fixture';
+import { page, screenshot, treeRow, treeRows, pause, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
 
-const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
 
 suite('UI: developer view (Attributes, Open as JSON)', () => {
   suiteSetup(async () => {
-    await openAttioContainer();
-    await runCommand('Attio: Sign In');
-    await quickInput.pick('Paste an access token');
-    await quickInput.fill(server().tokens.full, true);
-    await treeRow('People', 'Objects', 60_000);
-    // give the Objects view the room
-    for (const other of ['Lists', 'Tasks']) {
-      const header = viewPane(other).locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-    }
+    await signInWithToken();
+    await setViewsExpanded(['Lists', 'Tasks'], false); // give the Objects view the room
   });
 
-  suiteTeardown(async () => {
-    await quickInput.dismiss().catch(() => undefined);
-    await runCommand('Attio: Sign Out').catch(() => undefined);
-    await runCommand('View: Close All Editors').catch(() => undefined);
-    for (const title of ['Objects', 'Lists', 'Tasks']) {
-      const header = viewPane(title).locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click().catch(() => undefined);
-    }
-    await pause(1000);
-  });
+  suiteTeardown(resetWorkbench);
 
   test('Attributes of an object, with a select attribute\'s options', async () => {
     await (await treeRow(/^Partnerships/, 'Objects')).click();

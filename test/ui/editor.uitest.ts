@@ -8,9 +8,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AttioClient } from '../../src/attio';
-import { fixture, openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow } from './fixture';
+import { fixture, openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, pause, signInWithToken } from './fixture';
 
-const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
 const TASK = 'Send Ada the renewal quote';
 
 /** Opens a file of the workspace folder with Quick Open and waits for its tab. */
@@ -39,11 +38,7 @@ suite('UI: Attio in the editor', () => {
     const folder = fixture().workspaceFolder;
     fs.writeFileSync(path.join(folder, 'accounts.md'), `# Accounts\n\n${adaUrl}\n\nRenewal owner above.\n`);
     fs.writeFileSync(path.join(folder, 'renewal.ts'), `export function renew(): void {\n  // TODO: ${TASK}\n}\n`);
-    await openAttioContainer();
-    await runCommand('Attio: Sign In');
-    await quickInput.pick('Paste an access token');
-    await quickInput.fill(server().tokens.full, true);
-    await treeRow('People', 'Objects', 60_000);
+    await signInWithToken();
   });
 
   suiteTeardown(async () => {

@@ -179,3 +179,31 @@ export async function screenshot(name: string): Promise<string> {
   await page().screenshot({ path: file });
   return file;
 }
+
+export const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
+
+/** Signs in as a person does (Attio: Sign In → Paste an access token) and waits for the Objects view to fill. */
+export async function signInWithToken(token: string = server().tokens.full, firstRow: string | RegExp = 'People'): Promise<void> {
+  await openAttioContainer();
+  await runCommand('Attio: Sign In');
+  await quickInput.pick('Paste an access token');
+  await quickInput.fill(token, true);
+  await treeRow(firstRow, 'Objects', 60_000);
+}
+
+/** Opens or collapses the Attio views named. */
+export async function setViewsExpanded(titles: readonly string[], expanded: boolean): Promise<void> {
+  for (const title of titles) {
+    const header = viewPane(title).locator('.pane-header').first();
+    if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click().catch(() => undefined);
+  }
+}
+
+/** After a suite: no open prompt, signed out, editors closed, every view expanded (as the suites that follow expect). */
+export async function resetWorkbench(): Promise<void> {
+  await quickInput.dismiss().catch(() => undefined);
+  await runCommand('Attio: Sign Out').catch(() => undefined);
+  await runCommand('View: Close All Editors').catch(() => undefined);
+  await setViewsExpanded(['Objects', 'Lists', 'Tasks'], true);
+  await pause(1000);
+}

@@ -4,9 +4,8 @@
  * Signs out at the end so the signed-out suites that follow see the welcome view.
  */
 import * as assert from 'assert';
-import { openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, treeRows, viewPane } from './fixture';
+import { page, quickInput, runCommand, screenshot, treeRow, treeRows, viewPane, pause, signInWithToken, resetWorkbench } from './fixture';
 
-const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
 
 /**
  * Opens "Attio: Search Records" and types `text` (then Enter if asked). A Markdown preview that has just opened can
@@ -39,24 +38,10 @@ async function focusView(title: string): Promise<void> {
 
 suite('UI: Objects, Lists and Tasks trees', () => {
   suiteSetup(async () => {
-    await openAttioContainer();
-    await runCommand('Attio: Sign In');
-    await quickInput.pick('Paste an access token');
-    await quickInput.fill(server().tokens.full, true);
-    await treeRow('People', 'Objects', 60_000);
+    await signInWithToken();
   });
 
-  suiteTeardown(async () => {
-    await quickInput.dismiss().catch(() => undefined);
-    await runCommand('Attio: Sign Out').catch(() => undefined);
-    await runCommand('View: Close All Editors').catch(() => undefined);
-    // Leave every view expanded, as the suites that follow expect.
-    for (const title of ['Objects', 'Lists', 'Tasks']) {
-      const header = viewPane(title).locator('.pane-header').first();
-      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click().catch(() => undefined);
-    }
-    await pause(1000);
-  });
+  suiteTeardown(resetWorkbench);
 
   test('Objects: expand People, load more, expand a record', async () => {
     await focusView('Objects');

@@ -21,3 +21,11 @@ export async function chatHarness(server: AttioTestServer, token = server.tokens
   const runner = new ToolRunner({ data, describeError, redact: t => t.split(token).join('«redacted»'), enabled: () => enabled.on });
   return { data, runner, enabled, run: (name, input, inChat = false) => runner.invoke(name, input, inChat, new AbortController().signal) };
 }
+
+/** The demo workspace's Acme Robotics, found as an agent would (search), for tests that need a record to point at. */
+export async function findAcme(h: ChatHarness): Promise<{ id: string; url: string }> {
+  const s = await h.run('attio_search_records', { query: 'Acme Robotics', object: 'companies', limit: 1 });
+  const m = /record_id (\S+) · (\S+)/.exec(s);
+  if (!m) throw new Error(`no Acme Robotics in: ${s}`);
+  return { id: m[1], url: m[2] };
+}

@@ -3,7 +3,7 @@ import { MAX_RESULT_BYTES, ToolRunner } from '../../../src/chat/tools';
 import { WorkspaceData } from '../../../src/data';
 import { ChatToolNames } from '../../../src/constants';
 import { startAttioServer, type AttioTestServer } from '../../server';
-import { chatHarness, describeError, type ChatHarness } from './serverFixture';
+import { chatHarness, findAcme, describeError, type ChatHarness } from './serverFixture';
 
 /** Requests to /v2 (not /v2/self) since the last clear, as "METHOD path". */
 const calls = (server: AttioTestServer): string[] => server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
@@ -23,10 +23,7 @@ suite('Chat tools against the local Attio server', () => {
     await server.close();
   });
   setup(async () => {
-    h = await chatHarness(server);
-    const s = await h.run(T.searchRecords, { query: 'Acme Robotics', object: 'companies', limit: 1 });
-    const m = /record_id (\S+) · (\S+)/.exec(s)!;
-    acme = { id: m[1], url: m[2] };
+    acme = await findAcme(await chatHarness(server));
     h = await chatHarness(server); // a fresh cache for the test itself
     server.clearRequests();
   });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { ChatToolNames } from '../../../src/constants';
 import { startAttioServer, type AttioTestServer } from '../../server';
-import { chatHarness, type ChatHarness } from './serverFixture';
+import { chatHarness, findAcme, type ChatHarness } from './serverFixture';
 
 const writes = (server: AttioTestServer): string[] => server.requests.filter(r => r.method !== 'GET' && !r.path.endsWith('/query') && !r.path.endsWith('/search')).map(r => `${r.method} ${r.path}`);
 const T = ChatToolNames;
@@ -21,8 +21,7 @@ suite('Chat write tools: confirmation first, always', () => {
   });
   setup(async () => {
     h = await chatHarness(server);
-    const s = await h.run(T.searchRecords, { query: 'Acme Robotics', object: 'companies', limit: 1 });
-    [, acmeId, acmeUrl] = /record_id (\S+) · (\S+)/.exec(s)!;
+    ({ id: acmeId, url: acmeUrl } = await findAcme(h));
     server.clearRequests();
   });
 

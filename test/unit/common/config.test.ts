@@ -15,6 +15,14 @@ suite('Settings reader', () => {
     assert.strictEqual(c.apiBaseUrl, 'https://api.attio.com');
     assert.strictEqual(c.oauth.tokenUrl, 'https://app.attio.com/oauth/token');
     assert.deepStrictEqual([c.cacheTtlMs, c.pageSize, c.taskGrouping], [300_000, 50, 'mine']);
+    assert.deepStrictEqual(c.editor, { recordLinks: true, linkFormat: 'auto', todoTriggers: ['TODO', 'FIXME'] });
+    assert.deepStrictEqual(c.chat, { tools: true, attioMcpServer: false });
+  });
+
+  test('editor and chat settings: their keys within the section, odd values fall back', () => {
+    const c = parseConfig(source({ 'editor.recordLinks': false, 'editor.linkFormat': 'html', 'tasks.todoTriggers': ['HACK', 3], 'chat.tools': false, 'chat.attioMcpServer': true }));
+    assert.deepStrictEqual(c.editor, { recordLinks: false, linkFormat: 'auto', todoTriggers: ['HACK'] });
+    assert.deepStrictEqual(c.chat, { tools: false, attioMcpServer: true });
   });
 
   test('where credentials go is read from the user\'s settings only: a folder\'s merged value is ignored', () => {
