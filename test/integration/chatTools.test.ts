@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AttioTestServer } from '../server';
-import { EXTENSION_ID, extensionApi, suiteServer, waitFor } from './helpers';
+import { EXTENSION_ID, extensionApi, suiteServer, waitFor, signInWith, signOutAll } from './helpers';
 
 const calls = (server: AttioTestServer): string[] => server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
 
@@ -18,11 +18,9 @@ async function invoke(name: string, input: object): Promise<string> {
   return r.content.map(p => (p as { value?: unknown }).value).filter((v): v is string => typeof v === 'string').join('');
 }
 
-async function signInWith(token: string): Promise<void> {
-  const api = await extensionApi();
-  for (const s of (await api.auth.current()).sessions) await vscode.commands.executeCommand('attio.signOut', { sessionId: s.id });
-  await vscode.commands.executeCommand('attio.signIn', { method: 'token', token });
-  await waitFor(() => api.data.signedIn || undefined, 'sign-in');
+async function signInOnly(token: string): Promise<void> {
+  await signOutAll();
+  await signInWith(token);
 }
 
 suite('Chat tools: language-model tools in the extension host', () => {
@@ -32,7 +30,7 @@ suite('Chat tools: language-model tools in the extension host', () => {
 
   suiteSetup(async () => {
     server = serverOf();
-    await signInWith(server.tokens.full);
+    await signInOnly(server.tokens.full);
   });
 
   suiteTeardown(() => {
@@ -151,12 +149,12 @@ suite('Chat tools: language-model tools in the extension host', () => {
   });
 
   test('a token without task:read: list tasks names the scope to add', async () => {
-    await signInWith(server.tokens.noTasks);
+    await signInOnly(server.tokens.noTasks);
     const out = await invoke('attio_list_tasks', { filter: 'open' });
     results.push(out);
     assert.match(out, /task:read/);
     assert.match(out, /Attio: Sign In/);
-    await signInWith(server.tokens.full);
+    await signInOnly(server.tokens.full);
   });
 
   test('signed out: every tool answers with the sign-in command', async () => {

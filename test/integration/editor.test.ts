@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { AttioClient } from '../../src/attio';
 import { parseRecordUrl, type RecordUrl } from '../../src/editor/recordUrls';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor } from './helpers';
+import { extensionApi, suiteServer, waitFor, signInWith } from './helpers';
 
 /** API requests (not /v2/self) since the last clear. */
 function calls(server: AttioTestServer): string[] {
@@ -53,8 +53,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
       urls[object] = parseRecordUrl(rec.web_url ?? '')!;
       assert.ok(urls[object], `${object} has a record URL`);
     }
-    await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full });
-    await waitFor(async () => (await extensionApi()).data.signedIn || undefined, 'sign-in');
+    await signInWith(server.tokens.full);
   });
 
   suiteTeardown(async () => {

@@ -13,7 +13,7 @@ import { FilterStore } from '../../src/views/filterStore';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, logCount, suiteServer, waitFor, apiCalls, treeRows, type TreeRow } from './helpers';
+import { extensionApi, logCount, suiteServer, waitFor, apiCalls, treeRows, type TreeRow, signInWith } from './helpers';
 
 
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<TreeRow<TreeNode>[]> => treeRows(p, node);
@@ -39,8 +39,7 @@ suite('Filters: filter and sort objects and lists in the extension host', () => 
     server = serverOf();
     const api = await extensionApi();
     t = api.views;
-    await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full });
-    await waitFor(() => api.data.signedIn || undefined, 'sign-in');
+    await signInWith(server.tokens.full);
   });
 
   const deals = async (): Promise<Row> => {

@@ -41,6 +41,13 @@ export async function startServerFor(opts: StartOptions = {}): Promise<AttioTest
   return server;
 }
 
+/** Signs in with a pasted token (as the Sign In command does) and waits until the data layer has the session. */
+export async function signInWith(token: string): Promise<void> {
+  const api = await extensionApi();
+  await vscode.commands.executeCommand('attio.signIn', { method: 'token', token });
+  await waitFor(() => (api.connection.current?.session.accessToken === token && api.data.signedIn) || undefined, 'sign-in');
+}
+
 export async function signOutAll(): Promise<void> {
   const api = await extensionApi();
   for (const s of (await api.auth.current()).sessions) await vscode.commands.executeCommand('attio.signOut', { sessionId: s.id, removeClientSecret: true });

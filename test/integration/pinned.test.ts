@@ -10,7 +10,7 @@ import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import { PinStore } from '../../src/views/pinStore';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor, apiCalls, treeRows, type TreeRow } from './helpers';
+import { extensionApi, suiteServer, apiCalls, treeRows, type TreeRow, signInWith } from './helpers';
 
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<TreeRow<TreeNode>[]> => treeRows(p, node);
 
@@ -25,8 +25,7 @@ suite('Pinned records in the Objects view', () => {
     server = serverOf();
     const api = await extensionApi();
     t = api.views;
-    await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full });
-    await waitFor(() => api.data.signedIn || undefined, 'sign-in');
+    await signInWith(server.tokens.full);
   });
 
   test('Pin puts a person and a company in a Pinned section at the top, kept in global state; Unpin takes them out', async () => {

@@ -8,7 +8,7 @@ import type { SidebarViews } from '../../src/views/controller';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor, apiCalls, findRow, treeRows, type TreeRow } from './helpers';
+import { extensionApi, suiteServer, waitFor, apiCalls, findRow, treeRows, type TreeRow, signInWith } from './helpers';
 
 async function views(): Promise<SidebarViews> {
   return (await extensionApi()).views;
@@ -27,8 +27,7 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
   suiteSetup(async () => {
     server = serverOf();
     t = await views();
-    await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full });
-    await waitFor(async () => (await extensionApi()).data.signedIn || undefined, 'sign-in');
+    await signInWith(server.tokens.full);
   });
 
   test('signed in: the Objects root lists every object, in one request', async () => {
