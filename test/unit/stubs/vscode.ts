@@ -44,7 +44,20 @@ const unavailable = (path: string): unknown =>
     },
   });
 
-const stub: Record<string, unknown> = { EventEmitter, Disposable, CancellationError };
+/** `vscode.l10n` as VS Code runs it with no translation bundle: the English message with its `{0}` / `{name}` filled in. */
+const l10n = {
+  bundle: undefined,
+  t(first: string | { message: string; args?: unknown[] | Record<string, unknown> }, ...rest: unknown[]): string {
+    const message = typeof first === 'string' ? first : first.message;
+    const args = typeof first === 'string' ? (rest.length === 1 && rest[0] !== null && typeof rest[0] === 'object' ? rest[0] : rest) : (first.args ?? []);
+    return message.replace(/{([^}]+)}/g, (whole, key: string) => {
+      const v = (args as Record<string, unknown>)[key];
+      return v === undefined ? whole : String(v);
+    });
+  },
+};
+
+const stub: Record<string, unknown> = { EventEmitter, Disposable, CancellationError, l10n };
 const vscode = new Proxy(stub, { get: (t, p: string) => (p in t ? t[p] : unavailable(p)) });
 
 const load = (Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown })._load;
