@@ -3,8 +3,10 @@
  * markup: each one is collapsed to one line, clipped and escaped so that no Markdown, HTML, autolink or theme icon in
  * it takes effect, and none is ever placed inside a link. The only links are the card's own actions, command URIs of
  * {@link CARD_COMMANDS} whose arguments are the parts of the URL the recogniser accepted (slug, object segment, UUID)
- * or a session id of ours.
+ * or a session id of ours. Our own words go through `vscode.l10n.t` (the unit tests' vscode stand-in formats them in
+ * English); CRM values are never translated.
  */
+import * as vscode from 'vscode';
 import type { AttioAttribute, AttioObject, AttioRecord, AttioValue } from '../attio';
 import { Commands, EditorCommands } from '../constants';
 import { currentValues, humanize, mdEscape, renderValue, type AnyValue, type RenderContext } from '../data';
@@ -43,21 +45,21 @@ export interface CardContext extends RenderContext {
   objectNoun(object: string): string | undefined;
 }
 
-/** Values that identify a record of a standard object, in the order shown: `[attribute slug, label]`. */
-const IDENTIFYING: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+/** Values that identify a record of a standard object, in the order shown: `[attribute slug, label]` (translated when shown). */
+const IDENTIFYING: Readonly<Record<string, readonly (readonly [string, () => string])[]>> = {
   people: [
-    ['email_addresses', 'Email'],
-    ['company', 'Company'],
-    ['job_title', 'Job title'],
+    ['email_addresses', () => vscode.l10n.t({ message: 'Email', comment: 'a row label of a person\'s hover card' })],
+    ['company', () => vscode.l10n.t({ message: 'Company', comment: 'a row label of a person\'s hover card: the company they work at' })],
+    ['job_title', () => vscode.l10n.t('Job title')],
   ],
-  companies: [['domains', 'Domain']],
+  companies: [['domains', () => vscode.l10n.t({ message: 'Domain', comment: 'a row label of a company\'s hover card: its web domain' })]],
   deals: [
-    ['stage', 'Stage'],
-    ['value', 'Value'],
-    ['owner', 'Owner'],
+    ['stage', () => vscode.l10n.t({ message: 'Stage', comment: 'a row label of a deal\'s hover card: its pipeline stage' })],
+    ['value', () => vscode.l10n.t({ message: 'Value', comment: 'a row label of a deal\'s hover card: its amount of money' })],
+    ['owner', () => vscode.l10n.t({ message: 'Owner', comment: 'a row label of a deal\'s hover card: the person responsible for it' })],
   ],
-  users: [['primary_email_address', 'Email']],
-  workspaces: [['workspace_id', 'Workspace ID']],
+  users: [['primary_email_address', () => vscode.l10n.t({ message: 'Email', comment: 'a row label of a person\'s hover card' })]],
+  workspaces: [['workspace_id', () => vscode.l10n.t('Workspace ID')]],
 };
 
 /** Attributes a custom object's card leaves out: the title's own, ids and bookkeeping. */
@@ -84,15 +86,17 @@ export function commandUri(command: string, ...args: unknown[]): string {
   return `command:${command}${args.length ? `?${encodeURIComponent(JSON.stringify(args))}` : ''}`;
 }
 
-const action = (label: string, tooltip: string, command: string, ...args: unknown[]): string => `[${label}](${commandUri(command, ...args)} "${tooltip}")`;
+/** A link to one of the card's commands: a codicon, a (translated) label and tooltip; a `"` of a translation cannot end the tooltip. */
+const action = (icon: string, label: string, tooltip: string, command: string, ...args: unknown[]): string =>
+  `[$(${icon}) ${label}](${commandUri(command, ...args)} "${tooltip.replace(/["\\]/g, c => `\\${c}`)}")`;
 
 /** The record's actions, one line. */
 function recordActions(link: LinkArgs, found: boolean): string {
   const a = [
-    found ? action('$(open-preview) Open Details', 'Open the record in VS Code', EditorCommands.openRecordLink, link) : '',
-    action('$(link-external) Open in Attio', 'Open the record in Attio in the browser', EditorCommands.openRecordLinkInAttio, link),
-    found ? action('$(list-tree) Reveal in Sidebar', 'Show the record in the Objects view', EditorCommands.revealRecordLink, link) : '',
-    action('$(copy) Copy ID', 'Copy the record ID', EditorCommands.copyRecordLinkId, link),
+    found ? action('open-preview', vscode.l10n.t('Open Details'), vscode.l10n.t('Open the record in VS Code'), EditorCommands.openRecordLink, link) : '',
+    action('link-external', vscode.l10n.t('Open in Attio'), vscode.l10n.t('Open the record in Attio in the browser'), EditorCommands.openRecordLinkInAttio, link),
+    found ? action('list-tree', vscode.l10n.t('Reveal in Sidebar'), vscode.l10n.t('Show the record in the Objects view'), EditorCommands.revealRecordLink, link) : '',
+    action('copy', vscode.l10n.t('Copy ID'), vscode.l10n.t('Copy the record ID'), EditorCommands.copyRecordLinkId, link),
   ];
   return a.filter(Boolean).join(' · ');
 }
@@ -108,7 +112,12 @@ function valueText(v: AnyValue, ctx: CardContext): string {
     const title = r.target_object && r.target_record_id ? ctx.recordTitle(r.target_object, r.target_record_id) : undefined;
     if (title) return title;
     const noun = r.target_object ? ctx.objectNoun(r.target_object) : undefined;
-    return noun ? `a linked ${noun.toLowerCase()}` : 'a linked record';
+    if (!noun) return vscode.l10n.t({ message: 'a linked record', comment: 'a hover card value: a record this one links to, whose name is not loaded' });
+    return vscode.l10n.t({
+      message: 'a linked {0}',
+      args: [noun.toLowerCase(), noun],
+      comment: 'a hover card value: a record this one links to, whose name is not loaded; {0} is the object\'s singular noun in lower case ("company"), {1} the same noun as written ("Company")',
+    });
   }
   return renderValue(v, ctx);
 }
@@ -125,7 +134,7 @@ function row(label: string, values: readonly AttioValue[] | undefined, ctx: Card
 export function identifyingRows(record: AttioRecord, objectSlug: string, title: string, ctx: CardContext): IdentifyingRow[] {
   const values = record.values ?? {};
   const fixed = IDENTIFYING[objectSlug];
-  if (fixed) return fixed.map(([slug, label]) => row(label, values[slug], ctx)).filter((r): r is IdentifyingRow => !!r);
+  if (fixed) return fixed.map(([slug, label]) => row(label(), values[slug], ctx)).filter((r): r is IdentifyingRow => !!r);
   const titles = new Map((ctx.attributes ?? []).map(a => [a.api_slug, a.title]));
   const order = ctx.attributes ? ctx.attributes.filter(a => !a.is_archived).map(a => a.api_slug) : Object.keys(values);
   const rows: IdentifyingRow[] = [];
@@ -168,32 +177,56 @@ const noun = (object: AttioObject | undefined, segment: string): string => objec
 /** The card for one link in one state. */
 export function hoverCard(link: LinkArgs, state: CardState, ctx?: CardContext): string {
   const segment = inert(link.object, 40);
+  const heading = `**${vscode.l10n.t('Attio record link')}** · *${segment}*`;
   switch (state.kind) {
     case 'signedOut':
-      return [`**Attio record link** · *${segment}*`, '', 'Sign in to Attio to see this record.', '', action('$(sign-in) Sign In', 'Sign in to Attio', Commands.signIn)].join('\n');
+      return [heading, '', vscode.l10n.t('Sign in to Attio to see this record.'), '', action('sign-in', vscode.l10n.t('Sign In'), vscode.l10n.t('Sign in to Attio'), Commands.signIn)].join('\n');
     case 'otherWorkspace': {
       const lines = [
-        `**Attio record link** · *${segment}*`,
+        heading,
         '',
-        `This link is to the workspace **${inert(link.workspaceSlug, 60)}**; the Attio views show **${inert(state.activeName, 60)}**.`,
+        vscode.l10n.t({
+          message: 'This link is to the workspace **{0}**; the Attio views show **{1}**.',
+          args: [inert(link.workspaceSlug, 60), inert(state.activeName, 60)],
+          comment: 'Markdown: keep the ** around the placeholders; {0} is the workspace slug in the link, {1} the name of the workspace the views show',
+        }),
         '',
       ];
-      if (state.switchTo) lines.push(`You are signed in to **${inert(state.switchTo.name, 60)}** too.`, '', action('$(arrow-swap) Switch Workspace', 'Show that workspace in the Attio views', Commands.switchWorkspace, { sessionId: state.switchTo.sessionId }));
-      else lines.push(action('$(sign-in) Sign In to That Workspace', 'Sign in to another Attio workspace', Commands.signIn));
+      if (state.switchTo) {
+        lines.push(
+          vscode.l10n.t({ message: 'You are signed in to **{0}** too.', args: [inert(state.switchTo.name, 60)], comment: 'Markdown: keep the ** around the placeholder; {0} is a workspace name' }),
+          '',
+          action('arrow-swap', vscode.l10n.t('Switch Workspace'), vscode.l10n.t('Show that workspace in the Attio views'), Commands.switchWorkspace, { sessionId: state.switchTo.sessionId }),
+        );
+      } else lines.push(action('sign-in', vscode.l10n.t('Sign In to That Workspace'), vscode.l10n.t('Sign in to another Attio workspace'), Commands.signIn));
       return lines.join('\n');
     }
     case 'unknownObject':
-      return [`**Attio record link** · *${segment}*`, '', `**${inert(state.workspaceName, 60)}** has no object *${segment}*.`, '', recordActions(link, false)].join('\n');
+      return [
+        heading,
+        '',
+        vscode.l10n.t({
+          message: '**{0}** has no object *{1}*.',
+          args: [inert(state.workspaceName, 60), segment],
+          comment: 'Markdown: keep the ** and * around the placeholders; {0} is a workspace name, {1} the object part of the link (such as "person")',
+        }),
+        '',
+        recordActions(link, false),
+      ].join('\n');
     case 'notFound':
       return [
-        `**Record not found** · *${inert(noun(state.object, link.object), 40)}*`,
+        `**${vscode.l10n.t('Record not found')}** · *${inert(noun(state.object, link.object), 40)}*`,
         '',
-        `No record with this ID exists in **${inert(state.workspaceName, 60)}** (deleted, merged, or never there).`,
+        vscode.l10n.t({
+          message: 'No record with this ID exists in **{0}** (deleted, merged, or never there).',
+          args: [inert(state.workspaceName, 60)],
+          comment: 'Markdown: keep the ** around the placeholder; {0} is a workspace name',
+        }),
         '',
         recordActions(link, false),
       ].join('\n');
     case 'error':
-      return [`**Attio record link** · *${segment}*`, '', `Could not load this record: ${inert(state.message, 300)}`, '', recordActions(link, false)].join('\n');
+      return [heading, '', vscode.l10n.t({ message: 'Could not load this record: {0}', args: [inert(state.message, 300)], comment: '{0} is the reason, a sentence' }), '', recordActions(link, false)].join('\n');
     case 'record': {
       const c: CardContext = ctx ?? { memberName: () => undefined, recordTitle: () => undefined, objectNoun: () => undefined };
       const rows = identifyingRows(state.record, state.objectSlug, state.title, c);

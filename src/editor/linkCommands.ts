@@ -55,20 +55,33 @@ export function linkCommands(d: LinkCommandDeps): CommandTable {
    * is not awaited: the command is done when it is shown.
    */
   const explain = async (link: LinkArgs, target: Exclude<LinkTarget, { kind: 'record' }>): Promise<void> => {
-    const inAttio = { 'Open in Attio': () => openInAttio(link) };
-    const signIn = { 'Sign In': () => vscode.commands.executeCommand(Commands.signIn) };
+    const inAttio = { [vscode.l10n.t('Open in Attio')]: () => openInAttio(link) };
+    const signIn = { [vscode.l10n.t('Sign In')]: () => vscode.commands.executeCommand(Commands.signIn) };
     switch (target.kind) {
       case 'signedOut':
-        return offer(vscode.window.showInformationMessage, 'Attio: sign in to open this record.', signIn);
+        return offer(vscode.window.showInformationMessage, vscode.l10n.t('Attio: sign in to open this record.'), signIn);
       case 'otherWorkspace': {
         const other = (await d.sessions()).find(s => s.workspaceSlug.toLowerCase() === link.workspaceSlug.toLowerCase());
-        const switchTo = other ? { 'Switch Workspace': () => vscode.commands.executeCommand(Commands.switchWorkspace, { sessionId: other.id }) } : signIn;
-        return offer(vscode.window.showInformationMessage, `Attio: this record is in the workspace "${link.workspaceSlug}"; the Attio views show "${target.activeName}".`, { ...switchTo, ...inAttio });
+        const switchTo = other ? { [vscode.l10n.t('Switch Workspace')]: () => vscode.commands.executeCommand(Commands.switchWorkspace, { sessionId: other.id }) } : signIn;
+        const message = vscode.l10n.t({
+          message: 'Attio: this record is in the workspace "{0}"; the Attio views show "{1}".',
+          args: [link.workspaceSlug, target.activeName],
+          comment: '{0} is the workspace slug in the link, {1} the name of the workspace the views show',
+        });
+        return offer(vscode.window.showInformationMessage, message, { ...switchTo, ...inAttio });
       }
       case 'unknownObject':
-        return offer(vscode.window.showWarningMessage, `Attio: ${target.workspaceName} has no object "${link.object}".`, inAttio);
+        return offer(
+          vscode.window.showWarningMessage,
+          vscode.l10n.t({ message: 'Attio: {0} has no object "{1}".', args: [target.workspaceName, link.object], comment: '{0} is a workspace name, {1} the object part of the link (such as "person")' }),
+          inAttio,
+        );
       case 'notFound':
-        return offer(vscode.window.showWarningMessage, `Attio: no record with the ID ${link.recordId} exists in ${target.workspaceName}.`, inAttio);
+        return offer(
+          vscode.window.showWarningMessage,
+          vscode.l10n.t({ message: 'Attio: no record with the ID {0} exists in {1}.', args: [link.recordId, target.workspaceName], comment: '{0} is a record ID, {1} a workspace name' }),
+          inAttio,
+        );
     }
   };
 
@@ -76,7 +89,7 @@ export function linkCommands(d: LinkCommandDeps): CommandTable {
   const open = async (arg: unknown): Promise<LinkTarget['kind'] | undefined> => {
     const link = parseLinkArgs(arg);
     if (!link) return undefined;
-    const target = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Attio: opening record' }, () =>
+    const target = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Attio: opening record') }, () =>
       d.resolver.resolve(link, new AbortController().signal),
     );
     if (target.kind === 'record') await d.details.open(detailUri({ kind: 'record', object: target.objectSlug, id: link.recordId, name: target.title }));
@@ -96,8 +109,12 @@ export function linkCommands(d: LinkCommandDeps): CommandTable {
     if (!shown) {
       offer(
         vscode.window.showInformationMessage,
-        `Attio: "${target.title}" is not among the records loaded in the Objects view; its object is shown. Load more records there, or open the record's details.`,
-        { 'Open Details': () => open(link) },
+        vscode.l10n.t({
+          message: 'Attio: "{0}" is not among the records loaded in the Objects view; its object is shown. Load more records there, or open the record\'s details.',
+          args: [target.title],
+          comment: '{0} is a record\'s name',
+        }),
+        { [vscode.l10n.t('Open Details')]: () => open(link) },
       );
     }
     return shown;
@@ -114,7 +131,7 @@ export function linkCommands(d: LinkCommandDeps): CommandTable {
       const link = parseLinkArgs(arg);
       if (!link) return;
       await vscode.env.clipboard.writeText(link.recordId);
-      void vscode.window.setStatusBarMessage('$(copy) Copied the Attio record ID', 3000);
+      void vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Copied the Attio record ID')}`, 3000);
     },
   };
 }

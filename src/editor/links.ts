@@ -54,7 +54,7 @@ export class RecordLinkProvider implements vscode.DocumentLinkProvider {
     if (text.length > MAX_LINK_SCAN) return [];
     return findRecordUrls(text).map(m => {
       const link = new vscode.DocumentLink(new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)), openTarget(m));
-      link.tooltip = 'Open the Attio record';
+      link.tooltip = vscode.l10n.t('Open the Attio record');
       return link;
     });
   }
@@ -132,7 +132,7 @@ export class RecordHoverProvider implements vscode.HoverProvider {
           state = target;
       }
     } catch (e) {
-      const view = this.d.describeError(e, 'Record link');
+      const view = this.d.describeError(e, vscode.l10n.t({ message: 'Record link', comment: 'the feature named in an error message, such as "Record link needs the record_permission:read scope"' }));
       if (view.kind === 'cancelled' || signal.aborted) return undefined;
       this.d.log.debug(`hover of a record link failed: ${view.message}`);
       state = { kind: 'error', message: view.message };

@@ -30,7 +30,7 @@ export class TodoTaskActions implements vscode.CodeActionProvider {
       const todo = find(document.lineAt(line).text);
       if (!todo) continue;
       const short = todo.text.length > 60 ? `${todo.text.slice(0, 59)}…` : todo.text;
-      const action = new vscode.CodeAction(`Create Attio task: ${short}`, vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t({ message: 'Create Attio task: {0}', args: [short], comment: 'a quick fix on a TODO comment; {0} is the comment\'s text' }), vscode.CodeActionKind.QuickFix);
       const args: TodoArgs = { content: todo.text };
       action.command = { command: EditorCommands.createTaskFromTodo, title: action.title, arguments: [args] };
       actions.push(action);
