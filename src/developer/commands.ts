@@ -37,10 +37,11 @@ export function developerCommands({ json, baseUrl, resolve }: Pick<DeveloperDeps
     const active = vscode.window.activeTextEditor?.document.uri;
     return active ? parseJsonUri(active) : undefined;
   };
-  const copy = async (text: string | undefined, what: string): Promise<string | undefined> => {
+  /** Copies `text` and says so (`copied`: the status bar message, translated). */
+  const copy = async (text: string | undefined, copied: () => string): Promise<string | undefined> => {
     if (!text) return undefined;
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.setStatusBarMessage(`$(copy) Copied ${what}`, 3000);
+    void vscode.window.setStatusBarMessage(`$(copy) ${copied()}`, 3000);
     return text;
   };
   const snippet = (item: ApiItem | undefined, render: typeof toCurl): string | undefined => (item ? render(snippetRequest(apiCall(item), baseUrl())) : undefined);
@@ -50,10 +51,10 @@ export function developerCommands({ json, baseUrl, resolve }: Pick<DeveloperDeps
       const item = itemOf(arg);
       if (item) await json.open(item);
     },
-    [DevCommands.copyAsCurl]: (arg: unknown) => copy(snippet(itemOf(arg), toCurl), 'cURL command'),
-    [DevCommands.copyAsFetch]: (arg: unknown) => copy(snippet(itemOf(arg), toFetch), 'fetch snippet'),
-    [DevCommands.copySelfAsCurl]: () => copy(snippet({ kind: 'self' }, toCurl), 'cURL command for /v2/self'),
-    [DevCommands.copyApiSlug]: (arg: unknown) => copy(resolve(arg)?.apiSlug?.(), 'API slug'),
+    [DevCommands.copyAsCurl]: (arg: unknown) => copy(snippet(itemOf(arg), toCurl), () => vscode.l10n.t('Copied the cURL command')),
+    [DevCommands.copyAsFetch]: (arg: unknown) => copy(snippet(itemOf(arg), toFetch), () => vscode.l10n.t('Copied the fetch snippet')),
+    [DevCommands.copySelfAsCurl]: () => copy(snippet({ kind: 'self' }, toCurl), () => vscode.l10n.t('Copied the cURL command for /v2/self')),
+    [DevCommands.copyApiSlug]: (arg: unknown) => copy(resolve(arg)?.apiSlug?.(), () => vscode.l10n.t('Copied the API slug')),
     [DevCommands.refreshJson]: (arg: unknown) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (uri) json.refresh(uri);

@@ -25,7 +25,7 @@ export class DeveloperView implements vscode.Disposable {
     const provider: vscode.TextDocumentContentProvider = {
       onDidChange: this.changed.event,
       provideTextDocumentContent: uri =>
-        this.invalidated.has(uri.toString()) ? '// The workspace changed or you signed out: run "Attio: Refresh JSON" to ask Attio again.\n' : this.load().json.provideTextDocumentContent(uri),
+        this.invalidated.has(uri.toString()) ? `// ${vscode.l10n.t('The workspace changed or you signed out: run "Attio: Refresh JSON" to ask Attio again.')}\n` : this.load().json.provideTextDocumentContent(uri),
     };
     this.subscriptions = [
       this.changed,

@@ -51,17 +51,22 @@ export class JsonDocuments extends Disposable {
     this.ready.delete(key);
     if (text === undefined) {
       const item = parseJsonUri(uri);
-      if (!item) return '// Not an Attio item.\n';
+      if (!item) return `// ${vscode.l10n.t('Not an Attio item.')}\n`;
       try {
         text = await this.fetch(item);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const old = this.shown.get(key);
         if (old !== undefined) {
-          void vscode.window.showWarningMessage(`Attio: couldn't refresh ${uri.path.slice(1)} (showing the earlier answer): ${message}`);
+          const warning = vscode.l10n.t({
+            message: "Attio: couldn't refresh {0} (showing the earlier answer): {1}",
+            args: [uri.path.slice(1), message],
+            comment: '{0} is a JSON document\'s file name, {1} the reason',
+          });
+          void vscode.window.showWarningMessage(warning);
           return old;
         }
-        return `// Attio: couldn't load this answer: ${message.replace(/[\r\n]+/g, ' ')}\n`;
+        return `// ${vscode.l10n.t({ message: "Attio: couldn't load this answer: {0}", args: [message.replace(/[\r\n]+/g, ' ')], comment: 'a comment line in a JSON document; {0} is the reason' })}\n`;
       }
     }
     this.shown.set(key, text);
@@ -71,7 +76,7 @@ export class JsonDocuments extends Disposable {
   /** Fetches `item`'s answer (errors throw, described), then opens or updates its document. */
   async open(item: ApiItem): Promise<vscode.TextEditor> {
     const uri = jsonUri(item);
-    const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Attio: fetching JSON' }, () => this.fetch(item));
+    const text = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Attio: fetching JSON') }, () => this.fetch(item));
     this.ready.set(uri.toString(), text);
     this.invalidated.delete(uri.toString());
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
@@ -92,7 +97,7 @@ export class JsonDocuments extends Disposable {
     try {
       return jsonText(await this.data.api.raw(apiCall(item)));
     } catch (e) {
-      const view = this.describeError(e, 'Open as JSON');
+      const view = this.describeError(e, vscode.l10n.t({ message: 'Open as JSON', comment: 'the command named in an error message, such as "Open as JSON needs the object_configuration:read scope"' }));
       if (view.kind === 'cancelled') throw e;
       this.log.debug(`JSON of ${item.kind} failed: ${view.message}`);
       throw new Error(view.message);
