@@ -20,6 +20,6 @@ export class AttioMcpServer extends Disposable implements vscode.McpServerDefini
 
   provideMcpServerDefinitions(): vscode.McpHttpServerDefinition[] {
     if (!this.config.current.chat.attioMcpServer) return [];
-    return [new vscode.McpHttpServerDefinition(AttioMcp.label, vscode.Uri.parse(AttioMcp.url))];
+    return [new vscode.McpHttpServerDefinition(vscode.l10n.t('Attio (hosted by Attio)'), vscode.Uri.parse(AttioMcp.url))];
   }
 }

@@ -6,6 +6,7 @@ import { isOverdue } from '../../data';
 import type { AttioTask } from '../../attio';
 import { asInput, bounded, DATA_NOTE, optEnum, optInt, optString, q, reqString, ToolInputError } from './common';
 import { recordUrl, resolveList, resolveObject, resolveRecord, slugOf, workspaceLine, type Explain, type ToolData } from './context';
+import type { ToolWording } from './wording';
 
 /** A tool's pure part: what the vscode registration calls. */
 export interface ChatTool<I> {
@@ -13,8 +14,8 @@ export interface ChatTool<I> {
   /** What a failure names ("Tasks needs the task:read scope…"), as the sidebar's features do. */
   readonly feature: string;
   parse(raw: unknown): I;
-  /** Shown while the tool runs ("Searching Attio for …"). */
-  progress(input: I): string;
+  /** Shown while the tool runs ("Searching Attio for …"), in the person's language. */
+  progress(input: I, w: ToolWording): string;
   run(input: I, signal: AbortSignal): Promise<string>;
 }
 
@@ -36,8 +37,8 @@ export class SearchRecordsTool implements ChatTool<SearchInput> {
     return { query: reqString(i, 'query', 256), object: optString(i, 'object', 100), limit: optInt(i, 'limit', 1, 25, 10) };
   }
 
-  progress(i: SearchInput): string {
-    return `Searching Attio for ${JSON.stringify(i.query)}${i.object ? ` in ${i.object}` : ''}`;
+  progress(i: SearchInput, w: ToolWording): string {
+    return w.searching(JSON.stringify(i.query), i.object);
   }
 
   async run(i: SearchInput): Promise<string> {
@@ -75,8 +76,8 @@ export class GetRecordTool implements ChatTool<GetRecordInput> {
     return { record: reqString(i, 'record', 500), object: optString(i, 'object', 100) };
   }
 
-  progress(i: GetRecordInput): string {
-    return `Reading Attio record ${i.record}`;
+  progress(i: GetRecordInput, w: ToolWording): string {
+    return w.readingRecord(i.record);
   }
 
   async run(i: GetRecordInput): Promise<string> {
@@ -154,8 +155,8 @@ export class ListTasksTool implements ChatTool<ListTasksInput> {
     return { filter: optEnum(i, 'filter', ['mine', 'open', 'overdue', 'completed'] as const, 'open'), record: optString(i, 'record', 500), object: optString(i, 'object', 100), limit: optInt(i, 'limit', 1, 50, 20) };
   }
 
-  progress(i: ListTasksInput): string {
-    return `Listing ${i.filter} Attio tasks${i.record ? ' of a record' : ''}`;
+  progress(i: ListTasksInput, w: ToolWording): string {
+    return w.listingTasks(i.filter, !!i.record);
   }
 
   async run(i: ListTasksInput): Promise<string> {
@@ -203,8 +204,8 @@ export class ListEntriesTool implements ChatTool<ListEntriesInput> {
     return { list: reqString(i, 'list', 200), stage: optString(i, 'stage', 200), limit: optInt(i, 'limit', 1, 50, 20) };
   }
 
-  progress(i: ListEntriesInput): string {
-    return `Reading Attio list ${JSON.stringify(i.list)}`;
+  progress(i: ListEntriesInput, w: ToolWording): string {
+    return w.readingList(JSON.stringify(i.list));
   }
 
   async run(i: ListEntriesInput): Promise<string> {

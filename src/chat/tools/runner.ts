@@ -11,12 +11,15 @@ import type { Explain, ToolData } from './context';
 import { createTools, isWriteTool } from './registry';
 import type { ChatTool } from './reads';
 import type { Confirmation } from './writes';
+import type { ToolWording } from './wording';
 
 export interface RunnerDeps {
   data: ToolData & { readonly signedIn: boolean };
   describeError: DescribeError;
   redact: (text: string) => string;
   enabled: () => boolean;
+  /** What the person reads (progress, confirmation), in their language; results for the model stay English. */
+  wording: ToolWording;
   log?: (message: string) => void;
   now?: () => number;
 }
@@ -59,10 +62,18 @@ export class ToolRunner {
     }
   };
 
+  /** Why no call runs now, for the model; undefined when calls run. */
   private gate(): string | undefined {
     if (!this.deps.enabled()) return `The Attio tools are turned off (setting ${ChatSettings.tools}).`;
     if (!this.deps.data.signedIn) return `Not signed in to Attio. Ask the person to run the command "Attio: Sign In" (${Commands.signIn}), then try again.`;
     return undefined;
+  }
+
+  /** The same, for the person (the progress message). */
+  private personGate(): string | undefined {
+    const w = this.deps.wording;
+    if (!this.deps.enabled()) return w.toolsOff(ChatSettings.tools);
+    return this.deps.data.signedIn ? undefined : w.signedOut();
   }
 
   private tool(name: string): ChatTool<unknown> {
@@ -73,20 +84,23 @@ export class ToolRunner {
 
   /** The message shown while a tool runs and, for a write, the confirmation the person must accept first. */
   async prepare(name: string, raw: unknown): Promise<Prepared> {
-    const gate = this.gate();
+    const gate = this.personGate();
     if (gate) return { invocationMessage: gate };
     const impl = this.tool(name);
+    const { wording } = this.deps;
     let input: unknown;
     try {
       input = impl.parse(raw);
     } catch (e) {
-      return { invocationMessage: this.deps.redact(this.describe(e, impl.feature)) };
+      // what to correct is the model's to read (the tool's answer); the person learns that the input was refused
+      this.deps.log?.(`${name}: input refused: ${this.describe(e, impl.feature)}`);
+      return { invocationMessage: wording.invalidInput() };
     }
-    const invocationMessage = this.deps.redact(impl.progress(input));
+    const invocationMessage = this.deps.redact(impl.progress(input, wording));
     if (!isWriteTool(impl)) return { invocationMessage };
     let c: Confirmation;
     try {
-      c = await impl.confirm(input);
+      c = await impl.confirm(input, wording);
     } catch (e) {
       // no confirmation, so the invocation that follows is refused
       this.deps.log?.(`${name}: not prepared: ${this.describe(e, impl.feature)}`);

@@ -5,6 +5,7 @@
 import type { AttioAttribute } from '../../attio';
 import { asInput, bounded, optString } from './common';
 import type { ChatTool } from './reads';
+import type { ToolWording } from './wording';
 import { resolveList, resolveObject, slugOf, workspaceLine, type Explain, type ToolData } from './context';
 
 export interface SchemaInput {
@@ -24,8 +25,8 @@ export class DescribeSchemaTool implements ChatTool<SchemaInput> {
     return { target: optString(asInput(raw), 'target', 200) };
   }
 
-  progress(i: SchemaInput): string {
-    return i.target ? `Reading the Attio schema of ${JSON.stringify(i.target)}` : 'Reading the Attio workspace schema';
+  progress(i: SchemaInput, w: ToolWording): string {
+    return w.readingSchema(i.target === undefined ? undefined : JSON.stringify(i.target));
   }
 
   async run(i: SchemaInput): Promise<string> {

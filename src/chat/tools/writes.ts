@@ -1,12 +1,14 @@
 /**
  * The write tools: create a task, add a note. Each has `confirm`, the title and Markdown the person sees before
  * anything is written (the registration only writes after VS Code asked them); the Markdown shows exactly what will
- * be written, CRM text escaped or fenced so it renders as text. No `vscode`.
+ * be written, CRM text escaped or fenced so it renders as text, in words the injected {@link ToolWording} gives (the
+ * person's language). No `vscode`.
  */
 import { mdEscape } from '../../data';
 import { asInput, optEnum, optString, q, reqString, ToolInputError, type Input } from './common';
 import { recordUrl, resolveRecord, slugOf, workspaceLine, type ToolData } from './context';
 import type { ChatTool } from './reads';
+import type { ToolWording } from './wording';
 
 export interface Confirmation {
   title: string;
@@ -15,7 +17,7 @@ export interface Confirmation {
 }
 
 export interface WriteTool<I> extends ChatTool<I> {
-  confirm(input: I): Promise<Confirmation>;
+  confirm(input: I, w: ToolWording): Promise<Confirmation>;
 }
 
 /** A fenced block that no backtick run inside `text` can close. */
@@ -65,8 +67,8 @@ export class CreateTaskTool implements WriteTool<CreateTaskToolInput> {
     return { content: reqString(i, 'content', 2000), deadline: optDeadline(i), record: optString(i, 'record', 500), object: optString(i, 'object', 100), assignToMe: assign ?? false };
   }
 
-  progress(): string {
-    return 'Creating an Attio task';
+  progress(_i: CreateTaskToolInput, w: ToolWording): string {
+    return w.creatingTask();
   }
 
   private assignee(i: CreateTaskToolInput): string | undefined {
@@ -76,20 +78,21 @@ export class CreateTaskTool implements WriteTool<CreateTaskToolInput> {
     return me;
   }
 
-  async confirm(i: CreateTaskToolInput): Promise<Confirmation> {
+  async confirm(i: CreateTaskToolInput, w: ToolWording): Promise<Confirmation> {
     this.assignee(i);
     const t = i.record ? await target(this.data, i.record, i.object) : undefined;
     const ws = this.data.session?.workspaceName ?? 'Attio';
+    const say = w.createTask;
     const lines = [
-      `Creates a task in the Attio workspace **${mdEscape(ws)}**:`,
+      say.intro(mdEscape(ws)),
       '',
       fenced(i.content),
       '',
-      `- Deadline: ${i.deadline ? i.deadline.slice(0, 16).replace('T', ' ') + ' UTC' : 'none'}`,
-      `- Linked record: ${t ? `${mdEscape(t.title)} (${t.object}, ${t.id})` : 'none'}`,
-      `- Assignee: ${i.assignToMe ? 'you' : 'nobody'}`,
+      `- ${say.deadline(i.deadline ? i.deadline.slice(0, 16).replace('T', ' ') + ' UTC' : null)}`,
+      `- ${say.linkedRecord(t ? { title: mdEscape(t.title), object: t.object, id: t.id } : undefined)}`,
+      `- ${say.assignee(i.assignToMe)}`,
     ];
-    return { title: 'Create an Attio task?', message: lines.join('\n') };
+    return { title: say.title(), message: lines.join('\n') };
   }
 
   async run(i: CreateTaskToolInput): Promise<string> {
@@ -131,23 +134,24 @@ export class AddNoteTool implements WriteTool<AddNoteInput> {
     };
   }
 
-  progress(): string {
-    return 'Adding a note in Attio';
+  progress(_i: AddNoteInput, w: ToolWording): string {
+    return w.addingNote();
   }
 
-  async confirm(i: AddNoteInput): Promise<Confirmation> {
+  async confirm(i: AddNoteInput, w: ToolWording): Promise<Confirmation> {
     const t = await target(this.data, i.record, i.object);
     const ws = this.data.session?.workspaceName ?? 'Attio';
+    const say = w.addNote;
     const lines = [
-      `Adds a note to **${mdEscape(t.title)}** (${t.object}, ${t.id}) in the Attio workspace **${mdEscape(ws)}**.`,
+      say.intro({ title: mdEscape(t.title), object: t.object, id: t.id }, mdEscape(ws)),
       '',
-      `Title: ${mdEscape(i.title)}`,
+      say.noteTitle(mdEscape(i.title)),
       '',
-      `Content (${i.format}, ${i.content.length} characters):`,
+      say.content(i.format, i.content.length),
       '',
       fenced(i.content),
     ];
-    return { title: 'Add a note in Attio?', message: lines.join('\n') };
+    return { title: say.title(), message: lines.join('\n') };
   }
 
   async run(i: AddNoteInput): Promise<string> {

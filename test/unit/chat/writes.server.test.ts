@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import { ChatToolNames } from '../../../src/constants';
 import { startAttioServer, type AttioTestServer } from '../../server';
-import { chatHarness, findAcme, type ChatHarness } from './serverFixture';
+import { ToolRunner, toolWording } from '../../../src/chat/chatTools.lazy';
+import type { ToolWording } from '../../../src/chat/tools/wording';
+import { chatHarness, describeError, findAcme, type ChatHarness } from './serverFixture';
 
 const writes = (server: AttioTestServer): string[] => server.requests.filter(r => r.method !== 'GET' && !r.path.endsWith('/query') && !r.path.endsWith('/search')).map(r => `${r.method} ${r.path}`);
 const T = ChatToolNames;
@@ -90,6 +92,25 @@ suite('Chat write tools: confirmation first, always', () => {
     const out = await ro.runner.invoke(T.addNote, input, true, signal());
     assert.match(out, /note:read-write/);
     assert.ok(!out.includes(server.tokens.readOnly));
+  });
+
+  test('what the person reads comes from the injected wording (their language); the answer for the model stays English', async () => {
+    const german: ToolWording = {
+      ...toolWording,
+      creatingTask: () => 'Attio-Aufgabe wird erstellt',
+      invalidInput: () => 'Ungültige Eingabe',
+      createTask: { ...toolWording.createTask, title: () => 'Attio-Aufgabe erstellen?', assignee: me => (me ? 'Zuständig: Sie' : 'Zuständig: niemand') },
+    };
+    const de = new ToolRunner({ data: h.data, describeError, redact: t => t, enabled: () => true, wording: german });
+    const input = { content: 'Call Ada', assignToMe: true };
+    const p = await de.prepare(T.createTask, input);
+    assert.strictEqual(p.invocationMessage, 'Attio-Aufgabe wird erstellt');
+    assert.strictEqual(p.confirmation?.title, 'Attio-Aufgabe erstellen?');
+    assert.ok(p.confirmation?.message.includes('- Zuständig: Sie'), p.confirmation?.message);
+    assert.match(await de.invoke(T.createTask, input, true, signal()), /^Attio workspace "Northwind Labs"\. Created task "Call Ada"/);
+    const bad = { content: 42 };
+    assert.strictEqual((await de.prepare(T.createTask, bad)).invocationMessage, 'Ungültige Eingabe', 'the person is told the input was refused');
+    assert.match(await de.invoke(T.createTask, bad, true, signal()), /"content" must be a string/, 'the model is told what to correct, in English');
   });
 
   test('a confirmation that cannot be built (unknown record) leaves the write refused', async () => {
