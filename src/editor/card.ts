@@ -1,5 +1,5 @@
 /**
- * The hover card of an Attio record link, as a Markdown string (pure: no vscode, no I/O). CRM values are data, never
+ * The hover card of an Attio record link, as a Markdown string (pure: no I/O; of vscode only `l10n`). CRM values are data, never
  * markup: each one is collapsed to one line, clipped and escaped so that no Markdown, HTML, autolink or theme icon in
  * it takes effect, and none is ever placed inside a link. The only links are the card's own actions, command URIs of
  * {@link CARD_COMMANDS} whose arguments are the parts of the URL the recogniser accepted (slug, object segment, UUID)
