@@ -1,10 +1,10 @@
 /**
- * The hover card of an Attio record link, as a Markdown string (pure: no I/O; of vscode only `l10n`). CRM values are data, never
- * markup: each one is collapsed to one line, clipped and escaped so that no Markdown, HTML, autolink or theme icon in
- * it takes effect, and none is ever placed inside a link. The only links are the card's own actions, command URIs of
- * {@link CARD_COMMANDS} whose arguments are the parts of the URL the recogniser accepted (slug, object segment, UUID)
- * or a session id of ours. Our own words go through `vscode.l10n.t` (the unit tests' vscode stand-in formats them in
- * English); CRM values are never translated.
+ * The hover card of an Attio record link, as a Markdown string (pure: no I/O; of vscode only `l10n`). CRM values are
+ * data, never markup: each one is collapsed to one line, clipped and escaped so that no Markdown, HTML, autolink or
+ * theme icon in it takes effect, and none is ever placed inside a link. The only links are the card's own actions,
+ * command URIs of {@link CARD_COMMANDS} whose arguments are the parts of the URL the recogniser accepted (slug, object
+ * segment, UUID) or a session id of ours. Our own words go through `vscode.l10n.t` (the unit tests' vscode stand-in
+ * formats them in English); CRM values are never translated.
  */
 import * as vscode from 'vscode';
 import type { AttioAttribute, AttioObject, AttioRecord, AttioValue } from '../attio';
