@@ -31,7 +31,7 @@ export class AttributesNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(vscode.l10n.t('Attributes'), Collapsed, 'symbol-field', contextValue('attributes', ItemTags.json), this.archived ? vscode.l10n.t({ message: 'with archived', comment: 'the Attributes section also shows archived attributes' }) : undefined);
+    return ti(vscode.l10n.t('Attributes'), Collapsed, 'symbol-field', contextValue('attributes', ItemTags.json), this.archived ? vscode.l10n.t({ message: 'with archived', comment: 'shows archived too' }) : undefined);
   }
 
   override children(): Promise<TreeNode[]> {
@@ -114,7 +114,7 @@ export class ChoiceNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const description = [this.attioId(), ...(this.choice.is_archived ? [vscode.l10n.t({ message: 'archived', comment: 'an archived option or status' })] : [])].join(' · ');
+    const description = [this.attioId(), ...(this.choice.is_archived ? [vscode.l10n.t({ message: 'archived', comment: 'option state' })] : [])].join(' · ');
     return ti(this.choice.title, None, 'status_id' in this.choice.id ? 'circle-large-outline' : 'tag', contextValue('option', ItemTags.id), description);
   }
 

@@ -38,7 +38,7 @@ export class CommentNode extends TreeNode {
   override treeItem(): vscode.TreeItem {
     const replies = (this.thread?.comments.length ?? 1) - 1;
     const resolved = !!this.thread && !!this.comment.resolved_at;
-    const desc = [this.line(this.comment), replies ? (replies === 1 ? vscode.l10n.t('1 reply') : vscode.l10n.t('{0} replies', replies)) : '', resolved ? vscode.l10n.t({ message: 'resolved', comment: 'a resolved comment thread' }) : ''].filter(Boolean).join(' · ');
+    const desc = [this.line(this.comment), replies ? (replies === 1 ? vscode.l10n.t('1 reply') : vscode.l10n.t('{0} replies', replies)) : '', resolved ? vscode.l10n.t({ message: 'resolved', comment: 'thread state' }) : ''].filter(Boolean).join(' · ');
     return ti(firstLine(this.comment.content_plaintext), replies ? Collapsed : None, resolved ? 'pass' : 'comment', contextValue(this.thread ? 'thread' : 'comment'), desc);
   }
 

@@ -64,9 +64,9 @@ export class ListNode extends TreeNode {
     return md([
       `**${mdEscape(l.name)}**`,
       '',
-      `- ${vscode.l10n.t({ message: 'Entries are {0}', args: [mdEscape(this.parentLabel())], comment: '{0}: object names from Attio, e.g. Companies' })}`,
+      `- ${vscode.l10n.t({ message: 'Entries are {0}', args: [mdEscape(this.parentLabel())], comment: '{0}: object names' })}`,
       `- ${vscode.l10n.t('API slug: {0}', `\`${l.api_slug}\``)}`,
-      `- ${vscode.l10n.t({ message: 'Workspace access: {0}', args: [l.workspace_access ?? vscode.l10n.t({ message: 'private', comment: "a list's workspace access" })], comment: '{0}: an Attio value, e.g. full-access' })}`,
+      `- ${vscode.l10n.t('Workspace access: {0}', l.workspace_access ?? vscode.l10n.t({ message: 'private', comment: 'list access' }))}`,
       l.created_at ? `- ${vscode.l10n.t('Created {0}', formatTimestamp(l.created_at, this.ctx))}` : '',
     ]);
   }
@@ -115,7 +115,7 @@ export class EntryNode extends TreeNode {
       vscode.l10n.t('Entry values'),
       async () => ({ value: await this.ctx.data.lists.valueRows(this.list.id.list_id, this.entry.id.entry_id) }),
       rows => [
-        new RefNode(this.ctx, this, { object: this.entry.parent_object, id: this.entry.parent_record_id, title: this.title }, vscode.l10n.t({ message: 'Record: ', comment: "prefix of the entry's record title in the tree, keep the trailing space" })),
+        new RefNode(this.ctx, this, { object: this.entry.parent_object, id: this.entry.parent_record_id, title: this.title }, vscode.l10n.t({ message: 'Record: ', comment: 'prefix; keep the space' })),
         ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No values'))]),
         ...commentRows(this.ctx, this, { list: this.list.id.list_id, entryId: this.entry.id.entry_id }),
       ],
@@ -125,10 +125,10 @@ export class EntryNode extends TreeNode {
   override tooltip(): vscode.MarkdownString {
     const stage = entryStage(this.entry);
     return md([
-      vscode.l10n.t({ message: '{0} in {1}', args: [`**${mdEscape(this.title)}**`, `*${mdEscape(this.list.name)}*`], comment: '{0}: a record, {1}: the list it is an entry of' }),
+      vscode.l10n.t({ message: '{0} in {1}', args: [`**${mdEscape(this.title)}**`, `*${mdEscape(this.list.name)}*`], comment: '{0}: record, {1}: list' }),
       '',
       stage ? `- ${vscode.l10n.t('Stage: {0}', mdEscape(stage))}` : '',
-      this.entry.created_at ? `- ${vscode.l10n.t({ message: 'Added {0}', args: [formatTimestamp(this.entry.created_at, this.ctx)], comment: '{0}: date and time the entry was added to the list' })}` : '',
+      this.entry.created_at ? `- ${vscode.l10n.t({ message: 'Added {0}', args: [formatTimestamp(this.entry.created_at, this.ctx)], comment: '{0}: date' })}` : '',
     ]);
   }
 

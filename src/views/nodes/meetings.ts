@@ -49,7 +49,7 @@ export class MeetingNode extends TreeNode {
 
   override tooltip(): vscode.MarkdownString {
     const m = this.meeting;
-    return md([`**${mdEscape(m.title)}** · ${this.when}`, '', m.description ? mdEscape(m.description) : '', '', ...m.participants.map(p => `- ${mdEscape(p.email_address ?? vscode.l10n.t({ message: 'unknown', comment: 'a participant without an email address' }))}${p.is_organizer ? vscode.l10n.t({ message: ' (organizer)', comment: 'after a meeting participant; keep the leading space' }) : ''} · ${p.status ?? ''}`)]);
+    return md([`**${mdEscape(m.title)}** · ${this.when}`, '', m.description ? mdEscape(m.description) : '', '', ...m.participants.map(p => `- ${mdEscape(p.email_address ?? vscode.l10n.t({ message: 'unknown', comment: 'no email' }))}${p.is_organizer ? vscode.l10n.t({ message: ' (organizer)', comment: 'keep leading space' }) : ''} · ${p.status ?? ''}`)]);
   }
 
   override attioId(): string {

@@ -91,7 +91,7 @@ export class ObjectNode extends TreeNode {
       `**${mdEscape(o.plural_noun ?? this.slug)}**`,
       '',
       `- ${vscode.l10n.t('API slug: {0}', `\`${this.slug}\``)}`,
-      o.singular_noun ? `- ${vscode.l10n.t({ message: 'One record is a {0}', args: [mdEscape(o.singular_noun)], comment: '{0}: an object name from Attio, e.g. Company' })}` : '',
+      o.singular_noun ? `- ${vscode.l10n.t({ message: 'One record is a {0}', args: [mdEscape(o.singular_noun)], comment: '{0}: object name' })}` : '',
       count !== undefined ? `- ${count === 1 ? vscode.l10n.t('1 record') : vscode.l10n.t('{0} records', count)}` : '',
       `- ${STANDARD_OBJECTS.includes(this.slug) ? vscode.l10n.t('Standard object') : vscode.l10n.t('Custom object')}`,
     ]);

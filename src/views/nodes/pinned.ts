@@ -43,7 +43,7 @@ export class MissingPinNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.pin.title, None, 'warning', contextValue('missingPin', ItemTags.pinned, ItemTags.id), vscode.l10n.t({ message: 'no longer in Attio', comment: 'a pinned record that was deleted or merged' }));
+    return ti(this.pin.title, None, 'warning', contextValue('missingPin', ItemTags.pinned, ItemTags.id), vscode.l10n.t({ message: 'no longer in Attio', comment: 'deleted record' }));
   }
 
   override attioId(): string {

@@ -48,11 +48,11 @@ function groupLabel(g: TaskGroupId): string {
     case 'mine':
       return vscode.l10n.t('My open tasks');
     case 'allOpen':
-      return vscode.l10n.t({ message: 'All open', comment: 'task group: every open task' });
+      return vscode.l10n.t({ message: 'All open', comment: 'task group' });
     case 'overdue':
-      return vscode.l10n.t({ message: 'Overdue', comment: 'task group' });
+      return vscode.l10n.t('Overdue');
     case 'completed':
-      return vscode.l10n.t({ message: 'Completed (recent)', comment: 'task group: recently completed tasks' });
+      return vscode.l10n.t('Completed (recent)');
   }
 }
 
@@ -80,7 +80,7 @@ export class TaskGroupNode extends TreeNode {
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load(vscode.l10n.t({ message: 'Tasks ({0})', args: [groupLabel(this.group)], comment: '{0}: a task group, e.g. Overdue' }), () => this.ctx.data.tasks.list(this.group), tasks => {
+    return this.load(vscode.l10n.t({ message: 'Tasks ({0})', args: [groupLabel(this.group)], comment: '{0}: task group' }), () => this.ctx.data.tasks.list(this.group), tasks => {
       if (tasks.length !== this.shown) setTimeout(() => this.ctx.changed(this), 0);
       return taskNodes(this.ctx, this, tasks, this.group === 'overdue' ? vscode.l10n.t('Nothing overdue') : this.group === 'completed' ? vscode.l10n.t('No completed tasks') : vscode.l10n.t('No open tasks'));
     });
@@ -103,12 +103,12 @@ export class TaskNode extends TreeNode {
     if (t.is_completed) {
       parts.push(
         t.completed_at
-          ? vscode.l10n.t({ message: 'done {0}', args: [relativeDeadline(t.completed_at, this.ctx.now(), this.ctx.locale)], comment: '{0}: when, e.g. "2 days ago"' })
-          : vscode.l10n.t({ message: 'done', comment: 'a completed task' }),
+          ? vscode.l10n.t({ message: 'done {0}', args: [relativeDeadline(t.completed_at, this.ctx.now(), this.ctx.locale)], comment: '{0}: e.g. 2 days ago' })
+          : vscode.l10n.t({ message: 'done', comment: 'task state' }),
       );
     } else if (t.deadline_at) {
       const when = relativeDeadline(t.deadline_at, this.ctx.now(), this.ctx.locale);
-      parts.push(this.overdue ? vscode.l10n.t({ message: 'overdue, {0}', args: [when], comment: '{0}: the deadline, e.g. "2 days ago"' }) : vscode.l10n.t({ message: 'due {0}', args: [when], comment: '{0}: the deadline, e.g. "tomorrow", "in 3 days"' }));
+      parts.push(this.overdue ? vscode.l10n.t({ message: 'overdue, {0}', args: [when], comment: '{0}: e.g. 2 days ago' }) : vscode.l10n.t({ message: 'due {0}', args: [when], comment: '{0}: e.g. tomorrow' }));
     }
     const who = this.ctx.data.tasks.assigneeNames(t);
     if (who.length) parts.push(who.join(', '));
@@ -142,17 +142,17 @@ export class TaskNode extends TreeNode {
     const rel = t.deadline_at && relativeDeadline(t.deadline_at, now, this.ctx.locale);
     const deadline = t.deadline_at
       ? this.overdue
-        ? vscode.l10n.t({ message: '{0} ({1}) — **overdue**', args: [at, rel], comment: '{0}: date and time, {1}: relative, e.g. "2 days ago"; keep the Markdown **' })
-        : vscode.l10n.t({ message: '{0} ({1})', args: [at, rel], comment: '{0}: date and time, {1}: relative, e.g. "in 3 days"' })
-      : vscode.l10n.t({ message: 'none', comment: 'task deadline: no deadline' });
+        ? vscode.l10n.t({ message: '{0} ({1}) — **overdue**', args: [at, rel], comment: '{0}: date, {1}: e.g. 2 days ago' })
+        : `${at} (${rel})`
+      : vscode.l10n.t({ message: 'none', comment: 'no deadline' });
     const links = this.ctx.data.tasks.linkedRecords(t);
     return md([
       mdEscape(t.content_plaintext || vscode.l10n.t('Untitled task')),
       '',
       `- ${t.is_completed ? vscode.l10n.t('Status: completed') : vscode.l10n.t('Status: open')}`,
       `- ${vscode.l10n.t('Deadline: {0}', deadline)}`,
-      `- ${vscode.l10n.t('Assignees: {0}', mdEscape(this.ctx.data.tasks.assigneeNames(t).join(', ') || vscode.l10n.t({ message: 'nobody', comment: 'task assignees: none' })))}`,
-      links.length ? `- ${vscode.l10n.t({ message: 'Linked: {0}', args: [links.map(l => mdEscape(l.title)).join(', ')], comment: '{0}: titles of the records the task is linked to' })}` : '',
+      `- ${vscode.l10n.t('Assignees: {0}', mdEscape(this.ctx.data.tasks.assigneeNames(t).join(', ') || vscode.l10n.t('nobody')))}`,
+      links.length ? `- ${vscode.l10n.t({ message: 'Linked: {0}', args: [links.map(l => mdEscape(l.title)).join(', ')], comment: '{0}: record titles' })}` : '',
       t.created_at ? `- ${vscode.l10n.t('Created {0}', formatTimestamp(t.created_at, this.ctx))}` : '',
     ]);
   }
