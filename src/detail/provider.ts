@@ -83,7 +83,10 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
   }
 }
 
-/** Which documents are on screen: in a text editor tab, or in a Markdown preview tab ("Preview <file name>"). */
+/**
+ * Which documents are on screen: in a text editor tab, or in a Markdown preview tab ("Preview <file name>", in the
+ * display language: "Vorschau <file name>" in German, so the file name is matched as the label's first or last word).
+ */
 function shownDocuments(): (uri: vscode.Uri) => boolean {
   const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs);
   const text = new Set<string>();
@@ -92,5 +95,6 @@ function shownDocuments(): (uri: vscode.Uri) => boolean {
     if (t.input instanceof vscode.TabInputText) text.add(t.input.uri.toString());
     else if (t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)) previews.add(t.label);
   }
-  return uri => text.has(uri.toString()) || previews.has(`Preview ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`);
+  const preview = (name: string): boolean => [...previews].some(l => l.endsWith(` ${name}`) || l.startsWith(`${name} `));
+  return uri => text.has(uri.toString()) || preview(uri.path.slice(uri.path.lastIndexOf('/') + 1));
 }
