@@ -1,8 +1,8 @@
 /**
- * Paths of the read-only detail documents (`attio:` scheme). Pure, so links between documents can be built and
- * tested without `vscode`. Every document ends in `.md` so VS Code treats it as Markdown, and documents link to
- * each other with *relative* paths (the Markdown preview follows those inside the preview; it does not run
- * `command:` links). `vscode` only for `l10n.t` (the file name of an item without a title).
+ * Paths of the read-only detail documents (`attio:` scheme). Pure (`vscode` only for `l10n.t`, the file name of an
+ * item without a title), so links between documents can be built and tested without a workbench. Every document
+ * ends in `.md` so VS Code treats it as Markdown, and documents link to each other with *relative* paths (the
+ * Markdown preview follows those inside the preview; it does not run `command:` links).
  */
 import * as vscode from 'vscode';
 
