@@ -14,7 +14,9 @@
  * renderer whatever the input looked like: every `<`, `[`, `]`, `!` and `$` outside code is escaped except in links we
  * emit ourselves (`[text](absolute-url)`, text fully escaped), code spans are kept only when they close on the
  * same line, and code blocks are re-emitted as top-level fences longer than any backtick run they contain.
+ * (`vscode` only for `l10n.t`: the label of an image's link.)
  */
+import * as vscode from 'vscode';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const PUNCT = /[!-/:-@[-`{-~]/;
@@ -314,7 +316,7 @@ function encodeHref(href: string): string {
 
 function renderLink(source: string, text: string, href: string | undefined, image: boolean, refs: Map<string, string | undefined>): string {
   if (!href) return escapeAll(source);
-  const label = image ? `Image${text.trim() ? `: ${text.trim()}` : ''}` : text;
+  const label = image ? (text.trim() ? vscode.l10n.t({ message: 'Image: {0}', args: [text.trim()], comment: 'a link to an image; {0}: its alt text' }) : vscode.l10n.t({ message: 'Image', comment: 'a link to an image' })) : text;
   const shown = label.trim() ? inertInline(label, refs, true) : escapeAll(href);
   return `[${shown}](${encodeHref(href)})`;
 }

@@ -1,9 +1,10 @@
 /**
- * Paths of the read-only detail documents (`attio:` scheme). Pure, so links between documents can be built and
- * tested without `vscode`. Every document ends in `.md` so VS Code treats it as Markdown, and documents link to
- * each other with *relative* paths (the Markdown preview follows those inside the preview; it does not run
- * `command:` links).
+ * Paths of the read-only detail documents (`attio:` scheme). Pure (`vscode` only for `l10n.t`, the file name of an
+ * item without a title), so links between documents can be built and tested without a workbench. Every document
+ * ends in `.md` so VS Code treats it as Markdown, and documents link to each other with *relative* paths (the
+ * Markdown preview follows those inside the preview; it does not run `command:` links).
  */
+import * as vscode from 'vscode';
 
 /** `name` only makes the document's file name (its tab title) readable; it is ignored when parsing. */
 export type DetailTarget = (
@@ -25,13 +26,13 @@ export function fileName(name: string | undefined, fallback: string): string {
 export function detailPath(t: DetailTarget): string {
   switch (t.kind) {
     case 'record':
-      return `/records/${seg(t.object)}/${seg(t.id)}/${fileName(t.name, 'record')}`;
+      return `/records/${seg(t.object)}/${seg(t.id)}/${fileName(t.name, vscode.l10n.t({ message: 'record', comment: 'file name of an untitled record page' }))}`;
     case 'entry':
-      return `/lists/${seg(t.list)}/entries/${seg(t.id)}/${fileName(t.name, 'entry')}`;
+      return `/lists/${seg(t.list)}/entries/${seg(t.id)}/${fileName(t.name, vscode.l10n.t({ message: 'entry', comment: 'file name of an untitled list entry page' }))}`;
     case 'task':
-      return `/tasks/${seg(t.id)}/${fileName(t.name, 'task')}`;
+      return `/tasks/${seg(t.id)}/${fileName(t.name, vscode.l10n.t({ message: 'task', comment: 'file name of an untitled task page' }))}`;
     case 'note':
-      return `/notes/${seg(t.id)}/${fileName(t.name, 'note')}`;
+      return `/notes/${seg(t.id)}/${fileName(t.name, vscode.l10n.t({ message: 'note', comment: 'file name of an untitled note page' }))}`;
   }
 }
 

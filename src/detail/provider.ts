@@ -31,15 +31,15 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const target = parseDetailUri(uri);
-    if (!target) return `# Not found\n\nNo Attio item at \`${uri.path}\`.\n`;
-    if (!this.data.signedIn) return '# Signed out\n\nSign in to Attio to see this item.\n';
+    if (!target) return `# ${vscode.l10n.t('Not found')}\n\n${vscode.l10n.t('No Attio item at {0}.', `\`${uri.path}\``)}\n`;
+    if (!this.data.signedIn) return `# ${vscode.l10n.t('Signed out')}\n\n${vscode.l10n.t('Sign in to Attio to see this item.')}\n`;
     try {
       return await renderModule().renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
     } catch (e) {
       if (token.isCancellationRequested) return '';
-      const view = this.describeError(e, 'Details');
+      const view = this.describeError(e, vscode.l10n.t('Details'));
       this.log.warn(`detail ${uri.path} failed: ${view.kind === 'cancelled' ? 'cancelled' : view.message}`);
-      return `# Could not load this item\n\n${view.kind === 'cancelled' ? 'Cancelled.' : view.message}\n`;
+      return `# ${vscode.l10n.t('Could not load this item')}\n\n${view.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : view.message}\n`;
     }
   }
 
@@ -83,7 +83,10 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
   }
 }
 
-/** Which documents are on screen: in a text editor tab, or in a Markdown preview tab ("Preview <file name>"). */
+/**
+ * Which documents are on screen: in a text editor tab, or in a Markdown preview tab ("Preview <file name>", in the
+ * display language: "Vorschau <file name>" in German, so the file name is matched as the label's first or last word).
+ */
 function shownDocuments(): (uri: vscode.Uri) => boolean {
   const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs);
   const text = new Set<string>();
@@ -92,5 +95,6 @@ function shownDocuments(): (uri: vscode.Uri) => boolean {
     if (t.input instanceof vscode.TabInputText) text.add(t.input.uri.toString());
     else if (t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)) previews.add(t.label);
   }
-  return uri => text.has(uri.toString()) || previews.has(`Preview ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`);
+  const preview = (name: string): boolean => [...previews].some(l => l.endsWith(` ${name}`) || l.startsWith(`${name} `));
+  return uri => text.has(uri.toString()) || preview(uri.path.slice(uri.path.lastIndexOf('/') + 1));
 }

@@ -1,7 +1,9 @@
 /**
  * Markdown of the read-only detail documents: a record, a list entry, a task or a note, with every value and
- * relative links to related records' documents. Pure apart from the data layer's (cached) loads; no `vscode`.
+ * relative links to related records' documents. Pure apart from the data layer's (cached) loads; `vscode` only for
+ * `l10n.t`.
  */
+import * as vscode from 'vscode';
 import { errorMessage, type AttioTask } from '../attio';
 import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type RecordRef, type ValueRow, type WorkspaceData } from '../data';
 import { escapeAll, inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
@@ -27,8 +29,8 @@ function refLink(from: DetailTarget, r: RecordRef): string {
 }
 
 function valuesTable(from: DetailTarget, rows: ValueRow[]): string[] {
-  if (!rows.length) return ['*No values.*'];
-  const out = ['| Attribute | Value |', '| --- | --- |'];
+  if (!rows.length) return [`*${vscode.l10n.t('No values.')}*`];
+  const out = [`| ${vscode.l10n.t({ message: 'Attribute', comment: 'table heading' })} | ${vscode.l10n.t({ message: 'Value', comment: 'table heading' })} |`, '| --- | --- |'];
   for (const r of rows) {
     const value = r.refs.length ? r.refs.map(x => refLink(from, x)).join(', ') : r.texts.map(cell).join('<br>');
     // the api slug and type, dim under the title (a developer's name for the column; exact in Open as JSON)
@@ -67,23 +69,35 @@ async function renderRecord(data: WorkspaceData, t: Extract<DetailTarget, { kind
     '',
     ...valuesTable(t, rows),
     '',
-    '## List entries',
+    `## ${vscode.l10n.t('List entries')}`,
     '',
   ];
   if (Array.isArray(entries)) {
-    if (!entries.length) out.push('*In no lists.*');
-    for (const e of entries) out.push(`- [${mdEscape(e.listName)}](${relativeLink(t, { kind: 'entry', list: e.listId, id: e.entryId, name: `${title} in ${e.listName}` })})`);
-  } else out.push(`*Could not load list entries: ${mdEscape(errorMessage(entries))}*`);
-  out.push('', '## Notes', '');
-  if (Array.isArray(notes)) {
-    if (!notes.length) out.push('*No notes.*');
-    for (const n of notes) {
-      out.push(`- [${mdEscape(n.title || 'Untitled note')}](${relativeLink(t, { kind: 'note', id: n.id.note_id, name: n.title ?? undefined })})${n.created_at ? ` · ${formatTimestamp(n.created_at, opts)}` : ''}`);
+    if (!entries.length) out.push(`*${vscode.l10n.t('In no lists.')}*`);
+    for (const e of entries) {
+      const name = vscode.l10n.t({ message: '{0} in {1}', args: [title, e.listName], comment: '{0}: record, {1}: list' });
+      out.push(`- [${mdEscape(e.listName)}](${relativeLink(t, { kind: 'entry', list: e.listId, id: e.entryId, name })})`);
     }
-  } else out.push(`*Could not load notes: ${mdEscape(errorMessage(notes))}*`);
+  } else out.push(`*${vscode.l10n.t('Could not load list entries: {0}', mdEscape(errorMessage(entries)))}*`);
+  out.push('', `## ${vscode.l10n.t('Notes')}`, '');
+  if (Array.isArray(notes)) {
+    if (!notes.length) out.push(`*${vscode.l10n.t('No notes.')}*`);
+    for (const n of notes) {
+      out.push(`- [${mdEscape(n.title || vscode.l10n.t('Untitled note'))}](${relativeLink(t, { kind: 'note', id: n.id.note_id, name: n.title ?? undefined })})${n.created_at ? ` · ${formatTimestamp(n.created_at, opts)}` : ''}`);
+    }
+  } else out.push(`*${vscode.l10n.t('Could not load notes: {0}', mdEscape(errorMessage(notes)))}*`);
   out.push('', ...(await commentsSection(data, { object: t.object, recordId: t.id }, opts)));
   out.push(...(await meetingsSection(data, t.object, t.id, opts)));
-  out.push('', '---', '', `Record ID \`${record.id.record_id}\`${record.created_at ? ` · created ${formatTimestamp(record.created_at, opts)}` : ''}`, '');
+  const recordId = `\`${record.id.record_id}\``;
+  out.push(
+    '',
+    '---',
+    '',
+    record.created_at
+      ? vscode.l10n.t({ message: 'Record ID {0} · created {1}', args: [recordId, formatTimestamp(record.created_at, opts)], comment: '{0}: the id, {1}: date and time' })
+      : vscode.l10n.t('Record ID {0}', recordId),
+    '',
+  );
   return out.join('\n');
 }
 
@@ -96,14 +110,16 @@ async function renderEntry(data: WorkspaceData, t: Extract<DetailTarget, { kind:
   return [
     `# ${mdEscape(title)}`,
     '',
-    `Entry in *${mdEscape(list?.name ?? t.list)}* · record ${refLink(t, parent)} · ${openInAttio(data.records.url(entry.parent_record_id), opts)}`,
+    `${vscode.l10n.t({ message: 'Entry in {0} · record {1}', args: [`*${mdEscape(list?.name ?? t.list)}*`, refLink(t, parent)], comment: '{0}: a list, {1}: a link to the record' })} · ${openInAttio(data.records.url(entry.parent_record_id), opts)}`,
     '',
     ...valuesTable(t, rows),
     '',
     ...(await commentsSection(data, { list: t.list, entryId: t.id }, opts)),
     '---',
     '',
-    `Entry ID \`${entry.id.entry_id}\`${entry.created_at ? ` · added ${formatTimestamp(entry.created_at, opts)}` : ''}`,
+    entry.created_at
+      ? vscode.l10n.t({ message: 'Entry ID {0} · added {1}', args: [`\`${entry.id.entry_id}\``, formatTimestamp(entry.created_at, opts)], comment: '{0}: the id, {1}: date and time' })
+      : vscode.l10n.t('Entry ID {0}', `\`${entry.id.entry_id}\``),
     '',
   ].join('\n');
 }
@@ -112,29 +128,39 @@ export async function renderTask(data: WorkspaceData, t: DetailTarget, task: Att
   await data.tasks.loadLinks([task]).catch(() => undefined);
   const links = data.tasks.linkedRecords(task);
   const overdue = !task.is_completed && isOverdue(task.deadline_at, opts.now);
+  const at = task.deadline_at && formatTimestamp(task.deadline_at, opts);
+  const rel = task.deadline_at && relativeDeadline(task.deadline_at, opts.now, opts.locale);
   const deadline = task.deadline_at
-    ? `${formatTimestamp(task.deadline_at, opts)} (${relativeDeadline(task.deadline_at, opts.now, opts.locale)})${overdue ? ' — **overdue**' : ''}`
-    : 'No deadline';
+    ? overdue
+      ? vscode.l10n.t({ message: '{0} ({1}) — **overdue**', args: [at, rel], comment: '{0}: date, {1}: e.g. 2 days ago' })
+      : `${at} (${rel})`
+    : vscode.l10n.t('No deadline');
   const creator = task.created_by_actor?.id ? (data.members.name(task.created_by_actor.id) ?? task.created_by_actor.type ?? '') : (task.created_by_actor?.type ?? '');
   return [
-    `# ${task.is_completed ? '☑' : '☐'} Task`,
+    `# ${task.is_completed ? '☑' : '☐'} ${vscode.l10n.t({ message: 'Task', comment: 'heading of a task page' })}`,
     '',
     ...task.content_plaintext.split(/\r?\n/).map(l => `> ${escapeAll(l)}`),
     '',
     '| | |',
     '| --- | --- |',
-    `| Status | ${task.is_completed ? `Completed${task.completed_at ? ` ${formatTimestamp(task.completed_at, opts)}` : ''}` : 'Open'} |`,
-    `| Deadline | ${deadline} |`,
-    `| Assignees | ${cell(data.tasks.assigneeNames(task).join(', ') || 'Nobody')} |`,
-    `| Linked records | ${links.length ? links.map(l => refLink(t, l)).join(', ') : 'None'} |`,
-    creator ? `| Created by | ${cell(creator)} |` : '',
-    task.created_at ? `| Created | ${formatTimestamp(task.created_at, opts)} |` : '',
+    `| ${vscode.l10n.t('Status')} | ${
+      task.is_completed
+        ? task.completed_at
+          ? vscode.l10n.t({ message: 'Completed {0}', args: [formatTimestamp(task.completed_at, opts)], comment: 'task status; {0}: date and time' })
+          : vscode.l10n.t({ message: 'Completed', comment: 'task status' })
+        : vscode.l10n.t({ message: 'Open', comment: 'task status' })
+    } |`,
+    `| ${vscode.l10n.t('Deadline')} | ${deadline} |`,
+    `| ${vscode.l10n.t('Assignees')} | ${cell(data.tasks.assigneeNames(task).join(', ') || vscode.l10n.t({ message: 'Nobody', comment: 'no assignees' }))} |`,
+    `| ${vscode.l10n.t('Linked records')} | ${links.length ? links.map(l => refLink(t, l)).join(', ') : vscode.l10n.t({ message: 'None', comment: 'no linked records' })} |`,
+    creator ? `| ${vscode.l10n.t('Created by')} | ${cell(creator)} |` : '',
+    task.created_at ? `| ${vscode.l10n.t({ message: 'Created', comment: 'row heading: when the task was created' })} | ${formatTimestamp(task.created_at, opts)} |` : '',
     '',
     openInAttio(links[0] && data.records.url(links[0].id), opts),
     '',
     '---',
     '',
-    `Task ID \`${task.id.task_id}\``,
+    vscode.l10n.t('Task ID {0}', `\`${task.id.task_id}\``),
     '',
   ]
     .filter((l, i, a) => !(l === '' && a[i - 1]?.startsWith('|') && a[i + 1]?.startsWith('|')))
@@ -143,14 +169,14 @@ export async function renderTask(data: WorkspaceData, t: DetailTarget, task: Att
 
 async function renderNote(data: WorkspaceData, id: string, opts: RenderOptions): Promise<string> {
   const found = data.notes.cached(id);
-  if (!found) return `# Note\n\n*This note is not loaded. Expand its record's "Notes" in the Objects view, then open it again.*\n`;
+  if (!found) return `# ${vscode.l10n.t({ message: 'Note', comment: 'heading of a note page' })}\n\n*${vscode.l10n.t('This note is not loaded. Expand its record\'s "Notes" in the Objects view, then open it again.')}*\n`;
   const { note, object } = found;
   const parent: RecordRef = { object, id: note.parent_record_id, title: data.records.titleOf(object, note.parent_record_id) ?? note.parent_record_id };
   const from: DetailTarget = { kind: 'note', id, name: note.title ?? undefined };
   return [
-    `# ${mdEscape(note.title || 'Untitled note')}`,
+    `# ${mdEscape(note.title || vscode.l10n.t('Untitled note'))}`,
     '',
-    `On ${refLink(from, parent)}${note.created_at ? ` · ${formatTimestamp(note.created_at, opts)}` : ''}`,
+    `${vscode.l10n.t({ message: 'On {0}', args: [refLink(from, parent)], comment: 'a note on a record; {0}: a link to the record' })}${note.created_at ? ` · ${formatTimestamp(note.created_at, opts)}` : ''}`,
     '',
     '---',
     '',
@@ -162,5 +188,5 @@ async function renderNote(data: WorkspaceData, id: string, opts: RenderOptions):
 
 /** The item's page in Attio: a web URL from the API, else the workspace (never another scheme). */
 function openInAttio(url: string | null | undefined, opts: RenderOptions): string {
-  return webLink('Open in Attio', url && /^https?:/i.test(url) ? url : opts.workspaceUrl);
+  return webLink(vscode.l10n.t('Open in Attio'), url && /^https?:/i.test(url) ? url : opts.workspaceUrl);
 }

@@ -1,7 +1,9 @@
 /**
  * The read-only transcript document (`attio-transcript:/meetings/<id>/recordings/<id>/<title>.md`): speaker, time
  * and text of every segment, as Attio pages it (all pages are read). Speech is data: every Markdown mark escaped.
+ * `vscode` only for `l10n.t`.
  */
+import * as vscode from 'vscode';
 import { Schemes } from '../constants';
 import { formatTimestamp, mdEscape, type WorkspaceData } from '../data';
 import { plainTextMarkdown, webLink } from './inertMarkdown';
@@ -15,7 +17,7 @@ export interface TranscriptTarget {
 const ID = /^[0-9A-Za-z-]{1,64}$/;
 
 export function transcriptUriString(t: TranscriptTarget): string {
-  const name = t.title.replace(/[\\/:*?"<>|#?%\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || 'Transcript';
+  const name = t.title.replace(/[\\/:*?"<>|#?%\u0000-\u001f]+/g, ' ').trim().slice(0, 80) || vscode.l10n.t('Transcript');
   return `${Schemes.transcript}:/meetings/${encodeURIComponent(t.meetingId)}/recordings/${encodeURIComponent(t.recordingId)}/${encodeURIComponent(`${name}.md`)}`;
 }
 
@@ -38,9 +40,11 @@ export async function renderTranscript(data: WorkspaceData, t: TranscriptTarget,
   const tr = await data.meetings.transcript(t.meetingId, t.recordingId);
   const meeting = data.meetings.meeting(t.meetingId);
   const when = meeting?.start.datetime ?? meeting?.start.date;
-  const out = [`# Transcript: ${mdEscape(meeting?.title ?? t.title)}`, ''];
-  out.push([when ? formatTimestamp(when, opts) : '', `${tr.segments.length} segments`, tr.webUrl && /^https?:/i.test(tr.webUrl) ? webLink('Open in Attio', tr.webUrl) : ''].filter(Boolean).join(' · '), '');
-  if (!tr.segments.length) out.push('*No transcript (yet): the recording may still be processing.*', '');
+  const out = [`# ${vscode.l10n.t({ message: 'Transcript: {0}', args: [mdEscape(meeting?.title ?? t.title)], comment: '{0}: a meeting' })}`, ''];
+  const n = tr.segments.length;
+  const segments = n === 1 ? vscode.l10n.t({ message: '1 segment', comment: 'of a transcript' }) : vscode.l10n.t({ message: '{0} segments', args: [n], comment: 'of a transcript' });
+  out.push([when ? formatTimestamp(when, opts) : '', segments, tr.webUrl && /^https?:/i.test(tr.webUrl) ? webLink(vscode.l10n.t('Open in Attio'), tr.webUrl) : ''].filter(Boolean).join(' · '), '');
+  if (!n) out.push(`*${vscode.l10n.t('No transcript (yet): the recording may still be processing.')}*`, '');
   for (const s of tr.segments) out.push(`**${mdEscape(s.speaker.name)}** · ${clock(s.start_time)}`, '', plainTextMarkdown(s.speech), '');
   return out.join('\n');
 }

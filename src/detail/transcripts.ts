@@ -15,13 +15,13 @@ export class TranscriptDocuments extends Disposable implements vscode.TextDocume
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const t = parseTranscriptPath(uri.path);
-    if (!t) return '# Not found\n';
-    if (!this.data.signedIn) return '# Signed out\n\nSign in to Attio to see this transcript.\n';
+    if (!t) return `# ${vscode.l10n.t('Not found')}\n`;
+    if (!this.data.signedIn) return `# ${vscode.l10n.t('Signed out')}\n\n${vscode.l10n.t('Sign in to Attio to see this transcript.')}\n`;
     try {
       return await renderModule().renderTranscript(this.data, t, { locale: vscode.env.language });
     } catch (e) {
-      const view = this.describeError(e, 'Transcript');
-      return `# Could not load this transcript\n\n${view.kind === 'cancelled' ? 'Cancelled.' : view.message}\n`;
+      const view = this.describeError(e, vscode.l10n.t('Transcript'));
+      return `# ${vscode.l10n.t('Could not load this transcript')}\n\n${view.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : view.message}\n`;
     }
   }
 

@@ -33,7 +33,7 @@ export function pickRecord(
 ): Promise<SearchResult | 'skip' | undefined> {
   const qp = vscode.window.createQuickPick<ResultItem>();
   qp.title = opts.title;
-  qp.placeholder = opts.placeholder ?? 'Type a name, email or domain';
+  qp.placeholder = opts.placeholder ?? vscode.l10n.t('Type a name, email or domain');
   qp.matchOnDescription = true;
   const skipItem: ResultItem[] = opts.skipLabel ? [{ label: opts.skipLabel, skip: true, alwaysShow: true, iconPath: new vscode.ThemeIcon('circle-slash') }] : [];
   let controller: AbortController | undefined;
@@ -59,7 +59,7 @@ export function pickRecord(
           alwaysShow: true,
           result: r,
         }));
-        qp.items = [...skipItem, ...(items.length ? items : [{ label: query ? `No records match "${query}"` : 'No records', alwaysShow: true }])];
+        qp.items = [...skipItem, ...(items.length ? items : [{ label: query ? vscode.l10n.t({ message: 'No records match "{0}"', args: [query], comment: '{0}: what was typed' }) : vscode.l10n.t('No records'), alwaysShow: true }])];
         // an Enter that came before these results takes the first of them, if they answer what is typed now
         if (acceptWhenReady && query === qp.value.trim()) {
           acceptWhenReady = false;
@@ -68,7 +68,7 @@ export function pickRecord(
       })
       .catch(e => {
         if (mine !== seq) return;
-        const view = describeError(e, 'Search');
+        const view = describeError(e, vscode.l10n.t({ message: 'Search', comment: 'the record search, as a feature name' }));
         if (view.kind === 'cancelled') return;
         log.warn(`search failed: ${view.message}`);
         qp.items = [...skipItem, { label: `$(error) ${view.message}`, alwaysShow: true }];

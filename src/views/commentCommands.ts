@@ -11,7 +11,7 @@ import type { TreeNode } from './nodes/treeNode';
 
 function targetOf(node: TreeNode | undefined): { target: CommentTarget; name: string } | undefined {
   if (node instanceof RecordNode) return { target: { object: node.object, recordId: node.record.id.record_id }, name: node.title };
-  if (node instanceof EntryNode) return { target: { list: node.list.id.list_id, entryId: node.entry.id.entry_id }, name: `${node.title} in ${node.list.name}` };
+  if (node instanceof EntryNode) return { target: { list: node.list.id.list_id, entryId: node.entry.id.entry_id }, name: vscode.l10n.t({ message: '{0} in {1}', args: [node.title, node.list.name], comment: '{0}: record, {1}: list' }) };
   if (node instanceof RecordEntryNode) return { target: { list: node.listId, entryId: node.entryId }, name: node.listName };
   return undefined;
 }
@@ -23,12 +23,12 @@ export function commentCommands(views: SidebarViews, data: WorkspaceData, detail
       const node = views.nodeOf(arg);
       const t = targetOf(node);
       if (!node || !t) return;
-      const text = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: `Comment on ${t.name}`, prompt: 'Plain text; it starts a new thread in Attio', validateInput: s => (s.trim() ? undefined : 'Write something') });
+      const text = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: vscode.l10n.t('Comment on {0}', t.name), prompt: vscode.l10n.t('Plain text; it starts a new thread in Attio'), validateInput: s => (s.trim() ? undefined : vscode.l10n.t('Write something')) });
       if (!text?.trim()) return;
       await vscode.window.withProgress({ location: { viewId: node.viewId } }, () => data.comments.add(t.target, text.trim()));
       views.providerOf(node)?.refresh(node);
       details.refreshOpen();
-      void vscode.window.setStatusBarMessage('$(comment) Comment added', 3000);
+      void vscode.window.setStatusBarMessage(`$(comment) ${vscode.l10n.t('Comment added')}`, 3000);
     },
   };
 }

@@ -159,7 +159,7 @@ export class SidebarViews extends Disposable {
       n = tasks.myOverdueCount();
     }
     if (this.isDisposed) return;
-    this.tasks.view.badge = n ? { value: n, tooltip: `${n} overdue task${n === 1 ? '' : 's'} assigned to you` } : undefined;
+    this.tasks.view.badge = n ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 overdue task assigned to you') : vscode.l10n.t('{0} overdue tasks assigned to you', n) } : undefined;
   }
 
   /**
@@ -178,12 +178,12 @@ export class SidebarViews extends Disposable {
   /** A kept filter Attio rejects (an attribute removed in Attio) or that cannot be built: dropped, and said once. */
   private filterInvalid(target: FilterTarget, id: string, e: unknown): void {
     const built = e instanceof Error && e.name === 'FilterBuildError';
-    const view = built ? undefined : this.opts.describeError(e, 'Filter');
-    const why = built ? (e as Error).message : view && view.kind !== 'cancelled' ? view.message : 'rejected by Attio';
+    const view = built ? undefined : this.opts.describeError(e, vscode.l10n.t('Filter'));
+    const why = built ? (e as Error).message : view && view.kind !== 'cancelled' ? view.message : vscode.l10n.t('rejected by Attio');
     const name = target === 'objects' ? (this.opts.data.records.object(id)?.plural_noun ?? id) : (this.opts.data.lists.list(id)?.name ?? id);
     this.opts.log.warn(`filter on ${target}/${id} dropped: ${why}`);
     void this.filters?.set(target, id, undefined);
-    void vscode.window.showWarningMessage(`Attio: the filter on ${name} no longer applies, so it was cleared and everything is shown (${why}).`);
+    void vscode.window.showWarningMessage(vscode.l10n.t({ message: 'Attio: the filter on {0} no longer applies, so it was cleared and everything is shown ({1}).', args: [name, why], comment: '{0}: object or list, {1}: why' }));
   }
 
   /** Which node a command is about: its argument, else the focused view's selection. */

@@ -10,7 +10,8 @@ import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
 import { pickRecord } from '../ui/recordPicker';
 // the pure module itself, not the data layer's index: this file is bundled apart (dist/filterBuilder.js)
-import { OP_WORDS, describeCondition, isSortable, operatorsFor, type FilterCondition, type FilterOp, type FilterSort, type RecordFilter } from '../data/recordFilter';
+import { isSortable, operatorsFor, type FilterCondition, type FilterOp, type FilterSort, type RecordFilter } from '../data/recordFilter';
+import { describeCondition, describeSort, operatorLabel } from './filterText';
 import type { FilterTarget } from './nodes/filters';
 
 /** Picks a record (search as you type); undefined = cancelled. */
@@ -29,7 +30,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The value of a condition, asked the way its type needs; undefined = cancelled. */
 async function askValue(data: WorkspaceData, target: FilterTarget, id: string, a: AttioAttribute, op: FilterOp, pickRecord: RecordPick): Promise<Pick<FilterCondition, 'value' | 'valueLabel'> | undefined> {
-  const title = `${a.title} ${OP_WORDS[op]}`;
+  const title = operatorLabel(a.title, op);
   switch (op) {
     case 'checked':
     case 'unchecked':
@@ -52,30 +53,30 @@ async function askValue(data: WorkspaceData, target: FilterTarget, id: string, a
     case 'gt':
     case 'eq':
       if (['number', 'currency', 'rating'].includes(a.type)) {
-        const v = await vscode.window.showInputBox({ title, prompt: 'A number', validateInput: s => (s.trim() && Number.isFinite(Number(s)) ? undefined : 'Enter a number') });
+        const v = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('A number'), validateInput: s => (s.trim() && Number.isFinite(Number(s)) ? undefined : vscode.l10n.t('Enter a number')) });
         return v === undefined ? undefined : { value: Number(v) };
       }
       break;
     case 'before':
     case 'after': {
-      const v = await vscode.window.showInputBox({ title, prompt: 'A date, YYYY-MM-DD', value: new Date().toISOString().slice(0, 10), validateInput: s => (DATE.test(s.trim()) && !isNaN(Date.parse(s.trim())) ? undefined : 'Enter a date as YYYY-MM-DD') });
+      const v = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t({ message: 'A date, YYYY-MM-DD', comment: 'keep YYYY-MM-DD: the format to type' }), value: new Date().toISOString().slice(0, 10), validateInput: s => (DATE.test(s.trim()) && !isNaN(Date.parse(s.trim())) ? undefined : vscode.l10n.t({ message: 'Enter a date as YYYY-MM-DD', comment: 'keep YYYY-MM-DD: the format to type' })) });
       return v === undefined ? undefined : { value: v.trim() };
     }
     case 'withinDays': {
-      const v = await vscode.window.showInputBox({ title: `${title} … days`, prompt: 'Number of days', value: '7', validateInput: s => (/^\d{1,4}$/.test(s.trim()) && Number(s) > 0 ? undefined : 'Enter a whole number of days') });
+      const v = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Number of days'), value: '7', validateInput: s => (/^\d{1,4}$/.test(s.trim()) && Number(s) > 0 ? undefined : vscode.l10n.t('Enter a whole number of days')) });
       return v === undefined ? undefined : { value: Number(v) };
     }
   }
-  const v = await vscode.window.showInputBox({ title, prompt: 'Text to match (not case-sensitive)', validateInput: s => (s.trim() ? undefined : 'Enter some text') });
+  const v = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Text to match (not case-sensitive)'), validateInput: s => (s.trim() ? undefined : vscode.l10n.t('Enter some text')) });
   return v === undefined ? undefined : { value: v.trim() };
 }
 
 async function addCondition(data: WorkspaceData, target: FilterTarget, id: string, attrs: AttioAttribute[], pickRecord: RecordPick): Promise<FilterCondition | undefined> {
   const filterable = attrs.filter(a => operatorsFor(a.type).length);
-  const a = await pick(filterable.map(x => ({ label: x.title, description: x.type, value: x })), 'Filter: which attribute?');
+  const a = await pick(filterable.map(x => ({ label: x.title, description: x.type, value: x })), vscode.l10n.t('Filter: which attribute?'));
   if (!a) return undefined;
   const ops = operatorsFor(a.type);
-  const op = ops.length === 1 ? ops[0] : await pick(ops.map(o => ({ label: `${a.title} ${OP_WORDS[o]}${o === 'withinDays' ? ' … days' : ''}`, value: o })), `Filter: ${a.title}`);
+  const op = ops.length === 1 ? ops[0] : await pick(ops.map(o => ({ label: operatorLabel(a.title, o), value: o })), vscode.l10n.t({ message: 'Filter: {0}', args: [a.title], comment: '{0}: an attribute' }));
   if (!op) return undefined;
   const v = await askValue(data, target, id, a, op, pickRecord);
   if (!v) return undefined;
@@ -83,10 +84,16 @@ async function addCondition(data: WorkspaceData, target: FilterTarget, id: strin
 }
 
 async function chooseSort(attrs: AttioAttribute[]): Promise<FilterSort | null | undefined> {
-  const items: Item<AttioAttribute | null>[] = [{ label: '$(close) No sort', value: null }, ...attrs.filter(a => isSortable(a.type)).map(a => ({ label: a.title, description: a.type, value: a }))];
-  const a = await pick(items, 'Sort by');
+  const items: Item<AttioAttribute | null>[] = [{ label: `$(close) ${vscode.l10n.t('No sort')}`, value: null }, ...attrs.filter(a => isSortable(a.type)).map(a => ({ label: a.title, description: a.type, value: a }))];
+  const a = await pick(items, vscode.l10n.t('Sort by'));
   if (a === undefined || a === null) return a;
-  const direction = await pick<'asc' | 'desc'>([{ label: '$(arrow-up) Ascending', value: 'asc' }, { label: '$(arrow-down) Descending', value: 'desc' }], `Sort by ${a.title}`);
+  const direction = await pick<'asc' | 'desc'>(
+    [
+      { label: `$(arrow-up) ${vscode.l10n.t('Ascending')}`, value: 'asc' },
+      { label: `$(arrow-down) ${vscode.l10n.t('Descending')}`, value: 'desc' },
+    ],
+    vscode.l10n.t({ message: 'Sort by {0}', args: [a.title], comment: '{0}: an attribute' }),
+  );
   return direction && { attribute: a.api_slug, label: a.title, direction };
 }
 
@@ -101,13 +108,13 @@ export async function buildFilter(data: WorkspaceData, target: FilterTarget, id:
   let f: RecordFilter = { conditions: [...(current?.conditions ?? [])], ...(current?.sort ? { sort: current.sort } : {}) };
   for (;;) {
     const items: Item<Step>[] = [
-      { label: '$(check) Apply', description: f.conditions.length || f.sort ? '' : 'show every record', value: { kind: 'apply' } },
-      { label: '$(add) Add condition…', value: { kind: 'add' } },
-      { label: '$(list-ordered) Sort by…', description: f.sort ? `now by ${f.sort.label} ${f.sort.direction === 'asc' ? '↑' : '↓'}` : '', value: { kind: 'sort' } },
-      ...f.conditions.map((c, index) => ({ label: `$(close) ${describeCondition(c)}`, description: 'remove', value: { kind: 'remove', index } as Step })),
-      ...(f.conditions.length || f.sort ? [{ label: '$(clear-all) Clear all', value: { kind: 'clear' } as Step }] : []),
+      { label: `$(check) ${vscode.l10n.t({ message: 'Apply', comment: 'apply the filter' })}`, description: f.conditions.length || f.sort ? '' : vscode.l10n.t('show every record'), value: { kind: 'apply' } },
+      { label: `$(add) ${vscode.l10n.t('Add condition…')}`, value: { kind: 'add' } },
+      { label: `$(list-ordered) ${vscode.l10n.t('Sort by…')}`, description: f.sort ? vscode.l10n.t({ message: 'now {0}', args: [describeSort(f.sort)], comment: '{0}: the current sort, e.g. "by Value ↓"' }) : '', value: { kind: 'sort' } },
+      ...f.conditions.map((c, index) => ({ label: `$(close) ${describeCondition(c)}`, description: vscode.l10n.t({ message: 'remove', comment: 'picking this condition removes it' }), value: { kind: 'remove', index } as Step })),
+      ...(f.conditions.length || f.sort ? [{ label: `$(clear-all) ${vscode.l10n.t('Clear all')}`, value: { kind: 'clear' } as Step }] : []),
     ];
-    const step = await pick(items, `Filter ${name}`, 'Add conditions, then Apply');
+    const step = await pick(items, vscode.l10n.t({ message: 'Filter {0}', args: [name], comment: '{0}: an object or a list, e.g. Deals' }), vscode.l10n.t('Add conditions, then Apply'));
     if (!step) return undefined;
     switch (step.kind) {
       case 'apply':

@@ -33,7 +33,7 @@ export function filterCommands({ views, data, describeError, log }: FilterComman
       const t = targetOf(views.nodeOf(arg));
       if (!t || !views.filters) return;
       let next = given === undefined ? undefined : filterModule().parseRecordFilter(given);
-      if (given !== undefined && !next) throw new Error('That is not a filter this version understands');
+      if (given !== undefined && !next) throw new Error(vscode.l10n.t('That is not a filter this version understands'));
       if (!next) {
         next = await filterModule().askFilter(data, t.target, t.id, t.name, views.filters.get(t.target, t.id), describeError, log);
         if (!next) return;
@@ -44,7 +44,7 @@ export function filterCommands({ views, data, describeError, log }: FilterComman
     [TreeCommands.clearFilter]: async (arg: unknown) => {
       const t = targetOf(views.nodeOf(arg));
       if (t && views.filters) await views.filters.set(t.target, t.id, undefined);
-      void vscode.window.setStatusBarMessage('$(clear-all) Filter cleared', 3000);
+      void vscode.window.setStatusBarMessage(`$(clear-all) ${vscode.l10n.t('Filter cleared')}`, 3000);
     },
   };
 }

@@ -4,4 +4,6 @@
  * required on first use through lazyFilters.ts, so activation does not parse it.
  */
 export * from '../data/recordFilter';
+// the descriptions a person reads, in the display language (these names replace the data layer's English ones)
+export { describeCondition, describeFilter } from './filterText';
 export { askFilter, buildFilter } from './filterBuilder';

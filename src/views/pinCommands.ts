@@ -12,7 +12,7 @@ export function pinCommands(views: SidebarViews): CommandTable {
       const node = views.nodeOf(arg);
       if (!(node instanceof RecordNode) || !views.pins) return;
       await views.pins.pin({ object: node.object, id: node.record.id.record_id, title: node.title });
-      void vscode.window.setStatusBarMessage(`$(pinned) Pinned ${node.title}`, 3000);
+      void vscode.window.setStatusBarMessage(`$(pinned) ${vscode.l10n.t('Pinned {0}', node.title)}`, 3000);
     },
     [TreeCommands.unpinRecord]: async (arg: unknown) => {
       const node = views.nodeOf(arg);

@@ -23,7 +23,7 @@ export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvi
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = node.treeItem();
     item.id = node.id;
-    if (node.stale) item.description = item.description ? `${item.description} · stale` : 'stale';
+    if (node.stale) item.description = item.description ? vscode.l10n.t({ message: '{0} · stale', args: [item.description], comment: 'cached data' }) : vscode.l10n.t({ message: 'stale', comment: 'cached data' });
     return item;
   }
 

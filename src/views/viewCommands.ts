@@ -27,10 +27,10 @@ export interface ViewCommandDeps {
 }
 
 export function viewCommands({ views, data, details, describeError, log }: ViewCommandDeps): CommandTable {
-  const copy = async (text: string | undefined, what: string): Promise<void> => {
+  const copy = async (text: string | undefined, copied: string): Promise<void> => {
     if (!text) return;
     await vscode.env.clipboard.writeText(text);
-    void vscode.window.setStatusBarMessage(`$(copy) Copied ${what}`, 3000);
+    void vscode.window.setStatusBarMessage(`$(copy) ${copied}`, 3000);
   };
 
   const openDetail = async (arg: unknown): Promise<void> => {
@@ -48,11 +48,11 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
     if (!(node instanceof TaskNode)) return;
     const task = await vscode.window.withProgress({ location: { viewId: node.viewId } }, () => data.tasks.setCompleted(node.task.id.task_id, done));
     details.refreshOpen(u => u.path.startsWith(`/tasks/${task.id.task_id}/`));
-    void vscode.window.setStatusBarMessage(done ? '$(check) Task completed' : '$(circle-large-outline) Task reopened', 3000);
+    void vscode.window.setStatusBarMessage(done ? `$(check) ${vscode.l10n.t('Task completed')}` : `$(circle-large-outline) ${vscode.l10n.t('Task reopened')}`, 3000);
   };
 
   const search = async (objects?: string[], label?: string): Promise<void> => {
-    const picked = await pickers().pickRecord(data, { objects, title: label ? `Search ${label}` : 'Search Attio Records' }, describeError, log);
+    const picked = await pickers().pickRecord(data, { objects, title: label ? vscode.l10n.t({ message: 'Search {0}', args: [label], comment: '{0}: object, e.g. Companies' }) : vscode.l10n.t('Search Attio Records') }, describeError, log);
     if (picked && picked !== 'skip') await details.open(detailUri({ kind: 'record', object: picked.object_slug, id: picked.id.record_id, name: picked.record_text }));
   };
 
@@ -74,8 +74,8 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
       const url = views.nodeOf(arg)?.webUrl();
       if (url) await vscode.env.openExternal(vscode.Uri.parse(url));
     },
-    [TreeCommands.copyId]: (arg: unknown) => copy(views.nodeOf(arg)?.attioId(), 'ID'),
-    [TreeCommands.copyUrl]: (arg: unknown) => copy(views.nodeOf(arg)?.webUrl(), 'URL'),
+    [TreeCommands.copyId]: (arg: unknown) => copy(views.nodeOf(arg)?.attioId(), vscode.l10n.t('Copied ID')),
+    [TreeCommands.copyUrl]: (arg: unknown) => copy(views.nodeOf(arg)?.webUrl(), vscode.l10n.t('Copied URL')),
     [TreeCommands.searchRecords]: () => search(),
     [TreeCommands.searchInObject]: async (arg: unknown) => {
       let node = views.nodeOf(arg);
@@ -84,7 +84,7 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
       const objects = (await data.records.objects()).value;
       const pick = await vscode.window.showQuickPick(
         objects.map(o => ({ label: o.plural_noun ?? o.api_slug ?? o.id.object_id, slug: o.api_slug ?? o.id.object_id })),
-        { title: 'Search in which object?' },
+        { title: vscode.l10n.t('Search in which object?') },
       );
       if (pick) await search([pick.slug], pick.label);
     },
@@ -102,12 +102,12 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
     },
     [TreeCommands.setTaskGrouping]: async () => {
       const items: { label: string; description: string; value: TaskGrouping }[] = [
-        { label: 'Grouped, "My open tasks" expanded', description: 'mine', value: 'mine' },
-        { label: 'Grouped, "All open" expanded', description: 'allOpen', value: 'allOpen' },
-        { label: 'Grouped, "Overdue" expanded', description: 'overdue', value: 'overdue' },
-        { label: 'Flat list of open tasks', description: 'flat', value: 'flat' },
+        { label: vscode.l10n.t('Grouped, "My open tasks" expanded'), description: 'mine', value: 'mine' },
+        { label: vscode.l10n.t('Grouped, "All open" expanded'), description: 'allOpen', value: 'allOpen' },
+        { label: vscode.l10n.t('Grouped, "Overdue" expanded'), description: 'overdue', value: 'overdue' },
+        { label: vscode.l10n.t('Flat list of open tasks'), description: 'flat', value: 'flat' },
       ];
-      const pick = await vscode.window.showQuickPick(items, { title: 'Tasks view grouping', placeHolder: `Current: ${views.taskGrouping}` });
+      const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Tasks view grouping'), placeHolder: vscode.l10n.t({ message: 'Current: {0}', args: [views.taskGrouping], comment: '{0}: a setting value' }) });
       if (pick) await Configuration.setTaskGrouping(pick.value);
     },
   };

@@ -31,18 +31,18 @@ export class AttributesNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('Attributes', Collapsed, 'symbol-field', contextValue('attributes', ItemTags.json), this.archived ? 'with archived' : undefined);
+    return ti(vscode.l10n.t('Attributes'), Collapsed, 'symbol-field', contextValue('attributes', ItemTags.json), this.archived ? vscode.l10n.t({ message: 'with archived', comment: 'shows archived too' }) : undefined);
   }
 
   override children(): Promise<TreeNode[]> {
     const schema = this.ctx.data.schema;
     return this.load(
-      'Attributes',
+      vscode.l10n.t('Attributes'),
       async () => ({ value: await (this.archived ? schema.attributesWithArchived(this.target, this.parentId) : schema.attributes(this.target, this.parentId)) }),
       attrs => [
-        ...(attrs.length ? attrs.map(a => new AttributeNode(this.ctx, this, a)) : [new MessageNode(this.ctx, this, 'empty', 'No attributes')]),
-        new MessageNode(this.ctx, this, 'info', `${this.archived ? 'Hide' : 'Show'} archived attributes and options`, {
-          command: { command: DevCommands.showArchivedAttributes, title: 'Show Archived', arguments: [this] },
+        ...(attrs.length ? attrs.map(a => new AttributeNode(this.ctx, this, a)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No attributes'))]),
+        new MessageNode(this.ctx, this, 'info', this.archived ? vscode.l10n.t('Hide archived attributes and options') : vscode.l10n.t('Show archived attributes and options'), {
+          command: { command: DevCommands.showArchivedAttributes, title: vscode.l10n.t('Show Archived'), arguments: [this] },
         }),
       ],
     );
@@ -77,14 +77,14 @@ export class AttributeNode extends TreeNode {
     const slug = this.attribute.api_slug;
     const schema = this.ctx.data.schema;
     return this.load(
-      kind === 'status' ? 'Statuses' : 'Options',
+      kind === 'status' ? vscode.l10n.t('Statuses') : vscode.l10n.t('Options'),
       async () => ({ value: kind === 'status' ? await schema.statuses(target, parentId, slug) : await schema.selectOptions(target, parentId, slug) }),
       (choices: (AttioSelectOption | AttioStatus)[]) => {
         const shown = choices.filter(c => showArchived || !c.is_archived);
         const hidden = choices.length - shown.length;
         const nodes: TreeNode[] = shown.map(c => new ChoiceNode(this.ctx, this, c));
-        if (!nodes.length) nodes.push(new MessageNode(this.ctx, this, 'empty', kind === 'status' ? 'No statuses' : 'No options'));
-        if (hidden) nodes.push(new MessageNode(this.ctx, this, 'info', `${hidden} archived (Show archived in Attributes)`));
+        if (!nodes.length) nodes.push(new MessageNode(this.ctx, this, 'empty', kind === 'status' ? vscode.l10n.t('No statuses') : vscode.l10n.t('No options')));
+        if (hidden) nodes.push(new MessageNode(this.ctx, this, 'info', hidden === 1 ? vscode.l10n.t('1 archived (Show archived in Attributes)') : vscode.l10n.t('{0} archived (Show archived in Attributes)', hidden)));
         return nodes;
       },
     );
@@ -114,7 +114,7 @@ export class ChoiceNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const description = [this.attioId(), ...(this.choice.is_archived ? ['archived'] : [])].join(' · ');
+    const description = [this.attioId(), ...(this.choice.is_archived ? [vscode.l10n.t({ message: 'archived', comment: 'option state' })] : [])].join(' · ');
     return ti(this.choice.title, None, 'status_id' in this.choice.id ? 'circle-large-outline' : 'tag', contextValue('option', ItemTags.id), description);
   }
 

@@ -3,7 +3,7 @@
  * comment with the replies under it: author, time, text as data (never markup), resolved threads marked. Left out
  * when the token cannot read comments.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { AttioComment, AttioThread } from '../../attio';
 import { commentAuthor, formatTimestamp, mdEscape, type CommentTarget } from '../../data';
 import { renderModule } from '../../detail/lazyRender';
@@ -15,12 +15,12 @@ export class CommentsSectionNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('Comments', Collapsed, 'comment-discussion', contextValue('comments'));
+    return ti(vscode.l10n.t('Comments'), Collapsed, 'comment-discussion', contextValue('comments'));
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load('Comments', () => this.ctx.data.comments.threads(this.target), threads =>
-      threads.length ? threads.map(t => new CommentNode(this.ctx, this, t.comments[0], t)) : [new MessageNode(this.ctx, this, 'empty', 'No comments')],
+    return this.load(vscode.l10n.t('Comments'), () => this.ctx.data.comments.threads(this.target), threads =>
+      threads.length ? threads.map(t => new CommentNode(this.ctx, this, t.comments[0], t)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No comments'))],
     );
   }
 }
@@ -38,7 +38,7 @@ export class CommentNode extends TreeNode {
   override treeItem(): vscode.TreeItem {
     const replies = (this.thread?.comments.length ?? 1) - 1;
     const resolved = !!this.thread && !!this.comment.resolved_at;
-    const desc = [this.line(this.comment), replies ? `${replies} repl${replies === 1 ? 'y' : 'ies'}` : '', resolved ? 'resolved' : ''].filter(Boolean).join(' · ');
+    const desc = [this.line(this.comment), replies ? (replies === 1 ? vscode.l10n.t('1 reply') : vscode.l10n.t('{0} replies', replies)) : '', resolved ? vscode.l10n.t({ message: 'resolved', comment: 'thread state' }) : ''].filter(Boolean).join(' · ');
     return ti(firstLine(this.comment.content_plaintext), replies ? Collapsed : None, resolved ? 'pass' : 'comment', contextValue(this.thread ? 'thread' : 'comment'), desc);
   }
 

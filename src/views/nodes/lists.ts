@@ -15,8 +15,8 @@ export class ListsRoot {
   constructor(private readonly ctx: NodeContext) {}
 
   async children(): Promise<TreeNode[]> {
-    return new RootLoader(this.ctx).run('Lists', () => this.ctx.data.lists.lists(), lists =>
-      lists.length ? lists.map(l => new ListNode(this.ctx, l)) : [new MessageNode(this.ctx, undefined, 'empty', 'No lists')],
+    return new RootLoader(this.ctx).run(vscode.l10n.t('Lists'), () => this.ctx.data.lists.lists(), lists =>
+      lists.length ? lists.map(l => new ListNode(this.ctx, l)) : [new MessageNode(this.ctx, undefined, 'empty', vscode.l10n.t('No lists'))],
     );
   }
 }
@@ -55,7 +55,7 @@ export class ListNode extends TreeNode {
         const r = await loadFiltered(this.ctx, 'lists', id, this.paged, q => this.ctx.data.lists.entries(id, q));
         return { value: r, ...(r.result.stale ? { stale: r.result.stale } : {}) };
       },
-      r => pagedNodes(this.ctx, this, r.paged, r.result, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), r.filtered ? 'No entries match the filter' : 'No entries'),
+      r => pagedNodes(this.ctx, this, r.paged, r.result, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), r.filtered ? vscode.l10n.t('No entries match the filter') : vscode.l10n.t('No entries')),
     );
   }
 
@@ -64,10 +64,10 @@ export class ListNode extends TreeNode {
     return md([
       `**${mdEscape(l.name)}**`,
       '',
-      `- Entries are ${mdEscape(this.parentLabel())}`,
-      `- API slug: \`${l.api_slug}\``,
-      `- Workspace access: ${l.workspace_access ?? 'private'}`,
-      l.created_at ? `- Created ${formatTimestamp(l.created_at, this.ctx)}` : '',
+      `- ${vscode.l10n.t({ message: 'Entries are {0}', args: [mdEscape(this.parentLabel())], comment: '{0}: object names' })}`,
+      `- ${vscode.l10n.t('API slug: {0}', `\`${l.api_slug}\``)}`,
+      `- ${vscode.l10n.t('Workspace access: {0}', l.workspace_access ?? vscode.l10n.t({ message: 'private', comment: 'list access' }))}`,
+      l.created_at ? `- ${vscode.l10n.t('Created {0}', formatTimestamp(l.created_at, this.ctx))}` : '',
     ]);
   }
 
@@ -112,11 +112,11 @@ export class EntryNode extends TreeNode {
 
   override children(): Promise<TreeNode[]> {
     return this.load(
-      'Entry values',
+      vscode.l10n.t('Entry values'),
       async () => ({ value: await this.ctx.data.lists.valueRows(this.list.id.list_id, this.entry.id.entry_id) }),
       rows => [
-        new RefNode(this.ctx, this, { object: this.entry.parent_object, id: this.entry.parent_record_id, title: this.title }, 'Record: '),
-        ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
+        new RefNode(this.ctx, this, { object: this.entry.parent_object, id: this.entry.parent_record_id, title: this.title }, vscode.l10n.t({ message: 'Record: ', comment: 'prefix; keep the space' })),
+        ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No values'))]),
         ...commentRows(this.ctx, this, { list: this.list.id.list_id, entryId: this.entry.id.entry_id }),
       ],
     );
@@ -125,10 +125,10 @@ export class EntryNode extends TreeNode {
   override tooltip(): vscode.MarkdownString {
     const stage = entryStage(this.entry);
     return md([
-      `**${mdEscape(this.title)}** in *${mdEscape(this.list.name)}*`,
+      vscode.l10n.t({ message: '{0} in {1}', args: [`**${mdEscape(this.title)}**`, `*${mdEscape(this.list.name)}*`], comment: '{0}: record, {1}: list' }),
       '',
-      stage ? `- Stage: ${mdEscape(stage)}` : '',
-      this.entry.created_at ? `- Added ${formatTimestamp(this.entry.created_at, this.ctx)}` : '',
+      stage ? `- ${vscode.l10n.t('Stage: {0}', mdEscape(stage))}` : '',
+      this.entry.created_at ? `- ${vscode.l10n.t({ message: 'Added {0}', args: [formatTimestamp(this.entry.created_at, this.ctx)], comment: '{0}: date' })}` : '',
     ]);
   }
 

@@ -3,7 +3,7 @@
  * call recordings (one request) when the token may read them; a completed recording opens its transcript.
  * Left out when the token cannot read meetings.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { AttioCallRecording, AttioMeeting } from '../../attio';
 import { TreeCommands } from '../../constants';
 import { formatTimestamp, mdEscape } from '../../data';
@@ -15,12 +15,12 @@ export class MeetingsSectionNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('Meetings', Collapsed, 'calendar', contextValue('meetings'));
+    return ti(vscode.l10n.t('Meetings'), Collapsed, 'calendar', contextValue('meetings'));
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load('Meetings', () => this.ctx.data.meetings.list(this.object, this.recordId), ms =>
-      ms.length ? ms.map(m => new MeetingNode(this.ctx, this, m)) : [new MessageNode(this.ctx, this, 'empty', 'No meetings')],
+    return this.load(vscode.l10n.t('Meetings'), () => this.ctx.data.meetings.list(this.object, this.recordId), ms =>
+      ms.length ? ms.map(m => new MeetingNode(this.ctx, this, m)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No meetings'))],
     );
   }
 }
@@ -38,18 +38,18 @@ export class MeetingNode extends TreeNode {
   override treeItem(): vscode.TreeItem {
     const n = this.meeting.participants.length;
     const rec = this.ctx.data.meetings.recordingsAvailable;
-    return ti(this.meeting.title || 'Untitled meeting', rec ? Collapsed : None, 'calendar', contextValue('meeting'), [this.when, `${n} participant${n === 1 ? '' : 's'}`].filter(Boolean).join(' · '));
+    return ti(this.meeting.title || vscode.l10n.t('Untitled meeting'), rec ? Collapsed : None, 'calendar', contextValue('meeting'), [this.when, n === 1 ? vscode.l10n.t('1 participant') : vscode.l10n.t('{0} participants', n)].filter(Boolean).join(' · '));
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load('Call recordings', () => this.ctx.data.meetings.recordings(this.meeting.id.meeting_id), rs =>
-      rs.length ? rs.map(r => new RecordingNode(this.ctx, this, this.meeting, r)) : [new MessageNode(this.ctx, this, 'empty', 'No call recordings')],
+    return this.load(vscode.l10n.t('Call recordings'), () => this.ctx.data.meetings.recordings(this.meeting.id.meeting_id), rs =>
+      rs.length ? rs.map(r => new RecordingNode(this.ctx, this, this.meeting, r)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No call recordings'))],
     );
   }
 
   override tooltip(): vscode.MarkdownString {
     const m = this.meeting;
-    return md([`**${mdEscape(m.title)}** · ${this.when}`, '', m.description ? mdEscape(m.description) : '', '', ...m.participants.map(p => `- ${mdEscape(p.email_address ?? 'unknown')}${p.is_organizer ? ' (organizer)' : ''} · ${p.status ?? ''}`)]);
+    return md([`**${mdEscape(m.title)}** · ${this.when}`, '', m.description ? mdEscape(m.description) : '', '', ...m.participants.map(p => `- ${mdEscape(p.email_address ?? vscode.l10n.t({ message: 'unknown', comment: 'no email' }))}${p.is_organizer ? vscode.l10n.t({ message: ' (organizer)', comment: 'keep leading space' }) : ''} · ${p.status ?? ''}`)]);
   }
 
   override attioId(): string {
@@ -67,8 +67,8 @@ export class RecordingNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const open = this.done ? { command: TreeCommands.openTranscript, title: 'Open Transcript', arguments: [this] } : undefined;
-    return ti('Call recording', None, this.done ? 'record' : 'loading', contextValue('recording', ...(this.done ? ['transcript'] : [])), `${this.recording.status} · ${formatTimestamp(this.recording.created_at, this.ctx)}`, open);
+    const open = this.done ? { command: TreeCommands.openTranscript, title: vscode.l10n.t('Open Transcript'), arguments: [this] } : undefined;
+    return ti(vscode.l10n.t('Call recording'), None, this.done ? 'record' : 'loading', contextValue('recording', ...(this.done ? ['transcript'] : [])), `${this.recording.status} · ${formatTimestamp(this.recording.created_at, this.ctx)}`, open);
   }
 
   override attioId(): string {

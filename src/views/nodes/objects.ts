@@ -21,7 +21,7 @@ export class ObjectsRoot {
   constructor(private readonly ctx: NodeContext, private readonly first: () => TreeNode[] = () => []) {}
 
   async children(): Promise<TreeNode[]> {
-    return new RootLoader(this.ctx).run('Objects', () => this.ctx.data.records.objects(), objects =>
+    return new RootLoader(this.ctx).run(vscode.l10n.t('Objects'), () => this.ctx.data.records.objects(), objects =>
       objects.length
         ? [...this.first(), ...objects.map(o => {
             const slug = o.api_slug ?? o.id.object_id;
@@ -30,7 +30,7 @@ export class ObjectsRoot {
             else node.object = o;
             return node;
           })]
-        : [new MessageNode(this.ctx, undefined, 'empty', 'No objects')],
+        : [new MessageNode(this.ctx, undefined, 'empty', vscode.l10n.t('No objects'))],
     ).then(nodes => (this.ctx.data.webhooks.available ? [...nodes, (this.webhooks ??= new WebhooksNode(this.ctx))] : nodes));
   }
 
@@ -75,12 +75,12 @@ export class ObjectNode extends TreeNode {
 
   private loadRecords(): Promise<TreeNode[]> {
     return this.load(
-      this.object.plural_noun ?? 'Records',
+      this.object.plural_noun ?? vscode.l10n.t('Records'),
       async () => {
         const r = await loadFiltered(this.ctx, 'objects', this.slug, this.paged, q => this.ctx.data.records.list(this.slug, q));
         return { value: r, ...(r.result.stale ? { stale: r.result.stale } : {}) };
       },
-      r => pagedNodes(this.ctx, this, r.paged, r.result, rec => new RecordNode(this.ctx, this, this.slug, rec), r.filtered ? 'No records match the filter' : 'No records'),
+      r => pagedNodes(this.ctx, this, r.paged, r.result, rec => new RecordNode(this.ctx, this, this.slug, rec), r.filtered ? vscode.l10n.t('No records match the filter') : vscode.l10n.t('No records')),
     );
   }
 
@@ -90,10 +90,10 @@ export class ObjectNode extends TreeNode {
     return md([
       `**${mdEscape(o.plural_noun ?? this.slug)}**`,
       '',
-      `- API slug: \`${this.slug}\``,
-      o.singular_noun ? `- One record is a ${mdEscape(o.singular_noun)}` : '',
-      count !== undefined ? `- ${count} records` : '',
-      STANDARD_OBJECTS.includes(this.slug) ? '- Standard object' : '- Custom object',
+      `- ${vscode.l10n.t('API slug: {0}', `\`${this.slug}\``)}`,
+      o.singular_noun ? `- ${vscode.l10n.t({ message: 'One record is a {0}', args: [mdEscape(o.singular_noun)], comment: '{0}: object name' })}` : '',
+      count !== undefined ? `- ${count === 1 ? vscode.l10n.t('1 record') : vscode.l10n.t('{0} records', count)}` : '',
+      `- ${STANDARD_OBJECTS.includes(this.slug) ? vscode.l10n.t('Standard object') : vscode.l10n.t('Custom object')}`,
     ]);
   }
 
@@ -151,12 +151,12 @@ export class RecordNode extends TreeNode {
   override children(): Promise<TreeNode[]> {
     const id = this.record.id.record_id;
     return this.load(
-      'Record values',
+      vscode.l10n.t('Record values'),
       async () => ({ value: await this.ctx.data.records.valueRows(this.object, id) }),
       rows => [
-        ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', 'No values')]),
-        new RecordSectionNode(this.ctx, this, 'entries', 'List entries', 'list-unordered', () => this.ctx.data.records.entries(this.object, id), (s, e) => new RecordEntryNode(this.ctx, s, e.listId, e.listName, e.entryId), 'In no lists'),
-        new RecordSectionNode(this.ctx, this, 'notes', 'Notes', 'note', () => this.ctx.data.notes.list(this.object, id), (s, n) => new NoteNode(this.ctx, s, n), 'No notes'),
+        ...(rows.length ? rows.map(r => new ValueNode(this.ctx, this, r)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No values'))]),
+        new RecordSectionNode(this.ctx, this, 'entries', vscode.l10n.t('List entries'), 'list-unordered', () => this.ctx.data.records.entries(this.object, id), (s, e) => new RecordEntryNode(this.ctx, s, e.listId, e.listName, e.entryId), vscode.l10n.t('In no lists')),
+        new RecordSectionNode(this.ctx, this, 'notes', vscode.l10n.t('Notes'), 'note', () => this.ctx.data.notes.list(this.object, id), (s, n) => new NoteNode(this.ctx, s, n), vscode.l10n.t('No notes')),
         ...commentRows(this.ctx, this, { object: this.object, recordId: id }),
         ...meetingRows(this.ctx, this, this.object, id),
       ],
@@ -170,8 +170,8 @@ export class RecordNode extends TreeNode {
       `**${mdEscape(this.title)}**`,
       `*${mdEscape(obj?.singular_noun ?? this.object)}*${hint ? ` · ${mdEscape(hint)}` : ''}`,
       '',
-      this.record.created_at ? `Created ${formatTimestamp(this.record.created_at, this.ctx)}` : '',
-      this.record.web_url ? renderModule().webLink('Open in Attio', this.record.web_url) : '',
+      this.record.created_at ? vscode.l10n.t('Created {0}', formatTimestamp(this.record.created_at, this.ctx)) : '',
+      this.record.web_url ? renderModule().webLink(vscode.l10n.t('Open in Attio'), this.record.web_url) : '',
     ]);
   }
 
@@ -245,14 +245,14 @@ export class NoteNode extends TreeNode {
 
   override treeItem(): vscode.TreeItem {
     const at = this.note.created_at;
-    return ti(this.note.title || 'Untitled note', None, 'note', contextValue('note', ItemTags.id, ItemTags.detail, ItemTags.json), at ? formatTimestamp(at, this.ctx) : undefined, openCmd(this));
+    return ti(this.note.title || vscode.l10n.t('Untitled note'), None, 'note', contextValue('note', ItemTags.id, ItemTags.detail, ItemTags.json), at ? formatTimestamp(at, this.ctx) : undefined, openCmd(this));
   }
 
   override tooltip(): vscode.MarkdownString {
     const n = this.note;
     // CRM rich text: no images, raw HTML or non-web links, even in a hover
     const body = n.content_markdown ? renderModule().inertMarkdown(n.content_markdown.slice(0, 600)) : renderModule().plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
-    return md([`**${mdEscape(this.note.title || 'Untitled note')}**`, '', body]);
+    return md([`**${mdEscape(this.note.title || vscode.l10n.t('Untitled note'))}**`, '', body]);
   }
 
   override attioId(): string {

@@ -2,7 +2,7 @@
  * The Pinned section at the top of the Objects view: the records pinned in this workspace, loaded together (one
  * `records/query` per object, cached: titles follow Refresh and the TTL), each a full record node.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { ItemTags } from '../../constants';
 import { Expanded, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
 import { RecordNode } from './objects';
@@ -19,13 +19,13 @@ export class PinnedSectionNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('Pinned', Expanded, 'pinned', 'group', String(this.ctx.pins?.list().length ?? 0));
+    return ti(vscode.l10n.t('Pinned'), Expanded, 'pinned', 'group', String(this.ctx.pins?.list().length ?? 0));
   }
 
   override children(): Promise<TreeNode[]> {
     const pins = this.ctx.pins?.list() ?? [];
     return this.load(
-      'Pinned records',
+      vscode.l10n.t('Pinned records'),
       async () => ({ value: await this.ctx.data.records.getMany(pins) }),
       records =>
         pins.map((p, i) => {
@@ -43,7 +43,7 @@ export class MissingPinNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.pin.title, None, 'warning', contextValue('missingPin', ItemTags.pinned, ItemTags.id), 'no longer in Attio');
+    return ti(this.pin.title, None, 'warning', contextValue('missingPin', ItemTags.pinned, ItemTags.id), vscode.l10n.t({ message: 'no longer in Attio', comment: 'deleted record' }));
   }
 
   override attioId(): string {

@@ -1,7 +1,9 @@
 /**
  * Text of the schema and webhook nodes (descriptions, tooltips, icons), loaded on first use as dist/schemaText.js
- * (see esbuild.js): the nodes render only after an expansion, so activation never parses this. Pure, no `vscode`.
+ * (see esbuild.js): the nodes render only after an expansion, so activation never parses this. Pure: `vscode` only
+ * for `l10n.t`.
  */
+import * as vscode from 'vscode';
 import type { AttioAttribute, AttioSelectOption, AttioStatus, AttioWebhook } from '../../attio';
 import { mdEscape } from '../../data';
 
@@ -33,12 +35,12 @@ const code = (s: string): string => `\`${s.replace(/[`\r\n]/g, '')}\``;
 /** Required, unique, multiselect, system, read-only, archived: the flags a developer writing to the API needs. */
 export function attributeFlags(a: AttioAttribute): string[] {
   const flags: string[] = [];
-  if (a.is_required) flags.push('required');
-  if (a.is_unique) flags.push('unique');
-  if (a.is_multiselect) flags.push('multiselect');
-  if (a.is_system_attribute) flags.push('system');
-  if (a.is_writable === false) flags.push('read-only');
-  if (a.is_archived) flags.push('archived');
+  if (a.is_required) flags.push(vscode.l10n.t({ message: 'required', comment: 'attribute flag' }));
+  if (a.is_unique) flags.push(vscode.l10n.t({ message: 'unique', comment: 'attribute flag' }));
+  if (a.is_multiselect) flags.push(vscode.l10n.t({ message: 'multiselect', comment: 'attribute flag: takes several values' }));
+  if (a.is_system_attribute) flags.push(vscode.l10n.t({ message: 'system', comment: 'attribute flag: defined by Attio' }));
+  if (a.is_writable === false) flags.push(vscode.l10n.t({ message: 'read-only', comment: 'attribute flag' }));
+  if (a.is_archived) flags.push(vscode.l10n.t({ message: 'archived', comment: 'attribute flag' }));
   return flags;
 }
 
@@ -53,12 +55,12 @@ export function attributeTooltip(a: AttioAttribute): string[] {
   return [
     `**${mdEscape(a.title)}**`,
     '',
-    `- API slug: ${code(a.api_slug)}`,
-    `- Type: ${code(a.type)}`,
+    `- ${vscode.l10n.t('API slug: {0}', code(a.api_slug))}`,
+    `- ${vscode.l10n.t({ message: 'Type: {0}', args: [code(a.type)], comment: "{0}: an attribute's type as the API names it, e.g. text" })}`,
     flags.length ? `- ${flags.join(', ')}` : '',
-    `- ID: ${code(a.id.attribute_id)}`,
+    `- ${vscode.l10n.t('ID: {0}', code(a.id.attribute_id))}`,
     '',
-    a.description ? mdEscape(a.description) : '*No description.*',
+    a.description ? mdEscape(a.description) : `*${vscode.l10n.t('No description.')}*`,
   ];
 }
 
@@ -71,34 +73,46 @@ export function choiceTooltip(c: AttioSelectOption | AttioStatus): string[] {
   return [
     `**${mdEscape(c.title)}**`,
     '',
-    `- ID: ${code(choiceId(c))}`,
-    c.is_archived ? '- Archived' : '',
-    s.celebration_enabled ? '- Celebrates when reached' : '',
-    s.target_time_in_status ? `- Target time in status: ${code(s.target_time_in_status)}` : '',
+    `- ${vscode.l10n.t('ID: {0}', code(choiceId(c)))}`,
+    c.is_archived ? `- ${vscode.l10n.t({ message: 'Archived', comment: 'an archived option or status' })}` : '',
+    s.celebration_enabled ? `- ${vscode.l10n.t({ message: 'Celebrates when reached', comment: 'a status: Attio shows a celebration when a record reaches it' })}` : '',
+    s.target_time_in_status ? `- ${vscode.l10n.t({ message: 'Target time in status: {0}', args: [code(s.target_time_in_status)], comment: '{0}: a duration as the API gives it, e.g. P7D' })}` : '',
   ];
 }
 
 /** `list_id equals 3f2…` joined by and / or; `all events` for a null filter. */
 export function describeFilter(filter: unknown): string {
-  if (filter == null) return 'all events';
+  if (filter == null) return vscode.l10n.t({ message: 'all events', comment: 'a webhook subscription without a filter' });
   const f = filter as Record<string, unknown>;
-  for (const [key, joiner] of [['$and', ' and '], ['$or', ' or ']] as const) {
+  for (const key of ['$and', '$or'] as const) {
     const parts = typeof f === 'object' ? f[key] : undefined;
     if (Array.isArray(parts)) {
-      return parts.map(p => `${String(p?.field)} ${String(p?.operator).replace('_', ' ')} ${String(p?.value)}`).join(joiner);
+      return parts
+        .map(p => `${String(p?.field)} ${String(p?.operator).replace('_', ' ')} ${String(p?.value)}`)
+        .reduce((a: string, b: string) =>
+          key === '$and'
+            ? vscode.l10n.t({ message: '{0} and {1}', args: [a, b], comment: 'joins two webhook filter conditions (field operator value, untranslated)' })
+            : vscode.l10n.t({ message: '{0} or {1}', args: [a, b], comment: 'joins two webhook filter conditions (field operator value, untranslated)' }),
+        );
     }
   }
   return JSON.stringify(filter);
 }
 
 export function webhookTooltip(w: AttioWebhook, created: string | undefined): string[] {
-  const note = w.status === 'degraded' ? ' (deliveries failing; inactive after 7 days)' : w.status === 'inactive' ? ' (receives no events)' : '';
+  const status = mdEscape(w.status);
   return [
     `**${mdEscape(w.target_url)}**`,
     '',
-    `- Status: ${mdEscape(w.status)}${note}`,
-    created ? `- Created ${created}` : '',
-    `- ID: ${code(w.id.webhook_id)}`,
+    `- ${
+      w.status === 'degraded'
+        ? vscode.l10n.t({ message: 'Status: {0} (deliveries failing; inactive after 7 days)', args: [status], comment: '{0}: a webhook status as the API names it' })
+        : w.status === 'inactive'
+          ? vscode.l10n.t({ message: 'Status: {0} (receives no events)', args: [status], comment: '{0}: a webhook status as the API names it' })
+          : vscode.l10n.t({ message: 'Status: {0}', args: [status], comment: '{0}: a webhook status as the API names it' })
+    }`,
+    created ? `- ${vscode.l10n.t('Created {0}', created)}` : '',
+    `- ${vscode.l10n.t('ID: {0}', code(w.id.webhook_id))}`,
     '',
     ...w.subscriptions.map(s => `- ${code(s.event_type)}: ${mdEscape(describeFilter(s.filter))}`),
   ];

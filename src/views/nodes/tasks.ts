@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AttioTask } from '../../attio';
 import { ItemTags } from '../../constants';
-import { TASK_GROUPS, formatTimestamp, isOverdue, mdEscape, relativeDeadline, type TaskGroupId } from '../../data';
+import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type TaskGroupId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import type { TaskGrouping } from '../../common/config';
 import { Collapsed, Expanded, MessageNode, None, RootLoader, TreeNode, contextValue, firstLine, md, openCmd, ti, type NodeContext } from './treeNode';
@@ -16,7 +16,7 @@ export class TasksRoot {
   async children(): Promise<TreeNode[]> {
     const grouping = this.ctx.taskGrouping();
     if (grouping === 'flat') {
-      return new RootLoader(this.ctx).run('Tasks', () => this.ctx.data.tasks.list('allOpen'), tasks => taskNodes(this.ctx, undefined, tasks, 'No open tasks'));
+      return new RootLoader(this.ctx).run(vscode.l10n.t('Tasks'), () => this.ctx.data.tasks.list('allOpen'), tasks => taskNodes(this.ctx, undefined, tasks, vscode.l10n.t('No open tasks')));
     }
     return this.ctx.data.tasks.groups().map(g => this.group(g, grouping));
   }
@@ -42,6 +42,20 @@ function taskNodes(ctx: NodeContext, parent: TreeNode | undefined, tasks: AttioT
 
 const GROUP_ICONS: Record<TaskGroupId, string> = { mine: 'account', allOpen: 'tasklist', overdue: 'warning', completed: 'pass' };
 
+/** A task group's label (the data layer's TASK_GROUPS, in the display language). */
+function groupLabel(g: TaskGroupId): string {
+  switch (g) {
+    case 'mine':
+      return vscode.l10n.t('My open tasks');
+    case 'allOpen':
+      return vscode.l10n.t({ message: 'All open', comment: 'task group' });
+    case 'overdue':
+      return vscode.l10n.t('Overdue');
+    case 'completed':
+      return vscode.l10n.t('Completed (recent)');
+  }
+}
+
 export class TaskGroupNode extends TreeNode {
   private shown: number | undefined;
 
@@ -57,7 +71,7 @@ export class TaskGroupNode extends TreeNode {
     const g = this.group;
     this.shown = this.ctx.data.tasks.count(g);
     return ti(
-      TASK_GROUPS[g],
+      groupLabel(g),
       this.expanded ? Expanded : Collapsed,
       new vscode.ThemeIcon(GROUP_ICONS[g], g === 'overdue' ? new vscode.ThemeColor('list.warningForeground') : undefined),
       contextValue('taskGroup', g),
@@ -66,9 +80,9 @@ export class TaskGroupNode extends TreeNode {
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load(`Tasks (${TASK_GROUPS[this.group]})`, () => this.ctx.data.tasks.list(this.group), tasks => {
+    return this.load(vscode.l10n.t({ message: 'Tasks ({0})', args: [groupLabel(this.group)], comment: '{0}: task group' }), () => this.ctx.data.tasks.list(this.group), tasks => {
       if (tasks.length !== this.shown) setTimeout(() => this.ctx.changed(this), 0);
-      return taskNodes(this.ctx, this, tasks, this.group === 'overdue' ? 'Nothing overdue' : this.group === 'completed' ? 'No completed tasks' : 'No open tasks');
+      return taskNodes(this.ctx, this, tasks, this.group === 'overdue' ? vscode.l10n.t('Nothing overdue') : this.group === 'completed' ? vscode.l10n.t('No completed tasks') : vscode.l10n.t('No open tasks'));
     });
   }
 }
@@ -84,10 +98,18 @@ export class TaskNode extends TreeNode {
 
   override treeItem(): vscode.TreeItem {
     const t = this.task;
-    const text = firstLine(t.content_plaintext) || 'Untitled task';
+    const text = firstLine(t.content_plaintext) || vscode.l10n.t('Untitled task');
     const parts: string[] = [];
-    if (t.is_completed) parts.push(t.completed_at ? `done ${relativeDeadline(t.completed_at, this.ctx.now(), this.ctx.locale)}` : 'done');
-    else if (t.deadline_at) parts.push(`${this.overdue ? 'overdue, ' : 'due '}${relativeDeadline(t.deadline_at, this.ctx.now(), this.ctx.locale)}`);
+    if (t.is_completed) {
+      parts.push(
+        t.completed_at
+          ? vscode.l10n.t({ message: 'done {0}', args: [relativeDeadline(t.completed_at, this.ctx.now(), this.ctx.locale)], comment: '{0}: e.g. 2 days ago' })
+          : vscode.l10n.t({ message: 'done', comment: 'task state' }),
+      );
+    } else if (t.deadline_at) {
+      const when = relativeDeadline(t.deadline_at, this.ctx.now(), this.ctx.locale);
+      parts.push(this.overdue ? vscode.l10n.t({ message: 'overdue, {0}', args: [when], comment: '{0}: e.g. 2 days ago' }) : vscode.l10n.t({ message: 'due {0}', args: [when], comment: '{0}: e.g. tomorrow' }));
+    }
     const who = this.ctx.data.tasks.assigneeNames(t);
     if (who.length) parts.push(who.join(', '));
     return ti(
@@ -104,7 +126,7 @@ export class TaskNode extends TreeNode {
 
   override async children(): Promise<TreeNode[]> {
     return this.load(
-      'Linked records',
+      vscode.l10n.t('Linked records'),
       async () => {
         await this.ctx.data.tasks.loadLinks(this.siblings);
         return { value: this.ctx.data.tasks.linkedRecords(this.task) };
@@ -116,18 +138,22 @@ export class TaskNode extends TreeNode {
   override tooltip(): vscode.MarkdownString {
     const t = this.task;
     const now = this.ctx.now();
+    const at = t.deadline_at && formatTimestamp(t.deadline_at, this.ctx);
+    const rel = t.deadline_at && relativeDeadline(t.deadline_at, now, this.ctx.locale);
     const deadline = t.deadline_at
-      ? `${formatTimestamp(t.deadline_at, this.ctx)} (${relativeDeadline(t.deadline_at, now, this.ctx.locale)})${this.overdue ? ' — **overdue**' : ''}`
-      : 'none';
+      ? this.overdue
+        ? vscode.l10n.t({ message: '{0} ({1}) — **overdue**', args: [at, rel], comment: '{0}: date, {1}: e.g. 2 days ago' })
+        : `${at} (${rel})`
+      : vscode.l10n.t({ message: 'none', comment: 'no deadline' });
     const links = this.ctx.data.tasks.linkedRecords(t);
     return md([
-      mdEscape(t.content_plaintext || 'Untitled task'),
+      mdEscape(t.content_plaintext || vscode.l10n.t('Untitled task')),
       '',
-      `- Status: ${t.is_completed ? 'completed' : 'open'}`,
-      `- Deadline: ${deadline}`,
-      `- Assignees: ${mdEscape(this.ctx.data.tasks.assigneeNames(t).join(', ') || 'nobody')}`,
-      links.length ? `- Linked: ${links.map(l => mdEscape(l.title)).join(', ')}` : '',
-      t.created_at ? `- Created ${formatTimestamp(t.created_at, this.ctx)}` : '',
+      `- ${t.is_completed ? vscode.l10n.t('Status: completed') : vscode.l10n.t('Status: open')}`,
+      `- ${vscode.l10n.t('Deadline: {0}', deadline)}`,
+      `- ${vscode.l10n.t('Assignees: {0}', mdEscape(this.ctx.data.tasks.assigneeNames(t).join(', ') || vscode.l10n.t('nobody')))}`,
+      links.length ? `- ${vscode.l10n.t({ message: 'Linked: {0}', args: [links.map(l => mdEscape(l.title)).join(', ')], comment: '{0}: record titles' })}` : '',
+      t.created_at ? `- ${vscode.l10n.t('Created {0}', formatTimestamp(t.created_at, this.ctx))}` : '',
     ]);
   }
 

@@ -50,7 +50,7 @@ export function ti(
   return item;
 }
 
-export const openCmd = (arg: unknown): vscode.Command => ({ command: TreeCommands.openDetail, title: 'Open Details', arguments: [arg] });
+export const openCmd = (arg: unknown): vscode.Command => ({ command: TreeCommands.openDetail, title: vscode.l10n.t('Open Details'), arguments: [arg] });
 
 export abstract class TreeNode {
   /** Set when this node's data came from the cache after a failed reload. */
@@ -133,14 +133,14 @@ export abstract class TreeNode {
 }
 
 function errorNode(ctx: NodeContext, parent: TreeNode | undefined, view: Exclude<ErrorView, { kind: 'cancelled' }>, stale = false): MessageNode {
-  const label = stale ? `Couldn't refresh (showing cached data): ${view.message}` : view.message;
+  const label = stale ? vscode.l10n.t("Couldn't refresh (showing cached data): {0}", view.message) : view.message;
   switch (view.kind) {
     case 'scope':
-      return new MessageNode(ctx, parent, 'error', label, { description: 'Verify connection', command: { command: Commands.verifyConnection, title: 'Verify Connection' } });
+      return new MessageNode(ctx, parent, 'error', label, { description: vscode.l10n.t('Verify connection'), command: { command: Commands.verifyConnection, title: vscode.l10n.t('Verify Connection') } });
     case 'signedOut':
-      return new MessageNode(ctx, parent, 'error', label, { description: 'Sign in', command: { command: Commands.signIn, title: 'Sign In' } });
+      return new MessageNode(ctx, parent, 'error', label, { description: vscode.l10n.t('Sign in'), command: { command: Commands.signIn, title: vscode.l10n.t('Sign In') } });
     default:
-      return new MessageNode(ctx, parent, 'error', label, { description: 'Retry', retry: true });
+      return new MessageNode(ctx, parent, 'error', label, { description: vscode.l10n.t('Retry'), retry: true });
   }
 }
 
@@ -166,7 +166,7 @@ export class MessageNode extends TreeNode {
       this.kind === 'error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : this.kind === 'info' ? 'info' : undefined,
       contextValue('message', this.kind),
       this.opts.description,
-      this.opts.retry ? { command: TreeCommands.retry, title: 'Retry', arguments: [this] } : this.opts.command,
+      this.opts.retry ? { command: TreeCommands.retry, title: vscode.l10n.t('Retry'), arguments: [this] } : this.opts.command,
     );
     item.tooltip = this.label;
     return item;
@@ -180,12 +180,12 @@ export class LoadMoreNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const description = this.failure ? `${this.shown} shown · couldn't load more` : `${this.shown} shown`;
-    return ti('Load more…', None, this.failure ? 'warning' : 'fold-down', 'loadMore', description, { command: TreeCommands.loadMore, title: 'Load More', arguments: [this] });
+    const description = this.failure ? vscode.l10n.t("{0} shown · couldn't load more", this.shown) : vscode.l10n.t('{0} shown', this.shown);
+    return ti(vscode.l10n.t('Load more…'), None, this.failure ? 'warning' : 'fold-down', 'loadMore', description, { command: TreeCommands.loadMore, title: vscode.l10n.t('Load More'), arguments: [this] });
   }
 
   override tooltip(): vscode.MarkdownString | undefined {
-    return this.failure ? md([`Couldn't load more: ${mdEscape(this.failure)}`, '', 'Click to try again.']) : undefined;
+    return this.failure ? md([vscode.l10n.t("Couldn't load more: {0}", mdEscape(this.failure)), '', vscode.l10n.t('Click to try again.')]) : undefined;
   }
 }
 
@@ -193,7 +193,7 @@ export class LoadMoreNode extends TreeNode {
 export function pagedNodes<T>(ctx: NodeContext, parent: TreeNode, id: PagedId, r: Paged<T>, build: (t: T) => TreeNode, empty: string): TreeNode[] {
   const nodes = r.items.map(build);
   if (!nodes.length) return [new MessageNode(ctx, parent, 'empty', empty)];
-  const failed = r.moreError && ctx.describeError(r.moreError.error, 'Load more');
+  const failed = r.moreError && ctx.describeError(r.moreError.error, vscode.l10n.t('Load more'));
   if (r.hasMore) nodes.push(new LoadMoreNode(ctx, parent, id, r.items.length, failed && failed.kind !== 'cancelled' ? failed.message : undefined));
   return nodes;
 }

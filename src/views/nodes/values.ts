@@ -54,7 +54,7 @@ export class ValueNode extends TreeNode {
       `**${mdEscape(this.row.title)}** (\`${this.row.slug}\`, ${this.row.type})`,
       '',
       ...texts.slice(0, 20).map(t => `- ${mdEscape(clip(t, 1000))}`),
-      texts.length > 20 ? `- …and ${texts.length - 20} more` : '',
+      texts.length > 20 ? `- ${vscode.l10n.t('…and {0} more', texts.length - 20)}` : '',
     ]);
   }
 

@@ -19,12 +19,12 @@ export class WebhooksNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti('Webhooks', Collapsed, 'broadcast', contextValue('webhooks', ItemTags.json), 'read-only');
+    return ti(vscode.l10n.t('Webhooks'), Collapsed, 'broadcast', contextValue('webhooks', ItemTags.json), vscode.l10n.t('read-only'));
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load('Webhooks', () => this.ctx.data.webhooks.list(), hooks =>
-      hooks.length ? hooks.map(h => new WebhookNode(this.ctx, this, h)) : [new MessageNode(this.ctx, this, 'empty', 'No webhooks')],
+    return this.load(vscode.l10n.t('Webhooks'), () => this.ctx.data.webhooks.list(), hooks =>
+      hooks.length ? hooks.map(h => new WebhookNode(this.ctx, this, h)) : [new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No webhooks'))],
     );
   }
 
@@ -41,12 +41,12 @@ export class WebhookNode extends TreeNode {
   override treeItem(): vscode.TreeItem {
     const w = this.webhook;
     const n = w.subscriptions.length;
-    return ti(w.target_url, Collapsed, statusIcon(w.status), contextValue('webhook', ItemTags.id, ItemTags.json), `${w.status} · ${n} event${n === 1 ? '' : 's'}`);
+    return ti(w.target_url, Collapsed, statusIcon(w.status), contextValue('webhook', ItemTags.id, ItemTags.json), `${w.status} · ${n === 1 ? vscode.l10n.t('1 event') : vscode.l10n.t('{0} events', n)}`);
   }
 
   override children(): Promise<TreeNode[]> {
     const subs = this.webhook.subscriptions;
-    if (!subs.length) return Promise.resolve([new MessageNode(this.ctx, this, 'empty', 'No subscriptions')]);
+    if (!subs.length) return Promise.resolve([new MessageNode(this.ctx, this, 'empty', vscode.l10n.t('No subscriptions'))]);
     return Promise.resolve(subs.map((s, i) => new SubscriptionNode(this.ctx, this, i, s.event_type, s.filter)));
   }
 
