@@ -1,0 +1,543 @@
+/**
+ * Finds user-visible string literals in src/ that bypass `vscode.l10n.t`, with the TypeScript compiler API.
+ *
+ * Two rules:
+ *  - sink: a literal (or template) that reaches a place VS Code shows to a person: message boxes, quick picks and
+ *    input boxes, tree items, Markdown, status bar, progress, code actions and lenses, tool invocation messages,
+ *    errors thrown to commands, webview HTML; and the `label`/`tooltip`/`title`/… properties of objects in files
+ *    that talk to VS Code.
+ *  - document: in the modules that write Markdown for people (detail pages, reports, hover cards; TEXT_MODULES),
+ *    every literal that reads as words, wherever it flows, except positions no one sees (imports, keys,
+ *    comparisons, logs, string methods' arguments, links' targets).
+ * A literal counts when, after removing codicons `$(…)`, URLs, placeholders and Markdown/HTML syntax, a letter is
+ * left that is not part of an ALLOWED word. `vscode.l10n.t(...)` (and `l10n.t` imported from 'vscode') is where
+ * translation happens: everything inside it is fine.
+ *
+ * `node out/test/l10n/scan.js` prints every finding grouped by file (the same as ATTIO_L10N_REPORT=1 on the test).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+export interface Finding {
+  /** Path relative to the scanned root's parent, e.g. `src/views/tree.ts`. */
+  file: string;
+  line: number;
+  /** The literal's text as written (templates with `${…}`). */
+  text: string;
+  /** Why it counts: the sink (`showErrorMessage`, `label`, …) or `document`. */
+  where: string;
+}
+
+/**
+ * Words that stay as they are in every language, so a literal made only of them needs no translation. Keep this
+ * small: product names only, never a word a translator would touch.
+ */
+export const ALLOWED_WORDS: ReadonlySet<string> = new Set(['Attio', 'Attio Explorer', 'MCP', 'cURL', 'JSON', 'OAuth', 'UTC']);
+
+/** Modules that build text for people without calling VS Code APIs for it (their Markdown is the output). */
+export const TEXT_MODULES: readonly string[] = [
+  'src/detail/',
+  'src/account/reports.ts',
+  'src/editor/card.ts',
+  'src/editor/format.ts',
+];
+
+/** Modules whose text a person never reads as prose (model-facing tool output, generated code). */
+export const NOT_FOR_PEOPLE: readonly string[] = ['src/chat/tools/', 'src/developer/snippets.ts'];
+
+/**
+ * In those modules, what these methods return is shown to the person after all: a tool's progress line
+ * (`invocationMessage`), a write tool's confirmation (`title`, `message`) and the gate's "turned off / not signed in".
+ */
+const PERSON_METHODS_IN_TOOLS = new Set(['progress', 'confirm', 'gate']);
+
+const CALL_SINKS: Readonly<Record<string, 'all' | 'first' | 'second' | 'objects'>> = {
+  createWebviewPanel: 'second',
+  showInformationMessage: 'all',
+  showWarningMessage: 'all',
+  showErrorMessage: 'all',
+  showError: 'all',
+  setStatusBarMessage: 'first',
+  showQuickPick: 'all',
+  showOpenDialog: 'objects',
+  showSaveDialog: 'objects',
+  showInputBox: 'all',
+  appendMarkdown: 'first',
+  appendText: 'first',
+  withProgress: 'objects',
+  report: 'objects',
+};
+
+const NEW_SINKS: Readonly<Record<string, 'first' | 'all'>> = {
+  TreeItem: 'first',
+  MarkdownString: 'first',
+  CodeAction: 'first',
+  CodeLens: 'all',
+  Error: 'first',
+  CancellationError: 'first',
+  LanguageModelToolInvocation: 'all',
+  Hover: 'first',
+  CompletionItem: 'first',
+};
+
+/** Object properties and assigned properties VS Code shows (quick pick items, tree items, status bar, …). */
+const VISIBLE_PROPS = new Set([
+  'label',
+  'description',
+  'detail',
+  'tooltip',
+  'title',
+  'placeHolder',
+  'placeholder',
+  'prompt',
+  'validationMessage',
+  'openLabel',
+  'invocationMessage',
+  'confirmationMessages',
+  'message',
+  'text',
+  'items',
+  'html',
+]);
+
+/** Properties that are visible only in some objects: counted in assignments/objects of files using vscode. */
+const MODEL_FACING_NEW = new Set(['LanguageModelTextPart', 'LanguageModelToolResult', 'LanguageModelChatMessage']);
+
+/** Calls whose string arguments no person reads. */
+const SILENT_METHODS = new Set([
+  'replace', 'replaceAll', 'split', 'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'match', 'matchAll',
+  'test', 'exec', 'search', 'padStart', 'padEnd', 'trim', 'get', 'has', 'set', 'delete', 'getConfiguration', 'inspect',
+  'update', 'executeCommand', 'registerCommand', 'setContext', 'parse', 'from', 'with', 'joinPath', 'require',
+  'debug', 'info', 'warn', 'error', 'trace', 'log', 'appendLine', 'createOutputChannel', 'localeCompare', 'toLocaleString',
+  'DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'PluralRules', 'encodeURIComponent', 'relativeLink',
+  'commandUri', 'code', 'isAttioError', 'kindOf', 'redact', 'asExternalUri', 'openExternal',
+]);
+
+function calleeName(e: ts.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+/** `vscode.l10n.t(...)`, `l10n.t(...)`: what @vscode/l10n-dev extracts. */
+export function isL10nCall(node: ts.Node): node is ts.CallExpression | ts.TaggedTemplateExpression {
+  const callee = ts.isCallExpression(node) ? node.expression : ts.isTaggedTemplateExpression(node) ? node.tag : undefined;
+  if (!callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 't') return false;
+  const obj = callee.expression;
+  return (ts.isIdentifier(obj) && obj.text === 'l10n') || (ts.isPropertyAccessExpression(obj) && obj.name.text === 'l10n');
+}
+
+/** What a person would read of a literal: codicons, URLs, placeholders, Markdown and HTML syntax and ALLOWED words removed. */
+export function readableText(text: string): string {
+  let s = text
+    .replace(/\$\([\w~-]+\)/g, ' ') // codicons
+    .replace(/\b(?:https?|command|mailto|vscode|attio(?:-json)?):[^\s)"'<>\]]*/g, ' ') // URLs and command/document links
+    .replace(/\{\d+\}|\{\w+\}|\$\{[^}]*\}/g, ' ') // placeholders
+    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ') // HTML tags
+    .replace(/&[a-z]+;|&#\d+;/g, ' ') // entities
+    .replace(/`[^`]*`/g, ' '); // code spans (ids, slugs)
+  for (const w of [...ALLOWED_WORDS].sort((a, b) => b.length - a.length)) s = s.split(w).join(' ');
+  return s;
+}
+
+export function hasWords(text: string): boolean {
+  const s = readableText(text).trim();
+  return /\p{L}/u.test(s) && !looksLikeId(s);
+}
+
+/** `symbol-text`, `en-US`, `attio.signIn`, `task:read`: ids, slugs, locales and setting names, not words. */
+function looksLikeId(s: string): boolean {
+  if (/^(GET|POST|PUT|PATCH|DELETE) \/\S*$/.test(s)) return true; // an endpoint
+  return /^[A-Za-z0-9]+(?:[-_.:/][A-Za-z0-9]+)+$/.test(s) && !/^[A-Z][a-z]+(?:-[a-z]+)*$/.test(s);
+}
+
+/** A literal reads as prose (the document rule): two letters in a row, not an identifier-like token (`a.b`, `snake_case`, `kebab-case`, `camelCase`). */
+function readsAsWords(text: string): boolean {
+  const s = readableText(text).trim();
+  if (!/\p{L}{2}/u.test(s)) return false;
+  // ids, paths, slugs, file names: one token, not a capitalised word (`Email`), no space even around placeholders
+  const token = text.replace(/\$\{[^}]*\}|\{\d+\}/g, 'x').trim();
+  if (/^[\w.$/:#-]+$/.test(token) && !/^[A-Z][a-z]+$/.test(token)) return false;
+  return true;
+}
+
+function templateLiteralText(t: ts.TemplateExpression): string {
+  return t.head.text + t.templateSpans.map(s => '{0}' + s.literal.text).join('');
+}
+
+function sourceText(node: ts.Node, sf: ts.SourceFile): string {
+  return node.getText(sf).replace(/\s+/g, ' ').slice(0, 160);
+}
+
+function importsVscode(sf: ts.SourceFile): boolean {
+  return sf.statements.some(
+    s => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === 'vscode',
+  );
+}
+
+/** Source files to scan together: `file` names them in the report and decides which module lists apply. */
+export interface SourceText {
+  file: string;
+  text: string;
+}
+
+/**
+ * Function, method and class names whose parameter at an index ends up shown (`ti(label, …)` → `new TreeItem(label)`,
+ * `new MessageNode(…, label)` → `item.tooltip = this.label`), learned across all files until nothing new is found.
+ */
+type SinkParams = Map<string, Set<number>>;
+
+/** Scans one file on its own (wrappers of sinks count only when defined in the same text). */
+export function scanSource(file: string, text: string): Finding[] {
+  return scanSources([{ file, text }]);
+}
+
+/** Scans files together, so a literal passed to a wrapper defined in another file is found too. */
+export function scanSources(sources: readonly SourceText[]): Finding[] {
+  const parsed = sources.map(({ file, text }) => {
+    const norm = file.split(path.sep).join('/');
+    return {
+      norm,
+      sf: ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS),
+      toolsOnly: NOT_FOR_PEOPLE.some(p => norm.startsWith(p) || norm.includes('/' + p)),
+      textModule: TEXT_MODULES.some(p => norm.startsWith(p) || norm.includes('/' + p)),
+    };
+  });
+  const sinkParams: SinkParams = new Map();
+  for (let round = 0; round < 10; round++) {
+    const before = [...sinkParams.values()].reduce((n, v) => n + v.size, 0);
+    for (const p of parsed) scanSinksOnly(p.sf, p.norm, p.toolsOnly, sinkParams);
+    if ([...sinkParams.values()].reduce((n, v) => n + v.size, 0) === before) break;
+  }
+  const findings: Finding[] = [];
+  for (const p of parsed) {
+    const own = scanSinksOnly(p.sf, p.norm, p.toolsOnly, sinkParams);
+    if (p.textModule) {
+      const seen = new Set(own.map(f => `${f.line}:${f.text}`));
+      for (const f of documentFindings(p.sf, p.norm)) if (!seen.has(`${f.line}:${f.text}`)) own.push(f);
+    }
+    findings.push(...own.sort((a, b) => a.line - b.line));
+  }
+  return findings;
+}
+
+/** The name calls use for a function-like node: its own name, its class's for a constructor, its const's for an arrow. */
+function ownerName(fn: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  if (ts.isConstructorDeclaration(fn) && ts.isClassDeclaration(fn.parent) && fn.parent.name) return fn.parent.name.text;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
+    return fn.parent.name.text;
+  }
+  return undefined;
+}
+
+/** Names too common to follow across files (a method `get(label)` somewhere must not make every `.get('x')` a sink). */
+const GENERIC_NAMES = new Set(['run', 'get', 'set', 'push', 'add', 'show', 'update', 'fire', 'call', 'apply', 'map', 'then', 'resolve', 'reject']);
+
+function addSinkParam(sinkParams: SinkParams, owner: string | undefined, index: number): void {
+  if (!owner || index < 0 || GENERIC_NAMES.has(owner) || SILENT_METHODS.has(owner)) return;
+  const set = sinkParams.get(owner) ?? new Set<number>();
+  set.add(index);
+  sinkParams.set(owner, set);
+}
+
+/** `label` used inside a function whose parameter it is: the function's name and the parameter's index. */
+function parameterOf(id: ts.Identifier): { owner: string | undefined; index: number } | undefined {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n)) {
+      const index = n.parameters.findIndex(p => ts.isIdentifier(p.name) && p.name.text === id.text);
+      if (index >= 0) return { owner: ownerName(n), index };
+    }
+  }
+  return undefined;
+}
+
+/** `this.label` where `label` is a constructor parameter property (`readonly label: string`). */
+function parameterPropertyOf(e: ts.PropertyAccessExpression): { owner: string | undefined; index: number } | undefined {
+  if (e.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  let cls: ts.Node | undefined = e.parent;
+  while (cls && !ts.isClassDeclaration(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassDeclaration(cls) || !cls.name) return undefined;
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  const index = ctor?.parameters.findIndex(
+    p => ts.isIdentifier(p.name) && p.name.text === e.name.text && !!ts.getModifiers(p)?.length,
+  );
+  return ctor && index !== undefined && index >= 0 ? { owner: cls.name.text, index } : undefined;
+}
+
+/** For `super(…)`: the class being extended. */
+function superClassName(call: ts.CallExpression): string | undefined {
+  let cls: ts.Node | undefined = call.parent;
+  while (cls && !ts.isClassDeclaration(cls)) cls = cls.parent;
+  const ext = cls && ts.isClassDeclaration(cls) ? cls.heritageClauses?.find(h => h.token === ts.SyntaxKind.ExtendsKeyword) : undefined;
+  const base = ext?.types[0]?.expression;
+  return base ? calleeName(base) : undefined;
+}
+
+function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sinkParams: SinkParams): Finding[] {
+  const usesVscode = importsVscode(sf);
+  const findings: Finding[] = [];
+  const reported = new Set<ts.Node>();
+  /** Every `const` of the file by name (all of them when a name is declared in several functions). */
+  const consts = new Map<string, ts.Expression[]>();
+  const collectConsts = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && ts.getCombinedNodeFlags(n) & ts.NodeFlags.Const) {
+      consts.set(n.name.text, [...(consts.get(n.name.text) ?? []), n.initializer]);
+    }
+    ts.forEachChild(n, collectConsts);
+  };
+  collectConsts(sf);
+
+  const methods = new Map<string, ts.MethodDeclaration>();
+  const collectMethods = (n: ts.Node): void => {
+    if (ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && n.body) methods.set(n.name.text, n);
+    ts.forEachChild(n, collectMethods);
+  };
+  collectMethods(sf);
+
+  const report = (lit: ts.Node, where: string, text: string): void => {
+    if (reported.has(lit) || !hasWords(text) || ignored(sf, lit)) return;
+    reported.add(lit);
+    findings.push({ file, line: sf.getLineAndCharacterOfPosition(lit.getStart(sf)).line + 1, text: sourceText(lit, sf), where });
+  };
+
+  /** Follows an expression that becomes visible text down to its literals. */
+  const collect = (e: ts.Node | undefined, where: string, seen = new Set<ts.Node>()): void => {
+    if (!e || seen.has(e)) return;
+    seen.add(e);
+    if (isL10nCall(e)) return;
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return report(e, where, e.text);
+    if (ts.isTemplateExpression(e)) {
+      report(e, where, templateLiteralText(e));
+      for (const span of e.templateSpans) collect(span.expression, where, seen);
+      return;
+    }
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e)) {
+      return collect(e.expression, where, seen);
+    }
+    if (ts.isConditionalExpression(e)) {
+      collect(e.whenTrue, where, seen);
+      return collect(e.whenFalse, where, seen);
+    }
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+        collect(e.left, where, seen);
+        collect(e.right, where, seen);
+      } else if (op === ts.SyntaxKind.AmpersandAmpersandToken) collect(e.right, where, seen);
+      return;
+    }
+    if (ts.isArrayLiteralExpression(e)) {
+      for (const el of e.elements) collect(ts.isSpreadElement(el) ? el.expression : el, where, seen);
+      return;
+    }
+    if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        const name = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (name && VISIBLE_PROPS.has(name)) {
+          if (ts.isPropertyAssignment(p)) collect(p.initializer, name, seen);
+          else if (ts.isShorthandPropertyAssignment(p)) collect(p.name, name, seen);
+          else if (ts.isMethodDeclaration(p)) collectReturns(p, name, seen);
+        } else if (name === 'validateInput' && (ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p))) {
+          collectReturns(ts.isPropertyAssignment(p) ? p.initializer : p, 'validateInput', seen);
+        } else if (ts.isSpreadAssignment(p)) collect(p.expression, where, seen);
+      }
+      return;
+    }
+    if (ts.isIdentifier(e)) {
+      const param = parameterOf(e);
+      if (param) addSinkParam(sinkParams, param.owner, param.index);
+      else for (const init of consts.get(e.text) ?? []) collect(init, where, seen);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      const param = parameterPropertyOf(e);
+      if (param) addSinkParam(sinkParams, param.owner, param.index);
+      return;
+    }
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return collectReturns(e, where, seen);
+    if (ts.isCallExpression(e)) {
+      // `[...].join(' ')`, `items.map(i => ({ label: … }))`: the array's strings and the callbacks' results are shown
+      const name = calleeName(e.expression);
+      if (name && SILENT_METHODS.has(name)) return;
+      if (ts.isPropertyAccessExpression(e.expression) && e.expression.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const m = methods.get(e.expression.name.text);
+        if (m) collectReturns(m, where, seen);
+        return;
+      }
+      if (ts.isPropertyAccessExpression(e.expression)) collect(e.expression.expression, where, seen);
+      for (const a of e.arguments) if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) collectReturns(a, where, seen);
+      return;
+    }
+    if (ts.isNewExpression(e) && calleeName(e.expression) === 'MarkdownString') return collect(e.arguments?.[0], where, seen);
+  };
+
+  const collectReturns = (fn: ts.Node, where: string, seen: Set<ts.Node>): void => {
+    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !ts.isBlock(fn.body)) return collect(fn.body, where, seen);
+    const visit = (n: ts.Node): void => {
+      if (ts.isReturnStatement(n)) collect(n.expression, where, seen);
+      if (!ts.isFunctionLike(n) || n === fn) ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(fn, visit);
+  };
+
+  const visit = (n: ts.Node): void => {
+    if (isL10nCall(n)) return;
+    if (ts.isNewExpression(n) && MODEL_FACING_NEW.has(calleeName(n.expression) ?? '')) return;
+    if (!toolsOnly && ts.isCallExpression(n)) {
+      const name = calleeName(n.expression);
+      const mode = name && Object.hasOwn(CALL_SINKS, name) ? CALL_SINKS[name] : undefined;
+      if (name && mode && (usesVscode || name === 'showError')) {
+        const args = mode === 'first' ? n.arguments.slice(0, 1) : mode === 'second' ? n.arguments.slice(1, 2) : n.arguments;
+        for (const a of args) if (mode !== 'objects' || ts.isObjectLiteralExpression(a)) collect(a, name);
+      }
+    }
+    if (!toolsOnly && (ts.isCallExpression(n) || ts.isNewExpression(n))) {
+      const name = ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword ? superClassName(n) : calleeName(n.expression);
+      const indices = name ? sinkParams.get(name) : undefined;
+      for (const i of indices ?? []) collect(n.arguments?.[i], `${name}()`);
+    }
+    if (ts.isNewExpression(n)) {
+      const name = calleeName(n.expression);
+      const isError = !!name && /Error$/.test(name);
+      const mode = name && Object.hasOwn(NEW_SINKS, name) ? NEW_SINKS[name] : isError ? 'first' : undefined;
+      // errors of the layers without vscode (attio, data) and of the model-facing tools are not counted
+      const errorOutsideUi = isError && (toolsOnly || /(^|\/)src\/(attio|data)\//.test(file) || (name === 'Error' && !usesVscode));
+      if (name && mode && !errorOutsideUi && (!toolsOnly || name === 'LanguageModelToolInvocation')) {
+        for (const a of (mode === 'first' ? n.arguments?.slice(0, 1) : n.arguments) ?? []) collect(a, isError ? `new ${name}` : name);
+      }
+    }
+    if (toolsOnly && ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && PERSON_METHODS_IN_TOOLS.has(n.name.text)) {
+      collectReturns(n, n.name.text, new Set());
+    }
+    if (ts.isPropertyAssignment(n) || ts.isMethodDeclaration(n)) {
+      const name = n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) ? n.name.text : undefined;
+      const toolProp = name === 'invocationMessage' || name === 'confirmationMessages';
+      if (name && (toolProp || (!toolsOnly && usesVscode && VISIBLE_PROPS.has(name) && name !== 'html'))) {
+        if (ts.isPropertyAssignment(n)) collect(n.initializer, name);
+        else collectReturns(n, name, new Set());
+      }
+      if (name === 'validateInput' && usesVscode && ts.isPropertyAssignment(n)) collectReturns(n.initializer, name, new Set());
+    }
+    if (!toolsOnly && usesVscode && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
+      const name = n.left.name.text;
+      if (VISIBLE_PROPS.has(name)) {
+        if (name === 'html') collectHtml(n.right);
+        else collect(n.right, name);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+
+  /** Webview HTML: the text between tags of its templates. */
+  const collectHtml = (e: ts.Expression): void => {
+    const look = (n: ts.Node): void => {
+      if (isL10nCall(n)) return;
+      if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) report(n, 'html', htmlText(n.text));
+      else if (ts.isTemplateExpression(n)) report(n, 'html', htmlText(templateLiteralText(n)));
+      ts.forEachChild(n, look);
+    };
+    look(e);
+  };
+
+  visit(sf);
+  return findings;
+}
+
+/** Text outside tags, `<style>`/`<script>` and attribute values of an HTML fragment. */
+function htmlText(html: string): string {
+  return html
+    .replace(/<(style|script)\b[\s\S]*?(<\/\1>|$)/gi, ' ')
+    .replace(/^[^<]*>/, ' ') // the tail of a tag opened in an earlier part of the template
+    .replace(/<[^>]*(>|$)/g, ' ');
+}
+
+/**
+ * `// l10n-ignore: <why>` on the literal's line or the line above keeps one literal out of the report: for text
+ * that must stay as written (a setting's value shown as is, a product name in a sentence-free label).
+ */
+export const IGNORE_MARKER = 'l10n-ignore';
+
+function ignored(sf: ts.SourceFile, lit: ts.Node): boolean {
+  const line = sf.getLineAndCharacterOfPosition(lit.getStart(sf)).line;
+  const lines = sf.text.split('\n');
+  return [lines[line], lines[line - 1]].some(l => l !== undefined && new RegExp(`//.*\\b${IGNORE_MARKER}\\b`).test(l));
+}
+
+/** Positions whose literals no person reads. */
+function isSilentPosition(lit: ts.Node): boolean {
+  const p = lit.parent;
+  if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || ts.isLiteralTypeNode(p)) return true;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p)) && p.name === lit) return true;
+  if (ts.isElementAccessExpression(p) && p.argumentExpression === lit) return true;
+  if (ts.isCaseClause(p)) return true;
+  if (ts.isBinaryExpression(p)) {
+    const k = p.operatorToken.kind;
+    if (
+      k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+      k === ts.SyntaxKind.EqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken || k === ts.SyntaxKind.InKeyword
+    ) return true;
+  }
+  if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
+    const name = calleeName(p.expression);
+    if (name && SILENT_METHODS.has(name) && p.expression !== lit) {
+      // `link(label, command)`: only the label is read
+      if (name === 'link' && p.arguments?.[0] === lit) return false;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The document rule: every literal reading as words in a module that writes text for people. */
+function documentFindings(sf: ts.SourceFile, file: string): Finding[] {
+  const out: Finding[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isL10nCall(n) || ts.isImportDeclaration(n) || ts.isTypeNode(n)) return;
+    let text: string | undefined;
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) text = n.text;
+    else if (ts.isTemplateExpression(n)) text = templateLiteralText(n);
+    if (text !== undefined && !isSilentPosition(n) && readsAsWords(text) && !ignored(sf, n)) {
+      out.push({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: sourceText(n, sf), where: 'document' });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** Every `.ts` file under `root` (recursively), sorted. */
+export function sourceFiles(root: string): string[] {
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .flatMap(d => {
+      const p = path.join(root, d.name);
+      return d.isDirectory() ? sourceFiles(p) : d.name.endsWith('.ts') && !d.name.endsWith('.d.ts') ? [p] : [];
+    })
+    .sort();
+}
+
+/** Scans every file of `srcDir` (findings name files relative to its parent, e.g. `src/…`). */
+export function scanTree(srcDir: string): Finding[] {
+  const base = path.dirname(srcDir);
+  return scanSources(sourceFiles(srcDir).map(f => ({ file: path.relative(base, f), text: fs.readFileSync(f, 'utf8') })));
+}
+
+/** Findings grouped by file, one line each: `  12  [label]  '$(key) Paste an access token'`. */
+export function formatReport(findings: readonly Finding[]): string {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const lines: string[] = [];
+  for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`${file} (${list.length})`);
+    for (const f of list) lines.push(`  ${String(f.line).padStart(4)}  [${f.where}]  ${f.text}`);
+  }
+  lines.push(`${findings.length} string(s) in ${byFile.size} file(s) bypass vscode.l10n.t`);
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  const src = path.resolve(__dirname, '..', '..', '..', 'src');
+  console.log(formatReport(scanTree(src)));
+}
