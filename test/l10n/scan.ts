@@ -383,7 +383,18 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
   };
 
   const visit = (n: ts.Node): void => {
-    if (isL10nCall(n)) return;
+    if (isL10nCall(n)) {
+      // a message @vscode/l10n-dev cannot extract is never translated
+      const msg = ts.isCallExpression(n) ? n.arguments[0] : undefined;
+      const literal = (x: ts.Node | undefined) => !!x && (ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x));
+      const messageProp = msg && ts.isObjectLiteralExpression(msg)
+        ? msg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'message')
+        : undefined;
+      if (ts.isCallExpression(n) && !literal(msg) && !(messageProp && literal(messageProp.initializer))) {
+        findings.push({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: sourceText(n, sf), where: 'l10n.t needs a literal message' });
+      }
+      return;
+    }
     if (ts.isNewExpression(n) && MODEL_FACING_NEW.has(calleeName(n.expression) ?? '')) return;
     if (!toolsOnly && ts.isCallExpression(n)) {
       const name = calleeName(n.expression);
