@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { getL10nJson, type l10nJsonFormat } from '@vscode/l10n-dev';
 import { formatReport, scanSource, scanSources, scanTree, sourceFiles } from '../l10n/scan';
+import { mergeGerman } from '../l10n/mergeGerman';
 import { compareTranslations, manifestKeys } from '../l10n/translations';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -160,6 +161,21 @@ suite('l10n: every key has a German entry', () => {
       'links differ in "See [docs](https://x.example/a).": (https://x.example/a) ≠ (https://x.example/b)',
     ]);
     assert.deepStrictEqual(compareTranslations(en, { 'Signed in to {0}.': 'Bei {0} angemeldet.', 'Open/verb': 'Öffnen', '$(sync) Refresh': '$(sync) Aktualisieren', 'See [docs](https://x.example/a).': 'Siehe [Doku](https://x.example/a).', Gone: 'Weg' }), []);
+  });
+
+  test('npm run l10n:de merges the fragments into the English keys and names what is missing or left over', () => {
+    const en = { 'Sign In': 'Sign In', 'Signed in to {0}.': 'Signed in to {0}.', Refresh: 'Refresh' };
+    const r = mergeGerman(en, [
+      { name: 'l10n/bundle.l10n.de.json', entries: { Refresh: 'Aktualisieren', Removed: 'Entfernt' } },
+      { name: 'l10n/fragments/a.de.json', entries: { 'Signed in to {0}.': 'Angemeldet bei {0}.', 'Old text': 'Alt' } },
+      { name: 'l10n/fragments/b.de.json', entries: { 'Signed in to {0}.': 'Bei {0} angemeldet.' } },
+    ]);
+    assert.deepStrictEqual(r.bundle, { 'Signed in to {0}.': 'Bei {0} angemeldet.', Refresh: 'Aktualisieren' });
+    assert.deepStrictEqual(Object.keys(r.bundle), ['Signed in to {0}.', 'Refresh'], 'in the English order');
+    assert.deepStrictEqual(r.missing, ['Sign In']);
+    assert.deepStrictEqual([...r.extra], [['l10n/bundle.l10n.de.json', ['Removed']], ['l10n/fragments/a.de.json', ['Old text']]]);
+    assert.strictEqual(r.conflicts.length, 1);
+    assert.deepStrictEqual(r.problems, []);
   });
 
   test('l10n/bundle.l10n.de.json has exactly the keys of bundle.l10n.json, each translated', () => {
