@@ -433,7 +433,9 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
     }
     if (!toolsOnly && usesVscode && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left)) {
       const name = n.left.name.text;
-      if (VISIBLE_PROPS.has(name)) {
+      // a status bar item's `name` is shown in the status bar's context menu (an error's `name` is not)
+      const itemName = name === 'name' && /item|status/i.test(n.left.expression.getText(sf));
+      if (VISIBLE_PROPS.has(name) || itemName) {
         if (name === 'html') collectHtml(n.right);
         else collect(n.right, name);
       }
