@@ -18,22 +18,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { documentFindings } from './document';
+import {
+  calleeName, hasWords, htmlText, ignored, importsVscode, isL10nCall, SILENT_METHODS, sourceText, templateLiteralText, type Finding,
+} from './text';
+import { addSinkParam, parameterOf, parameterPropertyOf, superClassName, type SinkParams } from './wrappers';
 
-export interface Finding {
-  /** Path relative to the scanned root's parent, e.g. `src/views/tree.ts`. */
-  file: string;
-  line: number;
-  /** The literal's text as written (templates with `${…}`). */
-  text: string;
-  /** Why it counts: the sink (`showErrorMessage`, `label`, …) or `document`. */
-  where: string;
-}
-
-/**
- * Words that stay as they are in every language, so a literal made only of them needs no translation. Keep this
- * small: product names only, never a word a translator would touch.
- */
-export const ALLOWED_WORDS: ReadonlySet<string> = new Set(['Attio', 'Attio Explorer', 'MCP', 'cURL', 'JSON', 'OAuth', 'UTC']);
+export { ALLOWED_WORDS, IGNORE_MARKER, readableText, type Finding } from './text';
 
 /** Modules that build text for people without calling VS Code APIs for it (their Markdown is the output). */
 export const TEXT_MODULES: readonly string[] = [
@@ -104,89 +95,12 @@ const VISIBLE_PROPS = new Set([
 /** Properties that are visible only in some objects: counted in assignments/objects of files using vscode. */
 const MODEL_FACING_NEW = new Set(['LanguageModelTextPart', 'LanguageModelToolResult', 'LanguageModelChatMessage']);
 
-/** Calls whose string arguments no person reads. */
-const SILENT_METHODS = new Set([
-  'replace', 'replaceAll', 'split', 'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'match', 'matchAll',
-  'test', 'exec', 'search', 'padStart', 'padEnd', 'trim', 'get', 'has', 'set', 'delete', 'getConfiguration', 'inspect',
-  'update', 'executeCommand', 'registerCommand', 'setContext', 'parse', 'from', 'with', 'joinPath', 'require',
-  'debug', 'info', 'warn', 'error', 'trace', 'log', 'appendLine', 'createOutputChannel', 'localeCompare', 'toLocaleString',
-  'DateTimeFormat', 'NumberFormat', 'RelativeTimeFormat', 'PluralRules', 'encodeURIComponent', 'relativeLink',
-  'commandUri', 'code', 'isAttioError', 'kindOf', 'redact', 'asExternalUri', 'openExternal',
-]);
-
-function calleeName(e: ts.Expression): string | undefined {
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
-}
-
-/** `vscode.l10n.t(...)`, `l10n.t(...)`: what @vscode/l10n-dev extracts. */
-export function isL10nCall(node: ts.Node): node is ts.CallExpression | ts.TaggedTemplateExpression {
-  const callee = ts.isCallExpression(node) ? node.expression : ts.isTaggedTemplateExpression(node) ? node.tag : undefined;
-  if (!callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 't') return false;
-  const obj = callee.expression;
-  return (ts.isIdentifier(obj) && obj.text === 'l10n') || (ts.isPropertyAccessExpression(obj) && obj.name.text === 'l10n');
-}
-
-/** What a person would read of a literal: codicons, URLs, placeholders, Markdown and HTML syntax and ALLOWED words removed. */
-export function readableText(text: string): string {
-  let s = text
-    .replace(/\$\([\w~-]+\)/g, ' ') // codicons
-    .replace(/\b(?:https?|command|mailto|vscode|attio(?:-json)?):[^\s)"'<>\]]*/g, ' ') // URLs and command/document links
-    .replace(/\{\d+\}|\{\w+\}|\$\{[^}]*\}/g, ' ') // placeholders
-    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ') // HTML tags
-    .replace(/&[a-z]+;|&#\d+;/g, ' ') // entities
-    .replace(/`[^`]*`/g, ' '); // code spans (ids, slugs)
-  for (const w of [...ALLOWED_WORDS].sort((a, b) => b.length - a.length)) s = s.split(w).join(' ');
-  return s;
-}
-
-export function hasWords(text: string): boolean {
-  const s = readableText(text).trim();
-  return /\p{L}/u.test(s) && !looksLikeId(s);
-}
-
-/** `symbol-text`, `en-US`, `attio.signIn`, `task:read`: ids, slugs, locales and setting names, not words. */
-function looksLikeId(s: string): boolean {
-  if (/^(GET|POST|PUT|PATCH|DELETE) \/\S*$/.test(s)) return true; // an endpoint
-  return /^[A-Za-z0-9]+(?:[-_.:/][A-Za-z0-9]+)+$/.test(s) && !/^[A-Z][a-z]+(?:-[a-z]+)*$/.test(s);
-}
-
-/** A literal reads as prose (the document rule): two letters in a row, not an identifier-like token (`a.b`, `snake_case`, `kebab-case`, `camelCase`). */
-function readsAsWords(text: string): boolean {
-  const s = readableText(text).trim();
-  if (!/\p{L}{2}/u.test(s)) return false;
-  // ids, paths, slugs, file names: one token, not a capitalised word (`Email`), no space even around placeholders
-  const token = text.replace(/\$\{[^}]*\}|\{\d+\}/g, 'x').trim();
-  if (/^[\w.$/:#-]+$/.test(token) && !/^[A-Z][a-z]+$/.test(token)) return false;
-  return true;
-}
-
-function templateLiteralText(t: ts.TemplateExpression): string {
-  return t.head.text + t.templateSpans.map(s => '{0}' + s.literal.text).join('');
-}
-
-function sourceText(node: ts.Node, sf: ts.SourceFile): string {
-  return node.getText(sf).replace(/\s+/g, ' ').slice(0, 160);
-}
-
-function importsVscode(sf: ts.SourceFile): boolean {
-  return sf.statements.some(
-    s => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === 'vscode',
-  );
-}
-
 /** Source files to scan together: `file` names them in the report and decides which module lists apply. */
 export interface SourceText {
   file: string;
   text: string;
 }
 
-/**
- * Function, method and class names whose parameter at an index ends up shown (`ti(label, …)` → `new TreeItem(label)`,
- * `new MessageNode(…, label)` → `item.tooltip = this.label`), learned across all files until nothing new is found.
- */
-type SinkParams = Map<string, Set<number>>;
 
 /** Scans one file on its own (wrappers of sinks count only when defined in the same text). */
 export function scanSource(file: string, text: string): Finding[] {
@@ -220,59 +134,6 @@ export function scanSources(sources: readonly SourceText[]): Finding[] {
     findings.push(...own.sort((a, b) => a.line - b.line));
   }
   return findings;
-}
-
-/** The name calls use for a function-like node: its own name, its class's for a constructor, its const's for an arrow. */
-function ownerName(fn: ts.SignatureDeclaration): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
-  if (ts.isConstructorDeclaration(fn) && ts.isClassDeclaration(fn.parent) && fn.parent.name) return fn.parent.name.text;
-  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
-    return fn.parent.name.text;
-  }
-  return undefined;
-}
-
-/** Names too common to follow across files (a method `get(label)` somewhere must not make every `.get('x')` a sink). */
-const GENERIC_NAMES = new Set(['run', 'get', 'set', 'push', 'add', 'show', 'update', 'fire', 'call', 'apply', 'map', 'then', 'resolve', 'reject']);
-
-function addSinkParam(sinkParams: SinkParams, owner: string | undefined, index: number): void {
-  if (!owner || index < 0 || GENERIC_NAMES.has(owner) || SILENT_METHODS.has(owner)) return;
-  const set = sinkParams.get(owner) ?? new Set<number>();
-  set.add(index);
-  sinkParams.set(owner, set);
-}
-
-/** `label` used inside a function whose parameter it is: the function's name and the parameter's index. */
-function parameterOf(id: ts.Identifier): { owner: string | undefined; index: number } | undefined {
-  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
-    if (ts.isFunctionLike(n)) {
-      const index = n.parameters.findIndex(p => ts.isIdentifier(p.name) && p.name.text === id.text);
-      if (index >= 0) return { owner: ownerName(n), index };
-    }
-  }
-  return undefined;
-}
-
-/** `this.label` where `label` is a constructor parameter property (`readonly label: string`). */
-function parameterPropertyOf(e: ts.PropertyAccessExpression): { owner: string | undefined; index: number } | undefined {
-  if (e.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
-  let cls: ts.Node | undefined = e.parent;
-  while (cls && !ts.isClassDeclaration(cls)) cls = cls.parent;
-  if (!cls || !ts.isClassDeclaration(cls) || !cls.name) return undefined;
-  const ctor = cls.members.find(ts.isConstructorDeclaration);
-  const index = ctor?.parameters.findIndex(
-    p => ts.isIdentifier(p.name) && p.name.text === e.name.text && !!ts.getModifiers(p)?.length,
-  );
-  return ctor && index !== undefined && index >= 0 ? { owner: cls.name.text, index } : undefined;
-}
-
-/** For `super(…)`: the class being extended. */
-function superClassName(call: ts.CallExpression): string | undefined {
-  let cls: ts.Node | undefined = call.parent;
-  while (cls && !ts.isClassDeclaration(cls)) cls = cls.parent;
-  const ext = cls && ts.isClassDeclaration(cls) ? cls.heritageClauses?.find(h => h.token === ts.SyntaxKind.ExtendsKeyword) : undefined;
-  const base = ext?.types[0]?.expression;
-  return base ? calleeName(base) : undefined;
 }
 
 function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sinkParams: SinkParams): Finding[] {
@@ -456,68 +317,6 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
 
   visit(sf);
   return findings;
-}
-
-/** Text outside tags, `<style>`/`<script>` and attribute values of an HTML fragment. */
-function htmlText(html: string): string {
-  return html
-    .replace(/<(style|script)\b[\s\S]*?(<\/\1>|$)/gi, ' ')
-    .replace(/^[^<]*>/, ' ') // the tail of a tag opened in an earlier part of the template
-    .replace(/<[^>]*(>|$)/g, ' ');
-}
-
-/**
- * `// l10n-ignore: <why>` on the literal's line or the line above keeps one literal out of the report: for text
- * that must stay as written (a setting's value shown as is, a product name in a sentence-free label).
- */
-export const IGNORE_MARKER = 'l10n-ignore';
-
-function ignored(sf: ts.SourceFile, lit: ts.Node): boolean {
-  const line = sf.getLineAndCharacterOfPosition(lit.getStart(sf)).line;
-  const lines = sf.text.split('\n');
-  return [lines[line], lines[line - 1]].some(l => l !== undefined && new RegExp(`//.*\\b${IGNORE_MARKER}\\b`).test(l));
-}
-
-/** Positions whose literals no person reads. */
-function isSilentPosition(lit: ts.Node): boolean {
-  const p = lit.parent;
-  if (ts.isImportDeclaration(p) || ts.isExportDeclaration(p) || ts.isExternalModuleReference(p) || ts.isLiteralTypeNode(p)) return true;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p)) && p.name === lit) return true;
-  if (ts.isElementAccessExpression(p) && p.argumentExpression === lit) return true;
-  if (ts.isCaseClause(p)) return true;
-  if (ts.isBinaryExpression(p)) {
-    const k = p.operatorToken.kind;
-    if (
-      k === ts.SyntaxKind.EqualsEqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-      k === ts.SyntaxKind.EqualsEqualsToken || k === ts.SyntaxKind.ExclamationEqualsToken || k === ts.SyntaxKind.InKeyword
-    ) return true;
-  }
-  if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
-    const name = calleeName(p.expression);
-    if (name && SILENT_METHODS.has(name) && p.expression !== lit) {
-      // `link(label, command)`: only the label is read
-      if (name === 'link' && p.arguments?.[0] === lit) return false;
-      return true;
-    }
-  }
-  return false;
-}
-
-/** The document rule: every literal reading as words in a module that writes text for people. */
-function documentFindings(sf: ts.SourceFile, file: string): Finding[] {
-  const out: Finding[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isL10nCall(n) || ts.isImportDeclaration(n) || ts.isTypeNode(n)) return;
-    let text: string | undefined;
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) text = n.text;
-    else if (ts.isTemplateExpression(n)) text = templateLiteralText(n);
-    if (text !== undefined && !isSilentPosition(n) && readsAsWords(text) && !ignored(sf, n)) {
-      out.push({ file, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: sourceText(n, sf), where: 'document' });
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return out;
 }
 
 /** Every `.ts` file under `root` (recursively), sorted. */
