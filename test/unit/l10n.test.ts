@@ -196,6 +196,11 @@ suite('l10n: every key has a German entry', () => {
     assert.ok(problems.length === 0, `package.nls.de.json:\n  ${problems.join('\n  ')}`);
   });
 
+  test('a manifest uses the keys of its whole-value %key% strings', () => {
+    const keys = manifestKeys({ contributes: { views: { attio: [{ name: '%view.objects%' }] }, commands: [{ title: '%command.signIn%', category: 'Attio' }] }, description: '100% local, %not a key%' });
+    assert.deepStrictEqual([...keys], ['view.objects', 'command.signIn']);
+  });
+
   test('every %key% of package.json is in package.nls.json, and every key there is used', () => {
     const manifest = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
     const used = manifestKeys(JSON.parse(manifest));
