@@ -22,7 +22,7 @@ import { documentFindings } from './document';
 import {
   calleeName, hasWords, htmlText, ignored, importsVscode, isL10nCall, SILENT_METHODS, sourceText, templateLiteralText, type Finding,
 } from './text';
-import { addSinkParam, parameterOf, parameterPropertyOf, superClassName, type SinkParams } from './wrappers';
+import { addSinkParam, parameterOf, parameterPropertyOf, sinkArgument, superClassName, type SinkParams } from './wrappers';
 
 export { ALLOWED_WORDS, IGNORE_MARKER, readableText, type Finding } from './text';
 
@@ -68,6 +68,7 @@ const NEW_SINKS: Readonly<Record<string, 'first' | 'all'>> = {
   Error: 'first',
   CancellationError: 'first',
   LanguageModelToolInvocation: 'all',
+  McpHttpServerDefinition: 'first',
   Hover: 'first',
   CompletionItem: 'first',
 };
@@ -151,8 +152,10 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
   collectConsts(sf);
 
   const methods = new Map<string, ts.MethodDeclaration>();
+  const functions = new Map<string, ts.FunctionDeclaration>();
   const collectMethods = (n: ts.Node): void => {
     if (ts.isMethodDeclaration(n) && ts.isIdentifier(n.name) && n.body) methods.set(n.name.text, n);
+    if (ts.isFunctionDeclaration(n) && n.name && n.body) functions.set(n.name.text, n);
     ts.forEachChild(n, collectMethods);
   };
   collectMethods(sf);
@@ -215,6 +218,11 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
     if (ts.isPropertyAccessExpression(e)) {
       const param = parameterPropertyOf(e);
       if (param) addSinkParam(sinkParams, param.owner, param.index);
+      else if (ts.isIdentifier(e.expression)) {
+        // `opts.title` where `opts` is a parameter: the `title` of the object passed there
+        const options = parameterOf(e.expression);
+        if (options) addSinkParam(sinkParams, options.owner, options.index, e.name.text);
+      }
       return;
     }
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return collectReturns(e, where, seen);
@@ -226,6 +234,11 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
         const m = methods.get(e.expression.name.text);
         if (m) collectReturns(m, where, seen);
         return;
+      }
+      if (ts.isIdentifier(e.expression)) {
+        // a helper of this file (`title(step)`): what it returns is shown
+        const fn = functions.get(e.expression.text) ?? consts.get(e.expression.text)?.find(x => ts.isArrowFunction(x) || ts.isFunctionExpression(x));
+        if (fn) collectReturns(fn, where, seen);
       }
       if (ts.isPropertyAccessExpression(e.expression)) collect(e.expression.expression, where, seen);
       for (const a of e.arguments) if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) collectReturns(a, where, seen);
@@ -267,8 +280,7 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
     }
     if (!toolsOnly && (ts.isCallExpression(n) || ts.isNewExpression(n))) {
       const name = ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword ? superClassName(n) : calleeName(n.expression);
-      const indices = name ? sinkParams.get(name) : undefined;
-      for (const i of indices ?? []) collect(n.arguments?.[i], `${name}()`);
+      for (const spec of (name && sinkParams.get(name)) || []) collect(sinkArgument(n.arguments, spec), `${name}()`);
     }
     if (ts.isNewExpression(n)) {
       const name = calleeName(n.expression);

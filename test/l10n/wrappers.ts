@@ -5,8 +5,11 @@
 import * as ts from 'typescript';
 import { calleeName, SILENT_METHODS } from './text';
 
-/** Function, method and class name → the indices of its parameters that end up shown. */
-export type SinkParams = Map<string, Set<number>>;
+/**
+ * Function, method and class name → what of its arguments ends up shown: `"2"` the third argument, `"1.title"` the
+ * `title` property of an object literal passed second (`pickRecord(data, { title, skipLabel })`).
+ */
+export type SinkParams = Map<string, Set<string>>;
 
 /** The name calls use for a function-like node: its own name, its class's for a constructor, its const's for an arrow. */
 export function ownerName(fn: ts.SignatureDeclaration): string | undefined {
@@ -21,10 +24,10 @@ export function ownerName(fn: ts.SignatureDeclaration): string | undefined {
 /** Names too common to follow across files (a method `get(label)` somewhere must not make every `.get('x')` a sink). */
 const GENERIC_NAMES = new Set(['run', 'get', 'set', 'push', 'add', 'show', 'update', 'fire', 'call', 'apply', 'map', 'then', 'resolve', 'reject']);
 
-export function addSinkParam(sinkParams: SinkParams, owner: string | undefined, index: number): void {
+export function addSinkParam(sinkParams: SinkParams, owner: string | undefined, index: number, prop?: string): void {
   if (!owner || index < 0 || GENERIC_NAMES.has(owner) || SILENT_METHODS.has(owner)) return;
-  const set = sinkParams.get(owner) ?? new Set<number>();
-  set.add(index);
+  const set = sinkParams.get(owner) ?? new Set<string>();
+  set.add(prop ? `${index}.${prop}` : String(index));
   sinkParams.set(owner, set);
 }
 
@@ -61,3 +64,17 @@ export function superClassName(call: ts.CallExpression): string | undefined {
   return base ? calleeName(base) : undefined;
 }
 
+
+/** The arguments of a call that `spec` (from {@link SinkParams}) names: the argument, or a property of an object literal. */
+export function sinkArgument(args: ts.NodeArray<ts.Expression> | undefined, spec: string): ts.Node | undefined {
+  const [i, prop] = spec.split('.');
+  const arg = args?.[Number(i)];
+  if (!prop || !arg) return arg;
+  if (!ts.isObjectLiteralExpression(arg)) return undefined;
+  for (const p of arg.properties) {
+    if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) || p.name.text !== prop) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  }
+  return undefined;
+}
