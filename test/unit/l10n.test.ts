@@ -88,11 +88,13 @@ suite('l10n: no user-visible string literal bypasses vscode.l10n.t', () => {
       '  return item;',
       '}',
       'export class Message { constructor(readonly ctx: unknown, readonly text: string) {} item() { return row(this.text, "info"); } }',
+      'export function ask(opts: { prompt: string; id: string }) { return vscode.window.showInputBox({ prompt: opts.prompt }); }',
     ].join('\n');
     const caller = [
-      "import { Message, row } from './wrapper';",
+      "import { ask, Message, row } from './wrapper';",
       "const a = row('Planted row', 'symbol-field');",
       "const b = new Message(ctx, 'Planted message');",
+      "void ask({ prompt: 'Planted option', id: 'attio.planted' });",
     ].join('\n');
     const found = scanSources([
       { file: 'src/views/wrapper.ts', text: wrapper },
@@ -101,6 +103,7 @@ suite('l10n: no user-visible string literal bypasses vscode.l10n.t', () => {
     assert.deepStrictEqual(found.map(f => `${f.file}:${f.line} ${f.text}`), [
       "src/views/caller.ts:2 'Planted row'",
       "src/views/caller.ts:3 'Planted message'",
+      "src/views/caller.ts:4 'Planted option'",
     ]);
   });
 
