@@ -22,6 +22,8 @@ export interface CodeServerOptions {
   installExtensions?: string[];
   /** Extra environment for code-server (and so for its extension hosts). */
   env?: NodeJS.ProcessEnv;
+  /** Display language (`--locale`, e.g. `de`). The workbench switches only when a language pack for it is installed. */
+  locale?: string;
   /** Print code-server's stdout (stderr is always printed). */
   verbose?: boolean;
   readyTimeoutMs?: number;
@@ -144,6 +146,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-workspace-trust',
     ...commonArgs(userDataDir, extensionsDir),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.locale ? ['--locale', options.locale] : []),
   ];
   log.debug(`spawn ${codeServerBin} ${args.join(' ')}`);
   const child: ChildProcess = spawn(codeServerBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -17,6 +17,8 @@ export interface UiFixture {
   /** The local Attio-compatible server. */
   server: AttioServer;
   workspaceFolder: string;
+  /** The packaged extension the workbench runs (for suites that start a workbench of their own). */
+  vsix: string;
 }
 
 let current: UiFixture | undefined;

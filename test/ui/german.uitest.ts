@@ -1,0 +1,124 @@
+/**
+ * A German VS Code shows Attio Explorer in German. A second code-server (its own profile, the same packaged
+ * extension and local Attio server) is switched to German the way a person does it: install a German language pack
+ * (Extensions: Install from VSIX…), Configure Display Language → Deutsch → Restart. Then view names, the welcome
+ * button and a command title must come from package.nls.de.json, and the status bar, a quick pick and a
+ * notification from l10n/bundle.l10n.de.json; the expected German is read from those files (test/ui/german.ts).
+ * The language pack is a stand-in without core translations (none can be downloaded here): VS Code's own texts
+ * stay English, ours must not.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { extensionSettings } from '../harness/attioServer';
+import { Browser, launchBrowser, waitForWorkbench } from '../harness/browser';
+import { CodeServer, startCodeServer } from '../harness/codeServer';
+import { debugEnabled } from '../harness/log';
+import { makeTempDir, removeDir } from '../harness/paths';
+import { fixture, notification, page, pause, quickInput, runCommand, screenshot, server, setFixture, UiFixture, viewPane, welcomeView } from './fixture';
+import { germanCommand, germanMessage, germanViewName, germanWelcomeButton, packageStandInLanguagePack } from './german';
+
+async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await pause(250);
+  }
+}
+
+suite('UI: German display language', () => {
+  let saved: UiFixture | undefined;
+  let codeServer: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let tmp: string | undefined;
+
+  suiteSetup(async function () {
+    this.timeout(300_000);
+    saved = fixture();
+    tmp = makeTempDir('german');
+    const pack = await packageStandInLanguagePack(tmp);
+    codeServer = await startCodeServer({ installExtensions: [saved.vsix], settings: extensionSettings(saved.server), verbose: debugEnabled });
+    browser = await launchBrowser();
+    const cs = codeServer;
+    await browser.page.goto(cs.workbenchUrl(saved.workspaceFolder), { timeout: 60_000 });
+    await waitForWorkbench(browser.page);
+    setFixture({ ...saved, page: browser.page, browser, codeServer: cs });
+
+    try {
+      await switchToGerman(cs, pack, saved.workspaceFolder);
+    } catch (e) {
+      await screenshot('FAILED-german-setup').catch(() => undefined);
+      throw e;
+    }
+  });
+
+  /** As a person does it: install the language pack, Configure Display Language → Deutsch → Restart. */
+  async function switchToGerman(cs: CodeServer, pack: string, folder: string): Promise<void> {
+    // the Extensions contribution registers its commands a moment after the workbench shows
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await runCommand('Extensions: Install from VSIX...');
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await quickInput.dismiss();
+        await pause(3000);
+      }
+    }
+    // the file dialog replaces the palette in the same widget: go to the pack's folder, then choose the file
+    await page().waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.startsWith('/'), undefined, { timeout: 15_000 });
+    await pause(1000);
+    await quickInput.fill(path.dirname(pack) + '/');
+    await quickInput.pick(path.basename(pack));
+    await notification(/Completed installing extension/, 60_000);
+    await runCommand('Configure Display Language');
+    await quickInput.pick('Deutsch');
+    await page().locator('.monaco-dialog-box .monaco-button', { hasText: 'Restart' }).first().click();
+    const argv = path.join(cs.userDataDir, 'User', 'argv.json');
+    await until('code-server to store the display language', () => fs.existsSync(argv) && /"locale"\s*:\s*"de"/.test(fs.readFileSync(argv, 'utf8')), 30_000);
+    await pause(1000);
+    await page().goto(cs.workbenchUrl(folder), { timeout: 60_000 });
+    await waitForWorkbench(page());
+  }
+
+  suiteTeardown(async () => {
+    if (saved) setFixture(saved);
+    await browser?.close();
+    await codeServer?.stop();
+    if (tmp) removeDir(tmp);
+  });
+
+  test('the workbench runs in German', async () => {
+    assert.strictEqual(await page().evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE), 'de');
+  });
+
+  test('view names and the welcome button come from package.nls.de.json, the status bar from bundle.l10n.de.json', async () => {
+    const objects = germanViewName('attio.objects');
+    await page().locator('.part.activitybar [aria-label^="Attio"]').first().click();
+    for (const name of [objects, germanViewName('attio.lists'), germanViewName('attio.tasks')]) {
+      await viewPane(name).locator('.pane-header').waitFor({ state: 'visible', timeout: 30_000 });
+    }
+    const button = welcomeView(objects).locator('.monaco-button', { hasText: germanWelcomeButton('attio.objects', 'attio.signIn') });
+    await button.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const signedOut = germanMessage(/signed out$/i);
+    const status = page().locator('.part.statusbar .statusbar-item', { hasText: signedOut }).first();
+    await status.waitFor({ state: 'visible', timeout: 30_000 }).catch(async e => {
+      const shown = await page().locator('.part.statusbar').innerText().catch(() => '?');
+      throw new Error(`no status bar item matches ${signedOut}; the status bar shows: ${shown.replace(/\s+/g, ' ')}\n${String(e)}`);
+    });
+    await screenshot('german-sidebar');
+  });
+
+  test('the German command title signs in through German choices and a German message', async () => {
+    await runCommand(germanCommand('attio.signIn'));
+    await quickInput.item(germanMessage(/paste an access token$/i)).waitFor({ state: 'visible', timeout: 15_000 });
+    await screenshot('german-sign-in');
+    await quickInput.pick(germanMessage(/paste an access token$/i));
+    await quickInput.fill(server().tokens.full, true);
+    const toast = await notification(germanMessage(/^Signed in to /));
+    assert.match(await toast.innerText(), /Northwind Labs/);
+    await screenshot('german-signed-in');
+    await runCommand(germanCommand('attio.signOut'));
+    await welcomeView(germanViewName('attio.objects')).waitFor({ state: 'visible', timeout: 20_000 });
+  });
+});
