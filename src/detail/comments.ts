@@ -18,7 +18,7 @@ export async function commentsSection(data: WorkspaceData, target: CommentTarget
     const resolved = t.comments[0]?.resolved_at;
     out.push(`### Thread · ${formatTimestamp(t.created_at, opts)}${resolved ? ` · resolved ${formatTimestamp(resolved, opts)}` : ''}`, '');
     for (const c of t.comments) {
-      const who = commentAuthor(c, id => data.members.name(id));
+      const who = commentAuthor(c, id => data.members.name(id), data.words);
       // written by anyone in the workspace: plain text, every Markdown mark escaped
       out.push(`**${mdEscape(who)}** · ${formatTimestamp(c.created_at, opts)}`, '', plainTextMarkdown(c.content_plaintext), '');
     }

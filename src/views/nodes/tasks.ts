@@ -2,11 +2,25 @@
 import * as vscode from 'vscode';
 import type { AttioTask } from '../../attio';
 import { ItemTags } from '../../constants';
-import { TASK_GROUPS, formatTimestamp, isOverdue, mdEscape, relativeDeadline, type TaskGroupId } from '../../data';
+import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type TaskGroupId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import type { TaskGrouping } from '../../common/config';
 import { Collapsed, Expanded, MessageNode, None, RootLoader, TreeNode, contextValue, firstLine, md, openCmd, ti, type NodeContext } from './treeNode';
 import { RefNode } from './values';
+
+/** What a person calls each task group (the data layer names them by id). */
+function groupLabel(g: TaskGroupId): string {
+  switch (g) {
+    case 'mine':
+      return vscode.l10n.t('My open tasks');
+    case 'allOpen':
+      return vscode.l10n.t('All open');
+    case 'overdue':
+      return vscode.l10n.t('Overdue');
+    case 'completed':
+      return vscode.l10n.t('Completed (recent)');
+  }
+}
 
 export class TasksRoot {
   private readonly groups = new Map<string, TaskGroupNode>();
@@ -57,7 +71,7 @@ export class TaskGroupNode extends TreeNode {
     const g = this.group;
     this.shown = this.ctx.data.tasks.count(g);
     return ti(
-      TASK_GROUPS[g],
+      groupLabel(g),
       this.expanded ? Expanded : Collapsed,
       new vscode.ThemeIcon(GROUP_ICONS[g], g === 'overdue' ? new vscode.ThemeColor('list.warningForeground') : undefined),
       contextValue('taskGroup', g),
@@ -66,7 +80,7 @@ export class TaskGroupNode extends TreeNode {
   }
 
   override children(): Promise<TreeNode[]> {
-    return this.load(`Tasks (${TASK_GROUPS[this.group]})`, () => this.ctx.data.tasks.list(this.group), tasks => {
+    return this.load(`Tasks (${groupLabel(this.group)})`, () => this.ctx.data.tasks.list(this.group), tasks => {
       if (tasks.length !== this.shown) setTimeout(() => this.ctx.changed(this), 0);
       return taskNodes(this.ctx, this, tasks, this.group === 'overdue' ? 'Nothing overdue' : this.group === 'completed' ? 'No completed tasks' : 'No open tasks');
     });
