@@ -57,6 +57,13 @@ export function errorText(e: unknown): string {
   if (isAttioError(e, 'http')) return e.code ? vscode.l10n.t('Attio answered with HTTP {0} ({1}).', e.status ?? 0, e.code) : vscode.l10n.t('Attio answered with HTTP {0}.', e.status ?? 0);
   const name = e instanceof Error ? e.name : '';
   if (name === 'NotSignedIn') return vscode.l10n.t('Not signed in to Attio.');
+  if (name === 'FilterBuildError') {
+    const f = e as Error & { reason?: string; label?: string };
+    const label = f.label ?? '';
+    if (f.reason === 'noMember') return vscode.l10n.t({ message: 'The condition "{0} is me" needs a signed-in workspace member, and this token has none.', args: [label], comment: ['{0} is an attribute, e.g. "Owner".'] });
+    if (f.reason === 'notNumber') return vscode.l10n.t({ message: 'The condition on "{0}" needs a number.', args: [label], comment: ['{0} is an attribute.'] });
+    return vscode.l10n.t({ message: 'The condition on "{0}" needs a value.', args: [label], comment: ['{0} is an attribute.'] });
+  }
   if (name === 'NotAMember') return vscode.l10n.t('Comments are written by a workspace member, and this token does not belong to one.');
   return errorMessage(e);
 }

@@ -26,5 +26,7 @@ export function valueWords() {
     workspaceMember: vscode.l10n.t('Workspace member'),
     unknown: vscode.l10n.t({ message: 'Unknown', comment: ['Who made a change: not known.'] }),
     recordNotFound: vscode.l10n.t('Record not found'),
+    yes: vscode.l10n.t({ message: 'Yes', comment: ['The value of a checked checkbox.'] }),
+    no: vscode.l10n.t({ message: 'No', comment: ['The value of an unchecked checkbox.'] }),
   };
 }

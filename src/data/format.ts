@@ -38,6 +38,9 @@ export interface ValueWords {
   unknown: string;
   /** The title of a record Attio no longer has. */
   recordNotFound: string;
+  /** A checkbox's two values. */
+  yes: string;
+  no: string;
 }
 
 export const ENGLISH_WORDS: ValueWords = {
@@ -48,6 +51,8 @@ export const ENGLISH_WORDS: ValueWords = {
   workspaceMember: 'Workspace member',
   unknown: 'Unknown',
   recordNotFound: 'Record not found',
+  yes: 'Yes',
+  no: 'No',
 };
 
 /** An Attio date-only value (`YYYY-MM-DD`) in the user's locale, e.g. "3 Mar 2025" / "Mar 3, 2025". */
@@ -131,6 +136,8 @@ export function renderValue(value: AnyValue, ctx: RenderContext): string {
     }
     case 'currency':
       return typeof v.currency_value === 'number' ? formatCurrency(v.currency_value, str(v.currency_code), ctx.locale) : '';
+    case 'checkbox':
+      return v.value === true ? (ctx.words ?? ENGLISH_WORDS).yes : v.value === false ? (ctx.words ?? ENGLISH_WORDS).no : '';
     case 'date':
       return str(v.value) ? formatDate(v.value as string, ctx) : '';
     case 'timestamp':

@@ -10,7 +10,8 @@ import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
 import { pickRecord } from '../ui/recordPicker';
 // the pure module itself, not the data layer's index: this file is bundled apart (dist/filterBuilder.js)
-import { OP_WORDS, describeCondition, isSortable, operatorsFor, type FilterCondition, type FilterOp, type FilterSort, type RecordFilter } from '../data/recordFilter';
+import { isSortable, operatorsFor, type FilterCondition, type FilterOp, type FilterSort, type RecordFilter } from '../data/recordFilter';
+import { describeCondition, opLabel } from './filterText';
 import type { FilterTarget } from './nodes/filters';
 
 /** Picks a record (search as you type); undefined = cancelled. */
@@ -29,7 +30,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The value of a condition, asked the way its type needs; undefined = cancelled. */
 async function askValue(data: WorkspaceData, target: FilterTarget, id: string, a: AttioAttribute, op: FilterOp, pickRecord: RecordPick): Promise<Pick<FilterCondition, 'value' | 'valueLabel'> | undefined> {
-  const title = `${a.title} ${OP_WORDS[op]}`;
+  const title = opLabel(a.title, op);
   switch (op) {
     case 'checked':
     case 'unchecked':
@@ -75,7 +76,7 @@ async function addCondition(data: WorkspaceData, target: FilterTarget, id: strin
   const a = await pick(filterable.map(x => ({ label: x.title, description: x.type, value: x })), 'Filter: which attribute?');
   if (!a) return undefined;
   const ops = operatorsFor(a.type);
-  const op = ops.length === 1 ? ops[0] : await pick(ops.map(o => ({ label: `${a.title} ${OP_WORDS[o]}${o === 'withinDays' ? ' … days' : ''}`, value: o })), `Filter: ${a.title}`);
+  const op = ops.length === 1 ? ops[0] : await pick(ops.map(o => ({ label: opLabel(a.title, o), value: o })), `Filter: ${a.title}`);
   if (!op) return undefined;
   const v = await askValue(data, target, id, a, op, pickRecord);
   if (!v) return undefined;

@@ -4,4 +4,5 @@
  * required on first use through lazyFilters.ts, so activation does not parse it.
  */
 export * from '../data/recordFilter';
+export * from './filterText';
 export { askFilter, buildFilter } from './filterBuilder';
