@@ -9,6 +9,7 @@ import { registerCommands } from './common/commands';
 import { Configuration } from './common/config';
 import { FolderSettingsGuard } from './common/folderSettings';
 import { Logger } from './common/log';
+import { valueWords } from './common/valueWords';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
@@ -67,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const errors = new ErrorReporter(connection, scopeErrors, redactor, log.child('Errors'));
 
   // what is shown
-  const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, log: log.child('Data') });
+  const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, words: valueWords, log: log.child('Data') });
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
   const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState });
   const reports = new ReportView();
@@ -105,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     editor,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(editor.commands(), log, redactor),
-    new ChatTools({ data, describeError: errors.describe, redact: text => redactor.redact(text), config, log: log.child('Chat') }),
+    new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') }),
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),

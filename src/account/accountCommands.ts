@@ -27,17 +27,17 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
   const signOut = async (arg?: { sessionId?: string; removeClientSecret?: boolean }): Promise<boolean> => {
     const { sessions, activeId } = await d.auth.current();
     if (!sessions.length) {
-      void vscode.window.showInformationMessage('Attio: you are not signed in.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Attio: you are not signed in.'));
       return false;
     }
     let ids: string[];
     if (arg?.sessionId) ids = [arg.sessionId];
     else if (sessions.length === 1) ids = [sessions[0].id];
     else {
-      const all = { label: '$(sign-out) All workspaces', ids: sessions.map(s => s.id) };
+      const all = { label: `$(sign-out) ${vscode.l10n.t('All workspaces')}`, ids: sessions.map(s => s.id) };
       const pick = await vscode.window.showQuickPick(
-        [...sessions.map(s => ({ label: s.workspaceName, description: s.id === activeId ? 'active' : undefined, ids: [s.id] })), all],
-        { title: 'Attio: Sign Out', placeHolder: 'Sign out of which workspace?' },
+        [...sessions.map(s => ({ label: s.workspaceName, description: s.id === activeId ? vscode.l10n.t({ message: 'active', comment: ['Describes the workspace the views show now.'] }) : undefined, ids: [s.id] })), all],
+        { title: vscode.l10n.t('Attio: Sign Out'), placeHolder: vscode.l10n.t('Sign out of which workspace?') },
       );
       if (!pick) return false;
       ids = pick.ids;
@@ -45,8 +45,9 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
     for (const id of ids) await d.auth.remove(id);
     let dropSecret = arg?.removeClientSecret;
     if (dropSecret === undefined && !arg?.sessionId && (await d.store.hasClientSecrets())) {
-      const remove = 'Remove Client Secret';
-      dropSecret = (await vscode.window.showInformationMessage('Attio: signed out. Also remove the stored OAuth client secret?', remove, 'Keep It')) === remove;
+      const remove = vscode.l10n.t('Remove Client Secret');
+      const keep = vscode.l10n.t({ message: 'Keep It', comment: ['A button: keep the stored OAuth client secret.'] });
+      dropSecret = (await vscode.window.showInformationMessage(vscode.l10n.t('Attio: signed out. Also remove the stored OAuth client secret?'), remove, keep)) === remove;
     }
     if (dropSecret) {
       await d.store.deleteClientSecrets();
@@ -58,10 +59,10 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
   const switchWorkspace = async (arg?: { sessionId?: string }): Promise<void> => {
     const { sessions, activeId } = await d.auth.current();
     if (arg?.sessionId) return d.auth.setActive(arg.sessionId);
-    const another = { label: '$(add) Sign in to another workspace…', id: '' };
+    const another = { label: `$(add) ${vscode.l10n.t('Sign in to another workspace…')}`, id: '' };
     const pick = await vscode.window.showQuickPick(
-      [...sessions.map(s => ({ label: s.workspaceName, description: s.id === activeId ? '$(check) active' : s.workspaceSlug, id: s.id })), another],
-      { title: 'Attio: Switch Workspace', placeHolder: 'Which workspace should the Attio views show?' },
+      [...sessions.map(s => ({ label: s.workspaceName, description: s.id === activeId ? `$(check) ${vscode.l10n.t({ message: 'active', comment: ['Describes the workspace the views show now.'] })}` : s.workspaceSlug, id: s.id })), another],
+      { title: vscode.l10n.t('Attio: Switch Workspace'), placeHolder: vscode.l10n.t('Which workspace should the Attio views show?') },
     );
     if (!pick) return;
     if (pick.id) await d.auth.setActive(pick.id);
@@ -75,11 +76,12 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
       return undefined;
     }
     if (!conn) {
-      const pick = await vscode.window.showInformationMessage('Attio: you are not signed in.', 'Sign In');
-      if (pick) await vscode.commands.executeCommand(Commands.signIn);
+      const signIn = vscode.l10n.t('Sign In');
+      const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Attio: you are not signed in.'), signIn);
+      if (pick === signIn) await vscode.commands.executeCommand(Commands.signIn);
       return undefined;
     }
-    const self = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Attio: verifying the connection' }, () => conn.client.self());
+    const self = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Attio: verifying the connection') }, () => conn.client.self());
     let authorizedBy: string | undefined;
     if (self.active && self.authorizedByMemberId) {
       try {
@@ -91,13 +93,13 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
     }
     const md = reportsModule().connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
     d.log.info(`verified connection to "${conn.session.workspaceName}": ${self.active ? 'active' : 'inactive'}`);
-    await d.reports.show('connection', `Attio: ${conn.session.workspaceName}`, md);
+    await d.reports.show('connection', vscode.l10n.t({ message: 'Attio: {0}', args: [conn.session.workspaceName], comment: ['A title. {0} is the workspace name.'] }), md);
     return md.markdown;
   };
 
   const showScopeErrors = async (): Promise<string> => {
     const md = reportsModule().scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
-    await d.reports.show('scopeErrors', 'Attio: Scope Errors', md);
+    await d.reports.show('scopeErrors', vscode.l10n.t('Attio: Scope Errors'), md);
     return md.markdown;
   };
 
@@ -106,30 +108,41 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
     const m = d.connection.mismatch;
     if (m) {
       const choices: (vscode.QuickPickItem & { run: string })[] = [
-        ...(m.settingOrigin ? [{ label: `$(sign-in) Sign In for ${m.settingOrigin}`, run: Commands.signIn }] : []),
-        { label: `$(history) Use ${m.sessionOrigin} Again`, detail: 'Sets attio.apiBaseUrl in your user settings back to the session\'s address.', run: Commands.useSessionApiOrigin },
-        { label: '$(sign-out) Sign Out', run: Commands.signOut },
-        { label: '$(output) Show Log', run: Commands.showLog },
+        ...(m.settingOrigin ? [{ label: `$(sign-in) ${vscode.l10n.t({ message: 'Sign In for {0}', args: [m.settingOrigin], comment: ['{0} is an API address.'] })}`, run: Commands.signIn }] : []),
+        {
+          label: `$(history) ${vscode.l10n.t({ message: 'Use {0} Again', args: [m.sessionOrigin], comment: ['{0} is an API address.'] })}`,
+          detail: vscode.l10n.t('Sets attio.apiBaseUrl in your user settings back to the session\'s address.'),
+          run: Commands.useSessionApiOrigin,
+        },
+        { label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, run: Commands.signOut },
+        { label: `$(output) ${vscode.l10n.t('Show Log')}`, run: Commands.showLog },
       ];
-      const title = `Attio: "${m.session.workspaceName}" belongs to ${m.sessionOrigin}; attio.apiBaseUrl names ${m.settingOrigin || m.apiBaseUrl}`;
+      const title = vscode.l10n.t({
+        message: 'Attio: "{0}" belongs to {1}; attio.apiBaseUrl names {2}',
+        args: [m.session.workspaceName, m.sessionOrigin, m.settingOrigin || m.apiBaseUrl],
+        comment: ['{0} is the workspace name, {1} and {2} are API addresses; attio.apiBaseUrl is a setting.'],
+      });
       const pick = await vscode.window.showQuickPick(choices, { title });
       if (pick) await vscode.commands.executeCommand(pick.run);
       return;
     }
     const items: (vscode.QuickPickItem & { run: string })[] = conn
       ? [
-          { label: '$(pulse) Verify Connection', run: Commands.verifyConnection },
-          { label: '$(arrow-swap) Switch Workspace', run: Commands.switchWorkspace },
-          { label: '$(warning) Show Scope Errors', run: Commands.showScopeErrors },
-          { label: '$(add) Sign In to Another Workspace', run: Commands.signIn },
-          { label: '$(sign-out) Sign Out', run: Commands.signOut },
-          { label: '$(output) Show Log', run: Commands.showLog },
+          { label: `$(pulse) ${vscode.l10n.t('Verify Connection')}`, run: Commands.verifyConnection },
+          { label: `$(arrow-swap) ${vscode.l10n.t('Switch Workspace')}`, run: Commands.switchWorkspace },
+          { label: `$(warning) ${vscode.l10n.t('Show Scope Errors')}`, run: Commands.showScopeErrors },
+          { label: `$(add) ${vscode.l10n.t('Sign In to Another Workspace')}`, run: Commands.signIn },
+          { label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, run: Commands.signOut },
+          { label: `$(output) ${vscode.l10n.t('Show Log')}`, run: Commands.showLog },
         ]
       : [
-          { label: '$(sign-in) Sign In', run: Commands.signIn },
-          { label: '$(output) Show Log', run: Commands.showLog },
+          { label: `$(sign-in) ${vscode.l10n.t('Sign In')}`, run: Commands.signIn },
+          { label: `$(output) ${vscode.l10n.t('Show Log')}`, run: Commands.showLog },
         ];
-    const pick = await vscode.window.showQuickPick(items, { title: conn ? `Attio: ${conn.session.workspaceName}` : 'Attio: signed out' });
+    const title = conn
+      ? vscode.l10n.t({ message: 'Attio: {0}', args: [conn.session.workspaceName], comment: ['A title. {0} is the workspace name.'] })
+      : vscode.l10n.t('Attio: signed out');
+    const pick = await vscode.window.showQuickPick(items, { title });
     if (pick) await vscode.commands.executeCommand(pick.run);
   };
 
@@ -137,7 +150,7 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
     [Commands.signIn]: async (req?: SignInRequest) => {
       const session = await d.signIn.acquire(req && typeof req === 'object' ? req : {});
       await d.auth.add(session);
-      void vscode.window.showInformationMessage(`Signed in to Attio workspace "${session.workspaceName}".`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Attio workspace "{0}".', session.workspaceName));
       return session;
     },
     [Commands.signOut]: signOut,

@@ -45,7 +45,7 @@ export class ReportView extends Disposable {
     }
     panel.title = title;
     panel.webview.options = webviewOptions(report);
-    panel.webview.html = `<!DOCTYPE html><html><head><meta charset="utf-8">
+    panel.webview.html = `<!DOCTYPE html><html lang="${vscode.env.language}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <style>${STYLE}</style></head><body>${html}</body></html>`;
     panel.reveal(undefined, false);

@@ -9,7 +9,7 @@ export class AccountStatusBar extends Disposable {
 
   constructor(private readonly connection: Connection) {
     super();
-    this.item.name = 'Attio Account';
+    this.item.name = vscode.l10n.t('Attio Account');
     this.item.command = Commands.accountActions;
     this._register(connection.onDidChange(() => this.render()));
     this.render();
@@ -20,14 +20,19 @@ export class AccountStatusBar extends Disposable {
     const conn = this.connection.current;
     const m = this.connection.mismatch;
     if (m) {
-      this.item.text = `$(warning) Attio: ${m.session.workspaceName} (other API address)`;
-      this.item.tooltip = `The session for "${m.session.workspaceName}" belongs to ${m.sessionOrigin}; attio.apiBaseUrl names ${m.settingOrigin || m.apiBaseUrl}. Nothing is sent — click to choose.`;
+      this.item.text = `$(warning) ${vscode.l10n.t('Attio: {0} (other API address)', m.session.workspaceName)}`;
+      this.item.tooltip = vscode.l10n.t(
+        'The session for "{0}" belongs to {1}; attio.apiBaseUrl names {2}. Nothing is sent — click to choose.',
+        m.session.workspaceName,
+        m.sessionOrigin,
+        m.settingOrigin || m.apiBaseUrl,
+      );
     } else if (conn) {
       this.item.text = `$(organization) ${conn.session.workspaceName}`;
-      this.item.tooltip = `Attio workspace "${conn.session.workspaceName}" (${conn.session.workspaceSlug}) — click for account actions`;
+      this.item.tooltip = vscode.l10n.t('Attio workspace "{0}" ({1}) — click for account actions', conn.session.workspaceName, conn.session.workspaceSlug);
     } else {
-      this.item.text = '$(account) Attio: Signed out';
-      this.item.tooltip = 'Attio — click to sign in';
+      this.item.text = `$(account) ${vscode.l10n.t('Attio: Signed out')}`;
+      this.item.tooltip = vscode.l10n.t('Attio — click to sign in');
     }
   }
 }

@@ -4,6 +4,9 @@
  * Every error carries the endpoint as a *template* (`POST /v2/objects/{object}/records/query`), never the
  * concrete URL's secrets, request headers or response payload. Messages are built by the client from
  * fixed text plus Attio's `code`; anything that might echo a credential goes through `redact` (redact.ts).
+ *
+ * A message is the English log line for developers. What a person reads is worded from the error's kind and
+ * fields by the surface that shows it (src/common/errorText.lazy.ts), in the person's language.
  */
 
 export type AttioErrorKind =
@@ -55,9 +58,12 @@ export class AttioError extends Error {
 }
 
 export class NetworkError extends AttioError {
-  constructor(endpoint: string, message = 'Could not reach Attio', opts: AttioErrorOptions = {}) {
-    super('network', endpoint, `${endpoint}: ${message}`, opts);
+  /** The platform's code for the failure (`ECONNREFUSED`, `ENOTFOUND`…) when it gave one. */
+  readonly systemCode?: string;
+  constructor(endpoint: string, systemCode?: string, opts: AttioErrorOptions = {}) {
+    super('network', endpoint, `${endpoint}: could not reach Attio${systemCode ? ` (${systemCode})` : ''}`, opts);
     this.name = 'NetworkError';
+    if (systemCode) this.systemCode = systemCode;
   }
 }
 
@@ -137,12 +143,15 @@ export class NotFoundError extends AttioError {
 }
 
 export class InvalidRequestError extends AttioError {
+  /** Attio's own explanation (its `message`, redacted and cut short), when the body had one. */
+  readonly detail?: string;
   constructor(endpoint: string, status: number, detail: string | undefined, opts: AttioErrorOptions = {}) {
     super('invalid-request', endpoint, `${endpoint}: Attio rejected the request (HTTP ${status}${opts.code ? `, ${opts.code}` : ''})${detail ? `: ${detail}` : ''}`, {
       ...opts,
       status,
     });
     this.name = 'InvalidRequestError';
+    if (detail) this.detail = detail;
   }
 }
 
@@ -236,9 +245,16 @@ export function errorMessage(e: unknown): string {
 }
 
 interface ErrorsByKind {
+  network: NetworkError;
+  timeout: TimeoutError;
+  'rate-limited': RateLimitedError;
   'missing-scope': MissingScopeError;
   auth: AuthError;
   'not-found': NotFoundError;
+  'invalid-request': InvalidRequestError;
+  schema: SchemaError;
+  redirect: RedirectError;
+  origin: OriginMismatchError;
 }
 
 /**

@@ -175,7 +175,7 @@ export async function send(fetchFn: typeof fetch, req: BuiltRequest, endpointKey
     if (e instanceof RedirectError) throw e;
     if (outer?.aborted) throw new CancelledError(endpointKey);
     if (timedOut) throw new TimeoutError(endpointKey, opts.timeoutMs);
-    throw new NetworkError(endpointKey, describeNetworkFailure(e), { cause: e });
+    throw new NetworkError(endpointKey, systemCodeOf(e), { cause: e });
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
@@ -202,10 +202,9 @@ export function redirectOf(res: Response, requestUrl: string): { status: number 
 }
 
 /** A short, credential-free reason for a fetch failure (`ECONNRESET`, `ECONNREFUSED`, …). */
-function describeNetworkFailure(e: unknown): string {
+function systemCodeOf(e: unknown): string | undefined {
   const cause = (e as { cause?: { code?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
-  return code ? `could not reach Attio (${code})` : 'could not reach Attio';
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
 /**

@@ -42,8 +42,8 @@ export type EndpointKey = keyof typeof endpointScopes;
 
 export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks' | 'comments' | 'commentWrites' | 'meetings' | 'callRecordings';
 
+/** A feature is named by its id; the surface that shows it words it (the Verify Connection report). */
 export interface FeatureInfo {
-  label: string;
   /** Endpoints the feature uses; its required scopes are the union of theirs. */
   endpoints: readonly EndpointKey[];
   /** Nothing a person expects from the extension depends on it (shown when granted, never asked for). */
@@ -51,21 +51,21 @@ export interface FeatureInfo {
 }
 
 export const features: Readonly<Record<Feature, FeatureInfo>> = {
-  objects: { label: 'Objects and attributes', endpoints: ['GET /v2/objects', 'GET /v2/objects/{object}', 'GET /v2/{target}/{identifier}/attributes', 'GET /v2/{target}/{identifier}/attributes/{attribute}/options', 'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses'] },
-  records: { label: 'Records', endpoints: ['POST /v2/objects/{object}/records/query', 'GET /v2/objects/{object}/records/{record_id}'] },
-  lists: { label: 'Lists', endpoints: ['GET /v2/lists', 'GET /v2/lists/{list}'] },
-  entries: { label: 'List entries', endpoints: ['POST /v2/lists/{list}/entries/query', 'GET /v2/lists/{list}/entries/{entry_id}'] },
-  tasks: { label: 'Tasks', endpoints: ['GET /v2/tasks', 'GET /v2/tasks/{task_id}'] },
-  taskWrites: { label: 'Create and complete tasks', endpoints: ['POST /v2/tasks', 'PATCH /v2/tasks/{task_id}'] },
-  members: { label: 'Workspace members', endpoints: ['GET /v2/workspace_members'] },
-  notes: { label: 'Notes', endpoints: ['GET /v2/notes'] },
-  noteWrites: { label: 'Add notes', endpoints: ['POST /v2/notes'] },
-  search: { label: 'Search', endpoints: ['POST /v2/objects/records/search'] },
-  webhooks: { label: 'Webhooks (read-only)', endpoints: ['GET /v2/webhooks', 'GET /v2/webhooks/{webhook_id}'], optional: true },
-  comments: { label: 'Comments', endpoints: ['GET /v2/threads'], optional: true },
-  commentWrites: { label: 'Add comments', endpoints: ['POST /v2/comments'], optional: true },
-  meetings: { label: 'Meetings', endpoints: ['GET /v2/meetings'], optional: true },
-  callRecordings: { label: 'Call recordings and transcripts', endpoints: ['GET /v2/meetings/{meeting_id}/call_recordings', 'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript'], optional: true },
+  objects: { endpoints: ['GET /v2/objects', 'GET /v2/objects/{object}', 'GET /v2/{target}/{identifier}/attributes', 'GET /v2/{target}/{identifier}/attributes/{attribute}/options', 'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses'] },
+  records: { endpoints: ['POST /v2/objects/{object}/records/query', 'GET /v2/objects/{object}/records/{record_id}'] },
+  lists: { endpoints: ['GET /v2/lists', 'GET /v2/lists/{list}'] },
+  entries: { endpoints: ['POST /v2/lists/{list}/entries/query', 'GET /v2/lists/{list}/entries/{entry_id}'] },
+  tasks: { endpoints: ['GET /v2/tasks', 'GET /v2/tasks/{task_id}'] },
+  taskWrites: { endpoints: ['POST /v2/tasks', 'PATCH /v2/tasks/{task_id}'] },
+  members: { endpoints: ['GET /v2/workspace_members'] },
+  notes: { endpoints: ['GET /v2/notes'] },
+  noteWrites: { endpoints: ['POST /v2/notes'] },
+  search: { endpoints: ['POST /v2/objects/records/search'] },
+  webhooks: { endpoints: ['GET /v2/webhooks', 'GET /v2/webhooks/{webhook_id}'], optional: true },
+  comments: { endpoints: ['GET /v2/threads'], optional: true },
+  commentWrites: { endpoints: ['POST /v2/comments'], optional: true },
+  meetings: { endpoints: ['GET /v2/meetings'], optional: true },
+  callRecordings: { endpoints: ['GET /v2/meetings/{meeting_id}/call_recordings', 'GET /v2/meetings/{meeting_id}/call_recordings/{call_recording_id}/transcript'], optional: true },
 };
 
 export const featureNames = Object.keys(features) as Feature[];
@@ -99,7 +99,6 @@ export function missingScopes(required: readonly string[], granted: ReadonlySet<
 
 export interface FeatureAssessment {
   feature: Feature;
-  label: string;
   ok: boolean;
   missing: string[];
 }
@@ -109,6 +108,6 @@ export function assessScopes(scope: string | ReadonlySet<string>): FeatureAssess
   const granted = typeof scope === 'string' ? parseScopes(scope) : scope;
   return featureNames.map(feature => {
     const missing = missingScopes(featureScopes(feature), granted);
-    return { feature, label: features[feature].label, ok: missing.length === 0, missing };
+    return { feature, ok: missing.length === 0, missing };
   });
 }

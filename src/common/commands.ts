@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage, isCancellation, type Redactor } from '../attio';
+import { errorTextModule } from './errorText';
 import type { Logger } from './log';
 
 /** Command id → handler. Handlers throw; the one wrapper below logs and shows the error, once. */
@@ -13,7 +14,8 @@ export interface CommandOutlet {
 }
 
 /**
- * A handler that never throws: a failure is logged and shown once, as "Attio: <message>" (redacted); cancellation
+ * A handler that never throws: a failure is logged (its English message) and shown once, as "Attio: <what failed>"
+ * in the person's language (redacted, worded from the error's kind); cancellation
  * (a closed prompt, an aborted request, `vscode.CancellationError`) is logged at debug level and never shown.
  */
 export function guardCommand(id: string, handler: (...args: any[]) => unknown, out: CommandOutlet): (...args: unknown[]) => Promise<unknown> {
@@ -25,9 +27,8 @@ export function guardCommand(id: string, handler: (...args: any[]) => unknown, o
         out.log.debug(`${id} cancelled`);
         return undefined;
       }
-      const message = out.redactor.redact(errorMessage(e));
-      out.log.error(`${id} failed: ${message}`);
-      out.showError(`Attio: ${message}`);
+      out.log.error(`${id} failed: ${out.redactor.redact(errorMessage(e))}`);
+      out.showError(vscode.l10n.t('Attio: {0}', out.redactor.redact(errorTextModule().errorText(e))));
       return undefined;
     }
   };

@@ -43,10 +43,10 @@ export function credentialSettingsIn(text: string): string[] {
 export async function findFolderOverrides(): Promise<FolderOverride[]> {
   const files = (vscode.workspace.workspaceFolders ?? []).map(f => ({
     uri: vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json'),
-    where: `.vscode/settings.json of folder "${f.name}"`,
+    where: vscode.l10n.t({ message: '.vscode/settings.json of folder "{0}"', args: [f.name], comment: ['Completes "Attio ignores … in {1}" (the place, after "in"). {0} is a folder name.'] }),
   }));
   const wf = vscode.workspace.workspaceFile;
-  if (wf && wf.scheme !== 'untitled') files.push({ uri: wf, where: `the workspace file ${wf.path.split('/').pop()}` });
+  if (wf && wf.scheme !== 'untitled') files.push({ uri: wf, where: vscode.l10n.t({ message: 'the workspace file {0}', args: [wf.path.split('/').pop() ?? ''], comment: ['Completes "Attio ignores … in {1}" (the place, after "in"). {0} is a file name.'] }) });
   const found: FolderOverride[] = [];
   for (const f of files) {
     let text: string;
@@ -63,7 +63,7 @@ export async function findFolderOverrides(): Promise<FolderOverride[]> {
     const i = c.inspect(key);
     const setting = `${Settings.section}.${key}`;
     if ((i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined) && !found.some(x => x.setting === setting)) {
-      found.push({ setting, file: (wf ?? vscode.workspace.workspaceFolders?.[0]?.uri)?.toString() ?? '', where: 'this workspace\'s settings' });
+      found.push({ setting, file: (wf ?? vscode.workspace.workspaceFolders?.[0]?.uri)?.toString() ?? '', where: vscode.l10n.t({ message: 'this workspace\'s settings', comment: ['Completes "Attio ignores … in {1}" (the place, after "in").'] }) });
     }
   }
   return found;

@@ -40,12 +40,10 @@ export class FolderSettingsGuard extends Disposable {
     for (const where of new Set(fresh.map(o => o.where))) {
       const names = fresh.filter(o => o.where === where).map(o => o.setting);
       this.log.warn(`ignored ${names.join(', ')} in ${where}: where credentials go is read from user settings only`);
-      const open = 'Open User Settings';
+      const open = vscode.l10n.t('Open User Settings');
+      const quoted = names.map(n => `"${n}"`).join(', ');
       void vscode.window
-        .showWarningMessage(
-          `Attio ignores ${names.map(n => `"${n}"`).join(', ')} in ${where}: where your token, OAuth code or client secret goes is read only from your user settings.`,
-          open,
-        )
+        .showWarningMessage(vscode.l10n.t('Attio ignores {0} in {1}: where your token, OAuth code or client secret goes is read only from your user settings.', quoted, where), open)
         .then(pick => pick === open && vscode.commands.executeCommand('workbench.action.openGlobalSettings', { query: names[0] }));
     }
   }

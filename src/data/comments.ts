@@ -5,6 +5,7 @@
  */
 import { hasScope, type AttioComment, type AttioThread, type CommentTarget } from '../attio';
 import { itemsOf, type DataContext } from './context';
+import { actorName, ENGLISH_WORDS, type ValueWords } from './format';
 import { Keys } from './keys';
 import type { MembersData } from './members';
 
@@ -45,15 +46,23 @@ export class CommentsData {
   /** Starts a thread with one comment by the signed-in member; the threads reload on next use. */
   async add(target: CommentTarget, content: string): Promise<AttioComment> {
     const member = this.ctx.session?.memberId;
-    if (!member) throw new Error('Comments are written by a workspace member, and this token is not one');
+    if (!member) throw new NotAMemberError();
     const c = await this.ctx.client().createComment(target, content, member, this.ctx.cache.signal);
     this.ctx.cache.expire(keyOf(target));
     return c;
   }
 }
 
-/** A comment's author, by name when the members are loaded. */
-export function commentAuthor(c: AttioComment, name: (id: string) => string | undefined): string {
+/** Comments are written by a workspace member, and the token is not one (surfaces word it by its name, `NotAMember`). */
+export class NotAMemberError extends Error {
+  override name = 'NotAMember';
+  constructor() {
+    super('comments are written by a workspace member, and this token is not one');
+  }
+}
+
+/** A comment's author, by name when the members are loaded; otherwise the kind of actor, in `words`. */
+export function commentAuthor(c: AttioComment, name: (id: string) => string | undefined, words: ValueWords = ENGLISH_WORDS): string {
   const id = c.author?.id;
-  return (id && name(id)) || (c.author?.type === 'workspace-member' ? 'A workspace member' : (c.author?.type ?? 'Someone'));
+  return (id && name(id)) || actorName(c.author?.type ?? undefined, undefined, { memberName: () => undefined, words });
 }

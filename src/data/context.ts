@@ -5,7 +5,7 @@
 import { errorMessage, isCancellation, type AttioClient } from '../attio';
 import { LoadCache } from './cache';
 import { Emitter } from './emitter';
-import type { RenderContext } from './format';
+import { ENGLISH_WORDS, type RenderContext, type ValueWords } from './format';
 import { Keys } from './keys';
 import { TitleIndex } from './titles';
 
@@ -68,6 +68,8 @@ export interface DataDeps {
   now?: () => number;
   locale?: string;
   timeZone?: string;
+  /** The words around values, in the language of the people who read them (English when not given); asked on first use. */
+  words?: () => ValueWords;
   log?: { debug(m: string): void; warn(m: string): void };
 }
 
@@ -81,11 +83,11 @@ export type DataChange =
   /** A note was added to this record (its cached notes already hold it). */
   | { kind: 'notes'; object: string; id: string };
 
-/** Thrown when a load is asked for while signed out. */
+/** Thrown when a load is asked for while signed out (surfaces word it by its name, `NotSignedIn`). */
 export class NotSignedInError extends Error {
   override name = 'NotSignedIn';
   constructor() {
-    super('Not signed in to Attio');
+    super('not signed in to Attio');
   }
 }
 
@@ -145,12 +147,18 @@ export class DataContext {
     for (const r of this.resets) r();
   }
 
+  get words(): ValueWords {
+    return this.deps.words?.() ?? ENGLISH_WORDS;
+  }
+
   memberName(id: string): string | undefined {
     return memberDisplayName(this.cache.peek(Keys.members())?.get(id));
   }
 
-  renderContext(): RenderContext {
+  /** The words around values: the injected ones, or `words` (chat tools ask for English). */
+  renderContext(words?: ValueWords): RenderContext {
     return {
+      words: words ?? this.words,
       locale: this.deps.locale,
       timeZone: this.deps.timeZone,
       memberName: id => this.memberName(id),

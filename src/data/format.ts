@@ -10,6 +10,8 @@ type Loose = Record<string, unknown>;
 export interface RenderContext {
   /** BCP-47 locale for numbers and dates (undefined = runtime default). */
   locale?: string;
+  /** The words around values (kinds of actors and interactions…); English when not given. */
+  words?: ValueWords;
   /** IANA time zone for timestamps (undefined = local). Tests pin it. */
   timeZone?: string;
   memberName(id: string): string | undefined;
@@ -18,20 +20,39 @@ export interface RenderContext {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-const ACTOR_TYPES: Record<string, string> = {
-  'api-token': 'API token',
-  system: 'System',
-  app: 'App',
-  'workspace-member': 'Workspace member',
-};
+/**
+ * The few words values are rendered with. The data layer keeps them in English ({@link ENGLISH_WORDS}: what chat
+ * tools give a language model); a surface that shows values to a person passes them in the person's language.
+ */
+export interface ValueWords {
+  /** By `referenced_actor_type` (`api-token`, `system`, `app`, `workspace-member`). */
+  actors: Readonly<Record<string, string>>;
+  /** By `interaction_type` (`calendar-event`, `call`, `chat-thread`, `email`, `in-person-meeting`, `meeting`). */
+  interactions: Readonly<Record<string, string>>;
+  /** Who owned an interaction: "by Ada Lovelace". */
+  by(name: string): string;
+  /** A member whose name is not loaded, by the start of their id: "Member 1a2b3c4d". */
+  member(shortId: string): string;
+  workspaceMember: string;
+  /** An actor of an unknown kind. */
+  unknown: string;
+  /** The title of a record Attio no longer has. */
+  recordNotFound: string;
+  /** A checkbox's two values. */
+  yes: string;
+  no: string;
+}
 
-const INTERACTIONS: Record<string, string> = {
-  'calendar-event': 'Calendar event',
-  call: 'Call',
-  'chat-thread': 'Chat',
-  email: 'Email',
-  'in-person-meeting': 'In-person meeting',
-  meeting: 'Meeting',
+export const ENGLISH_WORDS: ValueWords = {
+  actors: { 'api-token': 'API token', system: 'System', app: 'App', 'workspace-member': 'Workspace member' },
+  interactions: { 'calendar-event': 'Calendar event', call: 'Call', 'chat-thread': 'Chat', email: 'Email', 'in-person-meeting': 'In-person meeting', meeting: 'Meeting' },
+  by: name => `by ${name}`,
+  member: id => `Member ${id}`,
+  workspaceMember: 'Workspace member',
+  unknown: 'Unknown',
+  recordNotFound: 'Record not found',
+  yes: 'Yes',
+  no: 'No',
 };
 
 /** An Attio date-only value (`YYYY-MM-DD`) in the user's locale, e.g. "3 Mar 2025" / "Mar 3, 2025". */
@@ -115,6 +136,8 @@ export function renderValue(value: AnyValue, ctx: RenderContext): string {
     }
     case 'currency':
       return typeof v.currency_value === 'number' ? formatCurrency(v.currency_value, str(v.currency_code), ctx.locale) : '';
+    case 'checkbox':
+      return v.value === true ? (ctx.words ?? ENGLISH_WORDS).yes : v.value === false ? (ctx.words ?? ENGLISH_WORDS).no : '';
     case 'date':
       return str(v.value) ? formatDate(v.value as string, ctx) : '';
     case 'timestamp':
@@ -131,7 +154,8 @@ export function renderValue(value: AnyValue, ctx: RenderContext): string {
       const at = str(v.interacted_at);
       const owner = v.owner_actor as Loose | undefined;
       const who = owner && str(owner.type) === 'workspace-member' ? ctx.memberName(str(owner.id) ?? '') : undefined;
-      return [kind ? (INTERACTIONS[kind] ?? kind) : undefined, at ? formatTimestamp(at, ctx) : undefined, who ? `by ${who}` : undefined].filter(Boolean).join(' · ');
+      const w = ctx.words ?? ENGLISH_WORDS;
+      return [kind ? (w.interactions[kind] ?? kind) : undefined, at ? formatTimestamp(at, ctx) : undefined, who ? w.by(who) : undefined].filter(Boolean).join(' · ');
     }
     default:
       return valueText(value);
@@ -139,13 +163,14 @@ export function renderValue(value: AnyValue, ctx: RenderContext): string {
 }
 
 /** A workspace member's display name, or the kind of actor. */
-export function actorName(type: string | undefined, id: string | undefined, ctx: Pick<RenderContext, 'memberName'>): string {
+export function actorName(type: string | undefined, id: string | undefined, ctx: Pick<RenderContext, 'memberName' | 'words'>): string {
+  const w = ctx.words ?? ENGLISH_WORDS;
   if (type === 'workspace-member' || (!type && id)) {
     const name = id ? ctx.memberName(id) : undefined;
     if (name) return name;
-    return id ? `Member ${id.slice(0, 8)}` : 'Workspace member';
+    return id ? w.member(id.slice(0, 8)) : w.workspaceMember;
   }
-  return (type && ACTOR_TYPES[type]) ?? type ?? 'Unknown';
+  return (type && w.actors[type]) ?? type ?? w.unknown;
 }
 
 /** Current values only (`active_until` null or absent); all of them when none is current. */

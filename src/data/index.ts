@@ -6,7 +6,7 @@
 import { Defaults } from '../constants';
 import { DataContext, type DataChange, type DataDeps, type DataSession } from './context';
 import type { Event } from './emitter';
-import type { RenderContext } from './format';
+import type { RenderContext, ValueWords } from './format';
 import type { Scope } from './keys';
 import { CommentsData } from './comments';
 import { ListsData } from './lists';
@@ -29,12 +29,11 @@ export * from './format';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
-export { commentAuthor, type CommentTarget } from './comments';
+export { NotAMemberError, commentAuthor, type CommentTarget } from './comments';
 export type { Transcript } from './meetings';
 export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
-export { TASK_GROUPS } from './tasks';
 export { apiCall, apiItemName, type ApiCall, type ApiItem } from './api';
 export { WEBHOOK_SCOPE } from './webhooks';
 export type { RecordRef, ValueRow } from './values';
@@ -94,6 +93,11 @@ export class WorkspaceData {
   /** Names and titles from what is cached (no request): for rendering values outside the data layer (hovers). */
   renderContext(): RenderContext {
     return this.ctx.renderContext();
+  }
+
+  /** The words values are rendered with for people (injected; English when none were). */
+  get words(): ValueWords {
+    return this.ctx.words;
   }
 
   /** Asks for one more page of records or entries next time they are listed. */

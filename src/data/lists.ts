@@ -4,6 +4,7 @@
  */
 import { entryParentTitles, type AttioAttribute, type AttioEntry, type AttioList } from '../attio';
 import type { DataContext } from './context';
+import type { ValueWords } from './format';
 import { Keys } from './keys';
 import type { Paged, Pager } from './paging';
 import type { RecordQuery } from './recordFilter';
@@ -52,7 +53,7 @@ export class ListsData {
       e => e.id.entry_id,
     );
     return {
-      items: r.items.map(entry => ({ entry, title: this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? 'Record not found' })),
+      items: r.items.map(entry => ({ entry, title: this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? this.ctx.words.recordNotFound })),
       hasMore: r.hasMore,
       ...(r.stale ? { stale: r.stale } : {}),
       ...(r.moreError ? { moreError: r.moreError } : {}),
@@ -74,12 +75,12 @@ export class ListsData {
     return this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? entry.parent_record_id;
   }
 
-  /** An entry's list attribute values (status, stage, owner…). */
-  async valueRows(listId: string, entryId: string): Promise<ValueRow[]> {
+  /** An entry's list attribute values (status, stage, owner…); `words` overrides the people's words (chat tools: English). */
+  async valueRows(listId: string, entryId: string, words?: ValueWords): Promise<ValueRow[]> {
     const entry = await this.entry(listId, entryId);
     const attrs = await this.records.attributes('lists', listId).catch(e => this.ctx.softFail<AttioAttribute[]>(e, []));
     const batch = this.seen.get(entryId)?.batch ?? '';
     const siblings = [...this.seen.values()].filter(e => e.batch === batch).map(e => e.entry.entry_values);
-    return this.records.values.build(entry.entry_values, attrs, siblings);
+    return this.records.values.build(entry.entry_values, attrs, siblings, words);
   }
 }

@@ -61,9 +61,19 @@ export interface RecordQuery {
   key: string;
 }
 
-/** Thrown when a condition cannot be sent (e.g. "is me" without a known member). */
+/**
+ * Thrown when a condition cannot be sent: no value, not a number, or "is me" without a known member. Surfaces word
+ * it by its name (`FilterBuildError`), `reason` and `label`; the message is the English log line.
+ */
 export class FilterBuildError extends Error {
   override name = 'FilterBuildError';
+  constructor(
+    readonly reason: 'noValue' | 'notNumber' | 'noMember',
+    /** The attribute's title, as the condition names it. */
+    readonly label: string,
+  ) {
+    super(reason === 'noMember' ? `"${label} is me" needs a signed-in workspace member (this token has none)` : `"${label}" needs ${reason === 'noValue' ? 'a value' : 'a number'}`);
+  }
 }
 
 const TEXT_FIELD: Record<string, string> = {
@@ -112,22 +122,8 @@ export function isSortable(type: string): boolean {
   return ['text', 'personal-name', 'email-address', 'domain', 'phone-number', 'number', 'currency', 'rating', 'date', 'timestamp', 'checkbox', 'select', 'status'].includes(type);
 }
 
-export const OP_WORDS: Record<FilterOp, string> = {
-  contains: 'contains',
-  eq: 'is',
-  startsWith: 'starts with',
-  is: 'is',
-  lt: 'is less than',
-  gt: 'is more than',
-  before: 'is before',
-  after: 'is after',
-  withinDays: 'is within the last',
-  checked: 'is checked',
-  unchecked: 'is not checked',
-  isRecord: 'is',
-  isMe: 'is me',
-  notEmpty: 'is set',
-};
+/** Every operator (a stored filter naming another is dropped). */
+const FILTER_OPS: ReadonlySet<string> = new Set<FilterOp>(['contains', 'eq', 'startsWith', 'is', 'lt', 'gt', 'before', 'after', 'withinDays', 'checked', 'unchecked', 'isRecord', 'isMe', 'notEmpty']);
 
 const DAY = 86_400_000;
 
@@ -142,13 +138,13 @@ function dateOperand(c: FilterCondition, d: Date | string): string {
 }
 
 function str(c: FilterCondition): string {
-  if (typeof c.value !== 'string' || !c.value) throw new FilterBuildError(`"${c.label}" needs a value`);
+  if (typeof c.value !== 'string' || !c.value) throw new FilterBuildError('noValue', c.label);
   return c.value;
 }
 
 function num(c: FilterCondition): number {
   const n = typeof c.value === 'number' ? c.value : Number(c.value);
-  if (!Number.isFinite(n)) throw new FilterBuildError(`"${c.label}" needs a number`);
+  if (!Number.isFinite(n)) throw new FilterBuildError('notNumber', c.label);
   return n;
 }
 
@@ -188,7 +184,7 @@ export function conditionJson(c: FilterCondition, env: FilterEnv): Record<string
     case 'isRecord':
       return at({ target_record_id: { $eq: str(c) } });
     case 'isMe':
-      if (!env.memberId) throw new FilterBuildError(`"${c.label} is me" needs a signed-in workspace member (this token has none)`);
+      if (!env.memberId) throw new FilterBuildError('noMember', c.label);
       return at({ referenced_actor_type: { $eq: 'workspace-member' }, referenced_actor_id: { $eq: env.memberId } });
     case 'notEmpty':
       return at({ $not_empty: true });
@@ -209,30 +205,6 @@ export function isActive(f: RecordFilter | undefined): f is RecordFilter {
   return !!f && (f.conditions.length > 0 || !!f.sort);
 }
 
-/** One condition in words: "Stage is Negotiation", "Created is within the last 7 days", "Owner is me". */
-export function describeCondition(c: FilterCondition): string {
-  const words = OP_WORDS[c.op];
-  switch (c.op) {
-    case 'checked':
-    case 'unchecked':
-    case 'isMe':
-    case 'notEmpty':
-      return `${c.label} ${words}`;
-    case 'withinDays':
-      return `${c.label} ${words} ${c.value} day${c.value === 1 ? '' : 's'}`;
-    default:
-      return `${c.label} ${words} ${c.valueLabel ?? String(c.value ?? '')}`;
-  }
-}
-
-/** What a filtered node shows: "Stage is Negotiation · Owner is me · by Value ↓". */
-export function describeFilter(f: RecordFilter | undefined): string {
-  if (!f) return '';
-  const parts = f.conditions.map(describeCondition);
-  if (f.sort) parts.push(`by ${f.sort.label} ${f.sort.direction === 'asc' ? '↑' : '↓'}`);
-  return parts.join(' · ');
-}
-
 /** A stored filter read back (global state is JSON another version may have written): valid, or undefined. */
 export function parseRecordFilter(x: unknown): RecordFilter | undefined {
   if (!x || typeof x !== 'object') return undefined;
@@ -240,7 +212,7 @@ export function parseRecordFilter(x: unknown): RecordFilter | undefined {
   if (!Array.isArray(o.conditions)) return undefined;
   const conditions: FilterCondition[] = [];
   for (const c of o.conditions as Partial<FilterCondition>[]) {
-    if (!c || typeof c.attribute !== 'string' || typeof c.type !== 'string' || typeof c.label !== 'string' || !(c.op && c.op in OP_WORDS)) return undefined;
+    if (!c || typeof c.attribute !== 'string' || typeof c.type !== 'string' || typeof c.label !== 'string' || !(c.op && FILTER_OPS.has(c.op))) return undefined;
     if (c.value !== undefined && typeof c.value !== 'string' && typeof c.value !== 'number') return undefined;
     conditions.push({ attribute: c.attribute, type: c.type, op: c.op, label: c.label, ...(c.value !== undefined ? { value: c.value } : {}), ...(typeof c.valueLabel === 'string' ? { valueLabel: c.valueLabel } : {}) });
   }

@@ -7,7 +7,7 @@
  */
 import { recordTitle, type AttioAttribute, type AttioObject, type AttioRecord } from '../attio';
 import { anySignal, itemsOf, type DataContext } from './context';
-import { humanize } from './format';
+import { humanize, type ValueWords } from './format';
 import { Keys } from './keys';
 import type { Paged, Pager } from './paging';
 import type { RecordQuery } from './recordFilter';
@@ -154,13 +154,13 @@ export class RecordsData {
     return refs.map(r => found.get(r.id));
   }
 
-  /** The attribute values of a record, type-aware, with references and actors resolved. */
-  async valueRows(object: string, id: string): Promise<ValueRow[]> {
+  /** The attribute values of a record, type-aware, with references and actors resolved; `words` overrides the people's words (chat tools: English). */
+  async valueRows(object: string, id: string, words?: ValueWords): Promise<ValueRow[]> {
     const record = await this.get(object, id);
     const attrs = await this.attributes('objects', object).catch(e => this.ctx.softFail<AttioAttribute[]>(e, []));
     const batch = this.seen.get(id)?.batch ?? '';
     const siblings = [...this.seen.values()].filter(r => r.batch === batch).map(r => r.record.values);
-    return this.values.build(record.values, attrs, siblings);
+    return this.values.build(record.values, attrs, siblings, words);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import type { AttioTask, CreateTaskInput, ListTasksOptions } from '../attio';
 import { itemsOf, type DataContext, type TaskGroupId } from './context';
-import { actorName, isOverdue, parseTime } from './format';
+import { actorName, isOverdue, parseTime, type ValueWords } from './format';
 import { Keys, type CacheKey, type TaskSet } from './keys';
 import type { MembersData } from './members';
 import type { RecordsData } from './records';
@@ -13,13 +13,6 @@ import { wantTitle, type WantedTitles } from './titles';
 import type { RecordRef } from './values';
 
 export type { TaskGroupId } from './context';
-
-export const TASK_GROUPS: Readonly<Record<TaskGroupId, string>> = {
-  mine: 'My open tasks',
-  allOpen: 'All open',
-  overdue: 'Overdue',
-  completed: 'Completed (recent)',
-};
 
 const COMPLETED_RECENT = 50;
 const TASKS_LIMIT = 500;
@@ -132,8 +125,9 @@ export class TasksData {
     });
   }
 
-  assigneeNames(task: AttioTask): string[] {
-    const rc = this.ctx.renderContext();
+  /** `words` overrides the people's words (chat tools: English). */
+  assigneeNames(task: AttioTask, words?: ValueWords): string[] {
+    const rc = this.ctx.renderContext(words);
     return task.assignees.map(a => actorName(a.referenced_actor_type ?? undefined, a.referenced_actor_id ?? undefined, rc));
   }
 

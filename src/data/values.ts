@@ -1,7 +1,7 @@
 /** A record's or entry's attribute values as rows: type-aware text, references with titles, actors with names. */
 import type { AttioAttribute, AttioValues } from '../attio';
 import type { DataContext } from './context';
-import { currentValues, humanize, renderValue, type AnyValue } from './format';
+import { currentValues, humanize, renderValue, type AnyValue, type ValueWords } from './format';
 import type { MembersData } from './members';
 import { wantTitle, type WantedTitles } from './titles';
 
@@ -29,13 +29,13 @@ export class ValueRows {
     private readonly fetchTitles: (wanted: WantedTitles) => Promise<void>,
   ) {}
 
-  /** Rows for `values`; resolves titles of references in `batch` (the page) at once. */
-  async build(values: AttioValues, attrs: AttioAttribute[], batch: AttioValues[]): Promise<ValueRow[]> {
+  /** Rows for `values`; resolves titles of references in `batch` (the page) at once. `words`: see {@link DataContext.renderContext}. */
+  async build(values: AttioValues, attrs: AttioAttribute[], batch: AttioValues[], words?: ValueWords): Promise<ValueRow[]> {
     await Promise.all([
       this.resolveRefs(batch.length ? batch : [values]),
       needsMembers(values) ? this.members.byId().catch(e => this.ctx.softFail(e, undefined)) : undefined,
     ]);
-    const rc = this.ctx.renderContext();
+    const rc = this.ctx.renderContext(words);
     const order = new Map(attrs.map((a, i) => [a.api_slug, i]));
     const titleOf = new Map(attrs.map(a => [a.api_slug, a.title]));
     const rows: ValueRow[] = [];

@@ -27,7 +27,7 @@ export async function commentsSection(data: WorkspaceData, target: CommentTarget
       '',
     );
     for (const c of t.comments) {
-      const who = commentAuthor(c, id => data.members.name(id));
+      const who = commentAuthor(c, id => data.members.name(id), data.words);
       // written by anyone in the workspace: plain text, every Markdown mark escaped
       out.push(`**${mdEscape(who)}** · ${formatTimestamp(c.created_at, opts)}`, '', plainTextMarkdown(c.content_plaintext), '');
     }

@@ -83,13 +83,22 @@ export class Connection extends Disposable {
   async promptOriginMismatch(): Promise<void> {
     const m = this.mismatchState;
     if (!m) return;
-    const named = m.settingOrigin || `"${m.apiBaseUrl}" (not a valid URL)`;
-    const signIn = m.settingOrigin ? `Sign In for ${m.settingOrigin}` : undefined;
-    const use = `Use ${m.sessionOrigin}`;
-    const pick = await vscode.window.showWarningMessage(
-      `Attio: your session for "${m.session.workspaceName}" was signed in at ${m.sessionOrigin}, but the setting attio.apiBaseUrl now names ${named}. Nothing is sent until you choose.`,
-      ...(signIn ? [signIn, use] : [use]),
-    );
+    const signIn = m.settingOrigin ? vscode.l10n.t('Sign In for {0}', m.settingOrigin) : undefined;
+    const use = vscode.l10n.t('Use {0}', m.sessionOrigin);
+    const message = m.settingOrigin
+      ? vscode.l10n.t(
+          'Attio: your session for "{0}" was signed in at {1}, but the setting attio.apiBaseUrl now names {2}. Nothing is sent until you choose.',
+          m.session.workspaceName,
+          m.sessionOrigin,
+          m.settingOrigin,
+        )
+      : vscode.l10n.t(
+          'Attio: your session for "{0}" was signed in at {1}, but the setting attio.apiBaseUrl now names "{2}", which is not a valid URL. Nothing is sent until you choose.',
+          m.session.workspaceName,
+          m.sessionOrigin,
+          m.apiBaseUrl,
+        );
+    const pick = await vscode.window.showWarningMessage(message, ...(signIn ? [signIn, use] : [use]));
     if (pick === signIn) await vscode.commands.executeCommand(Commands.signIn);
     else if (pick === use) await this.useSessionOrigin();
   }

@@ -4,35 +4,27 @@
  * per cool-down and session.
  */
 import * as vscode from 'vscode';
-import { errorMessage, isAttioError, isCancellation, type Redactor } from '../attio';
+import { isAttioError, isCancellation, type Redactor } from '../attio';
+import { errorTextModule, type ErrorView } from '../common/errorText';
 import type { Logger } from '../common/log';
 import { Commands } from '../constants';
 import type { Connection } from './connection';
 import type { ScopeErrorLog } from './scopeErrors';
 
-/** What a caller should show for an error. */
-export type ErrorView =
-  | { kind: 'cancelled' }
-  | { kind: 'scope'; message: string; missing: string[] }
-  | { kind: 'signedOut'; message: string }
-  | { kind: 'other'; message: string };
+export type { ErrorView } from '../common/errorText';
 
 /** The function surfaces get injected to describe errors. */
 export type DescribeError = (e: unknown, feature: string) => ErrorView;
 
 const RESIGNIN_COOLDOWN_MS = 5 * 60_000;
 
-/** What a person reads for an error (no side effects): the scope it lacks, signed out, or the redacted message. */
-export function errorView(e: unknown, feature: string, workspaceName: string, redact: (text: string) => string): ErrorView {
-  if (isCancellation(e)) return { kind: 'cancelled' };
-  if (isAttioError(e, 'missing-scope')) {
-    const missing = [...e.missingScopes];
-    const what = missing.length ? missing.join(', ') : 'a scope';
-    return { kind: 'scope', missing, message: `${feature} needs the ${what} scope${missing.length > 1 ? 's' : ''}, which this token lacks.` };
-  }
-  if (isAttioError(e, 'auth')) return { kind: 'signedOut', message: `The token for ${workspaceName} is no longer active. Sign in again.` };
-  return { kind: 'other', message: redact(errorMessage(e)) };
-}
+/**
+ * An error in English for a language model (chat tools' results stay English): the scope it lacks, signed out, or
+ * the redacted log message. No side effects. People read {@link ErrorReporter.describe}, in their language.
+ */
+export const errorView: Wording = (...a) => errorTextModule().modelErrorView(...a);
+
+type Wording = (e: unknown, feature: string, workspaceName: string, redact: (text: string) => string) => ErrorView;
 
 export class ErrorReporter {
   private lastPrompt = 0;
@@ -45,17 +37,23 @@ export class ErrorReporter {
     private readonly log: Logger,
   ) {}
 
-  /** Classifies an error for display; `feature` names what failed. Records scope errors, prompts on a revoked token. */
-  describe: DescribeError = (e, feature) => {
+  /** Classifies an error for a person, in their language; `feature` names what failed. Records scope errors, prompts on a revoked token. */
+  describe: DescribeError = (e, feature) => this.report(e, feature, (...a) => errorTextModule().personErrorView(...a));
+
+  /** The same for a language model: English words (chat tools), the same scope log and prompt. */
+  describeForModel: DescribeError = (e, feature) => this.report(e, feature, errorView);
+
+  private report(e: unknown, feature: string, word: Wording): ErrorView {
+    if (isCancellation(e)) return { kind: 'cancelled' };
     const conn = this.connection.current;
     const ws = conn?.session.workspaceName ?? 'Attio';
-    const view = errorView(e, feature, ws, text => this.redactor.redact(text));
+    const view = word(e, feature, ws, text => this.redactor.redact(text));
     if (view.kind === 'scope' && isAttioError(e, 'missing-scope')) {
       this.scopeErrors.record({ feature, endpoint: e.endpoint, missing: view.missing, workspaceName: ws, at: new Date() });
     }
     if (isAttioError(e, 'auth') && (e.reason === 'inactive' || e.reason === 'rejected')) this.promptReSignIn(ws, conn?.key ?? '');
     return view;
-  };
+  }
 
   private promptReSignIn(workspaceName: string, key: string): void {
     const now = Date.now();
@@ -64,8 +62,9 @@ export class ErrorReporter {
     this.promptKey = key;
     this.lastPrompt = now;
     this.log.warn(`the token for "${workspaceName}" is inactive; asking to sign in again`);
+    const again = vscode.l10n.t('Sign In Again');
     void vscode.window
-      .showWarningMessage(`Attio: the access token for ${workspaceName} is no longer active (revoked or expired).`, 'Sign In Again')
-      .then(pick => pick && vscode.commands.executeCommand(Commands.signIn));
+      .showWarningMessage(vscode.l10n.t('Attio: the access token for {0} is no longer active (revoked or expired).', workspaceName), again)
+      .then(pick => pick === again && vscode.commands.executeCommand(Commands.signIn));
   }
 }

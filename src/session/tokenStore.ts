@@ -84,15 +84,17 @@ export class TokenStore extends Disposable {
       return { sessions, activeId };
     } catch (e) {
       // One line, no stack; a JSON error would quote the stored text (tokens), so only its kind is named.
-      const reason = e instanceof SyntaxError ? 'the stored entry is not valid JSON' : errorMessage(e).split('\n', 1)[0].slice(0, 200);
+      const json = e instanceof SyntaxError;
+      const reason = json ? 'the stored entry is not valid JSON' : errorMessage(e).split('\n', 1)[0].slice(0, 200);
       if (this.readFailureShown) {
         this.log.debug(`could not read stored sessions: ${reason}`);
         return EMPTY;
       }
       this.readFailureShown = true;
-      const message = `Attio: couldn't read your saved sign-ins from VS Code's secret storage (${reason}). You are signed out in this window until it can be read.`;
-      this.log.error(message);
-      void vscode.window.showErrorMessage(message);
+      this.log.error(`couldn't read your saved sign-ins (${reason})`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t("Attio: couldn't read your saved sign-ins from VS Code's secret storage ({0}). You are signed out in this window until it can be read.", json ? vscode.l10n.t('the stored entry is not valid JSON') : reason),
+      );
       return EMPTY;
     }
   }

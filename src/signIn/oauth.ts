@@ -42,8 +42,18 @@ export function buildState(nonce: string, relayCallback?: string): string {
 
 export type CallbackResult = { code: string } | { error: string; description?: string };
 
+/** What went wrong in a token exchange, for the words a person reads (the message is the English log line). */
+export type ExchangeFailure =
+  | { kind: 'unreachable'; host: string }
+  | { kind: 'redirect'; host: string; targetHost: string }
+  | { kind: 'refused'; why: string };
+
 export class OAuthError extends Error {
-  constructor(message: string, readonly reason: 'denied' | 'timeout' | 'cancelled' | 'exchange' | 'config') {
+  constructor(
+    message: string,
+    readonly reason: 'denied' | 'timeout' | 'cancelled' | 'exchange' | 'config',
+    readonly failure?: ExchangeFailure,
+  ) {
     super(message);
     this.name = 'OAuthError';
   }
@@ -130,13 +140,19 @@ export async function exchangeCode(p: ExchangeParams): Promise<string> {
     });
   } catch (e) {
     if (p.signal?.aborted) throw new OAuthError('Sign-in was cancelled.', 'cancelled');
-    throw new OAuthError(`Could not reach the token endpoint (${new URL(url).host}).`, 'exchange');
+    const host = new URL(url).host;
+    throw new OAuthError(`Could not reach the token endpoint (${host}).`, 'exchange', { kind: 'unreachable', host });
   }
   const redirect = redirectOf(res, url);
   if (redirect) {
     void res.body?.cancel().catch(() => undefined);
     const to = redirect.host ? ` to ${redirect.host}` : '';
-    throw new OAuthError(`The token endpoint (${new URL(url).host}) answered with a redirect${to}; the code and client secret are never sent on to another address.`, 'exchange');
+    const host = new URL(url).host;
+    throw new OAuthError(`The token endpoint (${host}) answered with a redirect${to}; the code and client secret are never sent on to another address.`, 'exchange', {
+      kind: 'redirect',
+      host,
+      targetHost: redirect.host,
+    });
   }
   let json: unknown;
   try {
@@ -148,7 +164,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<string> {
   if (!res.ok || typeof obj.access_token !== 'string' || !obj.access_token) {
     const why = typeof obj.error === 'string' ? obj.error : `HTTP ${res.status}`;
     const hint = why === 'invalid_client' ? ' Check the app\'s client secret.' : why === 'invalid_grant' ? ' The code was already used or expired; try again.' : '';
-    throw new OAuthError(`The token exchange failed (${why}).${hint}`, 'exchange');
+    throw new OAuthError(`The token exchange failed (${why}).${hint}`, 'exchange', { kind: 'refused', why });
   }
   return obj.access_token;
 }

@@ -177,9 +177,8 @@ export class SidebarViews extends Disposable {
 
   /** A kept filter Attio rejects (an attribute removed in Attio) or that cannot be built: dropped, and said once. */
   private filterInvalid(target: FilterTarget, id: string, e: unknown): void {
-    const built = e instanceof Error && e.name === 'FilterBuildError';
-    const view = built ? undefined : this.opts.describeError(e, vscode.l10n.t('Filter'));
-    const why = built ? (e as Error).message : view && view.kind !== 'cancelled' ? view.message : vscode.l10n.t('rejected by Attio');
+    const view = this.opts.describeError(e, vscode.l10n.t('Filter'));
+    const why = view.kind !== 'cancelled' ? view.message : vscode.l10n.t('rejected by Attio');
     const name = target === 'objects' ? (this.opts.data.records.object(id)?.plural_noun ?? id) : (this.opts.data.lists.list(id)?.name ?? id);
     this.opts.log.warn(`filter on ${target}/${id} dropped: ${why}`);
     void this.filters?.set(target, id, undefined);

@@ -2,7 +2,7 @@
  * The read tools: search records, get a record, list tasks, list a list's entries. Each takes only the parts of the
  * data layer it reads; `parse` validates the model's input, `run` answers with bounded text. No `vscode`.
  */
-import { isOverdue } from '../../data';
+import { ENGLISH_WORDS, isOverdue } from '../../data';
 import type { AttioTask } from '../../attio';
 import { asInput, bounded, DATA_NOTE, optEnum, optInt, optString, q, reqString, ToolInputError } from './common';
 import { recordUrl, resolveList, resolveObject, resolveRecord, slugOf, workspaceLine, type Explain, type ToolData } from './context';
@@ -84,7 +84,7 @@ export class GetRecordTool implements ChatTool<GetRecordInput> {
     const { object, id } = await resolveRecord(this.data, i.record, i.object);
     const slug = slugOf(object);
     const [rows, entries, notes, tasks] = await Promise.all([
-      this.data.records.valueRows(slug, id),
+      this.data.records.valueRows(slug, id, ENGLISH_WORDS),
       this.data.records.entries(slug, id).then(r => r.value, e => this.explain(e, 'List entries')),
       this.data.notes.list(slug, id).then(r => r.value, e => this.explain(e, 'Notes')),
       this.data.tasks.forRecord(slug, id).then(r => r.value, e => this.explain(e, 'Tasks')),
@@ -126,7 +126,7 @@ export class GetRecordTool implements ChatTool<GetRecordInput> {
 
 export function taskLine(data: Pick<ToolData, 'tasks'>, t: AttioTask, now: number): string {
   const deadline = t.deadline_at ? ` · deadline ${t.deadline_at.slice(0, 10)}${!t.is_completed && isOverdue(t.deadline_at, now) ? ' (overdue)' : ''}` : ' · no deadline';
-  const who = data.tasks.assigneeNames(t);
+  const who = data.tasks.assigneeNames(t, ENGLISH_WORDS);
   const links = data.tasks.linkedRecords(t);
   return [
     `- ${q(t.content_plaintext, 500)}${t.is_completed ? ' · completed' : ''}${deadline}`,
@@ -212,7 +212,7 @@ export class ListEntriesTool implements ChatTool<ListEntriesInput> {
     const list = await resolveList(this.data, i.list);
     const listId = list.id.list_id;
     const page = await this.data.lists.entries(listId);
-    const withRows = await Promise.all(page.items.map(async it => ({ it, rows: await this.data.lists.valueRows(listId, it.entry.id.entry_id) })));
+    const withRows = await Promise.all(page.items.map(async it => ({ it, rows: await this.data.lists.valueRows(listId, it.entry.id.entry_id, ENGLISH_WORDS) })));
     let picked = withRows;
     if (i.stage) {
       const want = i.stage.toLowerCase();

@@ -32,7 +32,7 @@ export class CommentNode extends TreeNode {
   }
 
   private line(c: AttioComment): string {
-    return `${commentAuthor(c, id => this.ctx.data.members.name(id))} · ${formatTimestamp(c.created_at, this.ctx)}`;
+    return `${commentAuthor(c, id => this.ctx.data.members.name(id), this.ctx.data.words)} · ${formatTimestamp(c.created_at, this.ctx)}`;
   }
 
   override treeItem(): vscode.TreeItem {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { SelfInfo } from '../../../src/attio';
-import { connectionReport, scopeErrorsReport, type Report } from '../../../src/account/reports';
+import { featureNames } from '../../../src/attio';
+import { connectionReport, featureLabel, scopeErrorsReport, type Report } from '../../../src/account/reports';
 
 const MarkdownIt = require('markdown-it') as new (o: object) => { render(md: string): string };
 /** As VS Code's markdown.api.render: raw HTML on. */
@@ -58,6 +59,12 @@ suite('Verify Connection report', () => {
     const entries = md.split('\n').find(l => l.startsWith('| List entries |'));
     assert.ok(entries?.includes('list_entry:read') && entries.includes('list_configuration:read'), entries);
     assert.match(md, /sign in again/);
+  });
+
+  test('every feature of the scope model has a name of its own in the report', () => {
+    const labels = featureNames.map(featureLabel);
+    assert.ok(labels.every(l => typeof l === 'string' && l.length > 0), JSON.stringify(labels));
+    assert.strictEqual(new Set(labels).size, labels.length);
   });
 
   test('an inactive token says so and offers sign-in', () => {

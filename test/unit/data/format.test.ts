@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { relativeLink, parseDetailPath, detailPath, type DetailTarget } from '../../../src/detail/paths';
-import { currentValues, formatDate, humanize, isOverdue, mdEscape, relativeDeadline, renderValue, type RenderContext } from '../../../src/data/format';
+import { ENGLISH_WORDS, actorName, currentValues, formatDate, humanize, isOverdue, mdEscape, relativeDeadline, renderValue, type RenderContext, type ValueWords } from '../../../src/data/format';
 
 const ctx: RenderContext = {
   locale: 'en-US',
@@ -40,6 +40,30 @@ suite('Tree formatting', () => {
       else assert.match(out, expected);
     });
   }
+
+  test('the words around values are the ones passed in (a surface for people), English without them (chat tools)', () => {
+    const words: ValueWords = {
+      actors: { 'api-token': 'API-Token' },
+      interactions: { call: 'Anruf' },
+      by: n => `von ${n}`,
+      member: id => `Mitglied ${id}`,
+      workspaceMember: 'Workspace-Mitglied',
+      unknown: 'Unbekannt',
+      recordNotFound: 'Datensatz nicht gefunden',
+      yes: 'Ja',
+      no: 'Nein',
+    };
+    const de: RenderContext = { ...ctx, words };
+    const render = (value: Record<string, unknown>, c: RenderContext): string => renderValue({ ...base, ...value } as never, c);
+    assert.strictEqual(render({ attribute_type: 'checkbox', value: true }, de), 'Ja');
+    assert.strictEqual(render({ attribute_type: 'actor-reference', referenced_actor_type: 'api-token', referenced_actor_id: 't' }, de), 'API-Token');
+    const call = { attribute_type: 'interaction', interaction_type: 'call', interacted_at: '2025-03-04T15:30:00.000000000Z', owner_actor: { type: 'workspace-member', id: 'm1' } };
+    assert.match(render(call, de), /^Anruf · .* · von Maya Chen$/);
+    assert.match(render(call, ctx), /^Call · .* · by Maya Chen$/);
+    assert.strictEqual(actorName('workspace-member', '12345678-abcd', de), 'Mitglied 12345678');
+    assert.strictEqual(actorName(undefined, undefined, de), 'Unbekannt');
+    assert.strictEqual(actorName('workspace-member', undefined, ctx), ENGLISH_WORDS.workspaceMember);
+  });
 
   test('relative deadlines', () => {
     const now = new Date(2025, 2, 10, 12, 0).getTime();

@@ -87,6 +87,7 @@ suite('OAuth: state, callback wait, exchange', () => {
     const err = await exchangeCode({ fetch: fakeFetch, code: 'code-123456', clientId: 'cid', redirectUri: 'r', tokenUrl: 'https://x.test/oauth/token', clientSecret: 'very-secret-value' }).catch(e => e);
     assert.ok(err instanceof OAuthError);
     assert.match(err.message, /invalid_client/);
+    assert.deepStrictEqual(err.failure, { kind: 'refused', why: 'invalid_client' }, 'typed, for the words a person reads');
     assert.ok(!err.message.includes('code-123456') && !err.message.includes('very-secret-value'));
     const form = new URLSearchParams(seen[0].body);
     assert.strictEqual(form.get('grant_type'), 'authorization_code');
@@ -117,6 +118,7 @@ suite('OAuth: state, callback wait, exchange', () => {
       const err = await exchangeCode({ fetch: globalThis.fetch, code: 'code-123456', clientId: 'cid', redirectUri: 'r', tokenUrl, clientSecret: 'very-secret-value' }).catch(e => e);
       assert.ok(err instanceof OAuthError && err.reason === 'exchange', String(err));
       assert.match(err.message, new RegExp(`redirect to ${targetHost.replace(/\./g, '\\.')}`));
+      assert.ok(err.failure?.kind === 'redirect' && err.failure.targetHost === targetHost, JSON.stringify(err.failure));
       assert.ok(!err.message.includes('code-123456') && !err.message.includes('very-secret-value'));
       assert.deepStrictEqual(forms, [], 'the code and secret were not sent on');
     } finally {
