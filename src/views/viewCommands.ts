@@ -101,11 +101,12 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
       await pickers().createTaskFlow(data, describeError, log, preset);
     },
     [TreeCommands.setTaskGrouping]: async () => {
+      // each description is the setting's value as written in settings.json (l10n-ignore)
       const items: { label: string; description: string; value: TaskGrouping }[] = [
-        { label: vscode.l10n.t('Grouped, "My open tasks" expanded'), description: 'mine', value: 'mine' },
-        { label: vscode.l10n.t('Grouped, "All open" expanded'), description: 'allOpen', value: 'allOpen' },
-        { label: vscode.l10n.t('Grouped, "Overdue" expanded'), description: 'overdue', value: 'overdue' },
-        { label: vscode.l10n.t('Flat list of open tasks'), description: 'flat', value: 'flat' },
+        { label: vscode.l10n.t('Grouped, "My open tasks" expanded'), description: 'mine', value: 'mine' }, // l10n-ignore: setting value
+        { label: vscode.l10n.t('Grouped, "All open" expanded'), description: 'allOpen', value: 'allOpen' }, // l10n-ignore: setting value
+        { label: vscode.l10n.t('Grouped, "Overdue" expanded'), description: 'overdue', value: 'overdue' }, // l10n-ignore: setting value
+        { label: vscode.l10n.t('Flat list of open tasks'), description: 'flat', value: 'flat' }, // l10n-ignore: setting value
       ];
       const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Tasks view grouping'), placeHolder: vscode.l10n.t({ message: 'Current: {0}', args: [views.taskGrouping], comment: '{0}: a setting value' }) });
       if (pick) await Configuration.setTaskGrouping(pick.value);

@@ -39,9 +39,10 @@ export const NOT_FOR_PEOPLE: readonly string[] = ['src/chat/tools/', 'src/develo
 
 /**
  * In those modules, what these methods return is shown to the person after all: a tool's progress line
- * (`invocationMessage`), a write tool's confirmation (`title`, `message`) and the gate's "turned off / not signed in".
+ * (`invocationMessage`) and a write tool's confirmation (`title`, `message`). (`gate` answers the model; the person's
+ * "turned off / not signed in" comes from the wording the tools are given.)
  */
-const PERSON_METHODS_IN_TOOLS = new Set(['progress', 'confirm', 'gate']);
+const PERSON_METHODS_IN_TOOLS = new Set(['progress', 'confirm']);
 
 const CALL_SINKS: Readonly<Record<string, 'all' | 'first' | 'second' | 'objects'>> = {
   createWebviewPanel: 'second',
@@ -286,8 +287,9 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
       const name = calleeName(n.expression);
       const isError = !!name && /Error$/.test(name);
       const mode = name && Object.hasOwn(NEW_SINKS, name) ? NEW_SINKS[name] : isError ? 'first' : undefined;
-      // errors of the layers without vscode (attio, data) and of the model-facing tools are not counted
-      const errorOutsideUi = isError && (toolsOnly || /(^|\/)src\/(attio|data)\//.test(file) || (name === 'Error' && !usesVscode));
+      // errors thrown by code without vscode (attio, data, OAuth, the model-facing tools) are English log lines: the
+      // surface that shows a failure words it from the error's type (src/common/errorText.lazy.ts, signIn/controller.ts)
+      const errorOutsideUi = isError && (toolsOnly || /(^|\/)src\/(attio|data)\//.test(file) || !usesVscode);
       if (name && mode && !errorOutsideUi && (!toolsOnly || name === 'LanguageModelToolInvocation')) {
         for (const a of (mode === 'first' ? n.arguments?.slice(0, 1) : n.arguments) ?? []) collect(a, isError ? `new ${name}` : name);
       }

@@ -84,8 +84,8 @@ export class ToolRunner {
 
   /** The message shown while a tool runs and, for a write, the confirmation the person must accept first. */
   async prepare(name: string, raw: unknown): Promise<Prepared> {
-    const gate = this.personGate();
-    if (gate) return { invocationMessage: gate };
+    const blocked = this.personGate();
+    if (blocked) return { invocationMessage: blocked };
     const impl = this.tool(name);
     const { wording } = this.deps;
     let input: unknown;

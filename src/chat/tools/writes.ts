@@ -24,7 +24,7 @@ export interface WriteTool<I> extends ChatTool<I> {
 export function fenced(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(s => s.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}text\n${text}\n${fence}`;
+  return `${fence}text\n${text}\n${fence}`; // l10n-ignore: a code fence around CRM text
 }
 
 function optDeadline(input: Input): string | null {
