@@ -34,7 +34,7 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     if (!target) return `# Not found\n\nNo Attio item at \`${uri.path}\`.\n`;
     if (!this.data.signedIn) return '# Signed out\n\nSign in to Attio to see this item.\n';
     try {
-      return await renderModule().renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
+      return await (await renderModule.load()).renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, 'Details');

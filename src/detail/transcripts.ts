@@ -18,7 +18,7 @@ export class TranscriptDocuments extends Disposable implements vscode.TextDocume
     if (!t) return '# Not found\n';
     if (!this.data.signedIn) return '# Signed out\n\nSign in to Attio to see this transcript.\n';
     try {
-      return await renderModule().renderTranscript(this.data, t, { locale: vscode.env.language });
+      return await (await renderModule.load()).renderTranscript(this.data, t, { locale: vscode.env.language });
     } catch (e) {
       const view = this.describeError(e, 'Transcript');
       return `# Could not load this transcript\n\n${view.kind === 'cancelled' ? 'Cancelled.' : view.message}\n`;
