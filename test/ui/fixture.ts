@@ -17,7 +17,11 @@ export interface UiFixture {
   /** The local Attio-compatible server. */
   server: AttioServer;
   workspaceFolder: string;
+  /** Where the workbench runs the extension: code-server's Node extension host or the browser's web worker (ATTIO_UI_HOST=web). */
+  host: 'node' | 'web';
 }
+
+export { EXTENSION_ID } from '../../src/constants';
 
 let current: UiFixture | undefined;
 
