@@ -1,8 +1,8 @@
 /**
  * The web build where it is meant to run (ATTIO_UI_HOST=web; skipped otherwise): the workbench runs it in the browser's
  * web-worker extension host, it signs in with a pasted token and through OAuth (the relay), browses, opens a detail
- * page and a hover card, and every request the local server sees came from the browser (the workbench's Origin, CORS
- * preflights), none from a Node extension host. The other suites also run against the web build in this mode.
+ * page and a hover card, and every request the local server sees came from the browser (the workbench's Origin), none
+ * from a Node extension host. The other suites also run against the web build in this mode.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -24,6 +24,10 @@ suite('UI: the web build in the web worker', function () {
     await openAttioContainer();
     await runCommand('Attio: Show Log');
     const output = page().locator('.part.panel .monaco-editor .view-lines');
+    await output.first().waitFor({ state: 'visible', timeout: 20_000 });
+    // the line is the log's first: scroll to the top (after the other suites the log is long)
+    await output.first().click();
+    await page().keyboard.press('Control+Home');
     await output.filter({ hasText: 'activating in the web extension host' }).waitFor({ state: 'visible', timeout: 20_000 });
     await screenshot('web-log-host-kind');
     await runCommand('View: Close Panel').catch(() => undefined);
@@ -67,7 +71,7 @@ suite('UI: the web build in the web worker', function () {
     assert.ok(api.length >= 4, `requests: ${api.map(r => `${r.method} ${r.path}`).join(', ')}`);
     const notBrowser = api.filter(r => r.origin !== origin).map(r => `${r.method} ${r.path} (origin ${r.origin ?? 'none'})`);
     assert.deepStrictEqual(notBrowser, [], 'every API request carries the workbench origin (Node sends none)');
-    assert.ok(api.some(r => r.method === 'OPTIONS'), 'the browser sent CORS preflights');
+    // (CORS preflights are not asserted: the browser caches them for Access-Control-Max-Age, so earlier suites may have sent them)
     assert.ok(api.some(r => r.method === 'POST' && r.path.endsWith('/records/query') && r.status === 200), 'records were queried');
     await runCommand('View: Close All Editors').catch(() => undefined);
   });
