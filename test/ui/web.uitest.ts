@@ -20,7 +20,7 @@ suite('UI: the web build in the web worker', function () {
   /** Requests to the API (not the OAuth pages a browser tab navigates) since the log was cleared. */
   const apiRequests = () => server().requests.filter(r => r.path.startsWith('/v2/') || r.path === '/oauth/token');
 
-  test('the extension runs in the web-worker extension host and reads its lazy bundles there', async () => {
+  test('the extension runs in the web-worker extension host', async () => {
     await openAttioContainer();
     await runCommand('Attio: Show Log');
     const output = page().locator('.part.panel .monaco-editor .view-lines');
