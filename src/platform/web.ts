@@ -37,7 +37,7 @@ const hostRequire = (id: string): unknown => require(id);
 function evaluate(name: string, text: string): unknown {
   const module = { exports: {} as unknown };
   const body = `${text}\n//# sourceURL=attio-explorer/dist/web/${name}.js`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- as VS Code's worker host loads extensions
+  // as VS Code's worker host evaluates an extension's main bundle (extHostExtensionService _loadCommonJSModule)
   new Function('module', 'exports', 'require', body)(module, module.exports, hostRequire);
   return module.exports;
 }
