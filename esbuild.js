@@ -1,5 +1,7 @@
 // Bundles src/extension.ts into dist/extension.js (CommonJS, Node, `vscode` external), and each module loaded on
-// first use into a bundle of its own (see lazyModules below): activation parses only what it runs.
+// first use into a bundle of its own (see lazyModules below): activation parses only what it runs. The web build
+// (package.json `browser`) is the same set for a browser's web worker in dist/web/, with src/platform/web.ts in place
+// of src/platform/node.ts (no Node built-ins; the lazy bundles are read and evaluated by the platform seam).
 // `--production` minifies; otherwise sourcemaps. `--watch` rebuilds on change. `--metafile=<path>` writes the metafile.
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -57,16 +59,31 @@ const lazyRequires = lazy => ({
   },
 });
 
-/** The build of the extension, shared by this script and the tests that inspect the bundles. */
-function buildOptions({ minify = false } = {}) {
+/** The web build imports src/platform/web.ts wherever the Node build imports src/platform/node.ts. */
+const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    const node = path.resolve('src/platform/node.ts');
+    build.onResolve({ filter: /^\.\/node$/ }, args =>
+      path.resolve(args.resolveDir, `${args.path}.ts`) === node ? { path: path.resolve('src/platform/web.ts') } : undefined,
+    );
+  },
+};
+
+/**
+ * The build of the extension, shared by this script and the tests that inspect the bundles. `web: true` is the
+ * browser build: a web worker has no Node built-ins (an import of one fails the build) and no `require` but for
+ * 'vscode'.
+ */
+function buildOptions({ minify = false, web = false } = {}) {
   const lazy = lazyModules();
   return {
     entryPoints: { extension: 'src/extension.ts', ...lazy },
     bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outdir: 'dist',
+    platform: web ? 'browser' : 'node',
+    target: web ? 'es2022' : 'node20',
+    outdir: web ? 'dist/web' : 'dist',
     external: ['vscode'],
     minify,
     sourcemap: !minify,
@@ -75,22 +92,23 @@ function buildOptions({ minify = false } = {}) {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: [lazyRequires(lazy)],
+    plugins: web ? [lazyRequires(lazy), webPlatform] : [lazyRequires(lazy)],
   };
 }
 
 async function main() {
-  const options = buildOptions({ minify: production });
-  if (watch) options.plugins.push(problemMatcher);
-  const ctx = await esbuild.context(options);
+  const builds = [buildOptions({ minify: production }), buildOptions({ minify: production, web: true })];
+  if (watch) builds.forEach(o => o.plugins.push(problemMatcher));
+  const contexts = await Promise.all(builds.map(o => esbuild.context(o)));
   if (watch) {
-    await ctx.watch();
+    await Promise.all(contexts.map(c => c.watch()));
     return;
   }
-  const result = await ctx.rebuild();
-  await ctx.dispose();
-  if (metafileOut) fs.writeFileSync(metafileOut, JSON.stringify(result.metafile));
-  const sizes = Object.entries(result.metafile.outputs)
+  const results = await Promise.all(contexts.map(c => c.rebuild()));
+  await Promise.all(contexts.map(c => c.dispose()));
+  const outputs = Object.assign({}, ...results.map(r => r.metafile.outputs));
+  if (metafileOut) fs.writeFileSync(metafileOut, JSON.stringify({ inputs: Object.assign({}, ...results.map(r => r.metafile.inputs)), outputs }));
+  const sizes = Object.entries(outputs)
     .filter(([file]) => file.endsWith('.js'))
     .map(([file, o]) => `${file}: ${(o.bytes / 1024).toFixed(1)} KB`);
   console.log(`${sizes.join(', ')}${production ? ' (minified)' : ''}`);

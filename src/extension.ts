@@ -11,6 +11,7 @@ import { FolderSettingsGuard } from './common/folderSettings';
 import { Logger } from './common/log';
 import { valueWords } from './common/valueWords';
 import { AUTH_PROVIDER_LABEL } from './constants';
+import { HOST_KIND, hostEnvironment, setExtensionFiles } from './platform';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
 import { DeveloperView } from './developer';
@@ -52,16 +53,19 @@ export interface TestApi {
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  // the web build reads its lazy bundles through the workbench's file service (Node's require finds them itself)
+  setExtensionFiles(path => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, path)));
   const channel = vscode.window.createOutputChannel('Attio', { log: true });
   const redactor = new Redactor();
   const log = new Logger(channel, redactor);
+  log.info(`activating in the ${HOST_KIND} extension host`);
   const config = new Configuration();
 
   // who is signed in
   const store = new TokenStore(context.secrets, log.child('Secrets'));
   const clients = new ClientFactory(redactor, log.child('Client'));
   const uris = new UriEventHandler(log.child('URI'));
-  const signIn = new SignIn({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: process.env, fetch: globalThis.fetch });
+  const signIn = new SignIn({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: hostEnvironment(), fetch: globalThis.fetch });
   const auth = new AttioAuthProvider(store, () => signIn.acquire(), log.child('Auth'));
   const connection = new Connection(auth, config, clients, log.child('Connection'));
   const scopeErrors = new ScopeErrorLog();

@@ -4,7 +4,11 @@
  */
 import { lazyCommandTable, type CommandTable } from '../common/commands';
 import { Commands } from '../constants';
+import { lazyModule } from '../platform';
 import type { AccountCommandDeps } from './accountCommands';
+import type * as Impl from './account.lazy';
+
+const accountModule = lazyModule<typeof Impl>('account.lazy', () => require('./account.lazy'));
 
 /** Every command the account surface handles (a unit test checks it against the handlers' table). */
 export const ACCOUNT_COMMANDS = [
@@ -19,5 +23,5 @@ export const ACCOUNT_COMMANDS = [
 ] as const;
 
 export function accountCommandTable(deps: AccountCommandDeps): CommandTable {
-  return lazyCommandTable(ACCOUNT_COMMANDS, () => (require('./account.lazy') as typeof import('./account.lazy')).accountCommands(deps));
+  return lazyCommandTable(ACCOUNT_COMMANDS, async () => (await accountModule.load()).accountCommands(deps));
 }

@@ -1,8 +1,5 @@
-/** The report Markdown (reports.ts, pure) is required when Verify Connection or Show Scope Errors runs: dist/reports.js. */
+/** The report Markdown (reports.ts, pure) is loaded when Verify Connection or Show Scope Errors runs: dist/reports.js. */
+import { lazyModule } from '../platform';
 import type * as Reports from './reports.lazy';
 
-let loaded: typeof Reports | undefined;
-
-export function reportsModule(): typeof Reports {
-  return (loaded ??= require('./reports.lazy') as typeof Reports);
-}
+export const reportsModule = lazyModule<typeof Reports>('reports.lazy', () => require('./reports.lazy'));

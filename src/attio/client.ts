@@ -37,8 +37,14 @@ import type { CommentTarget, CreateNoteInput, CreateTaskInput, ListNotesOptions,
 /** The name of an endpoint in the table (request.ts). */
 export type EndpointName = keyof typeof endpoints;
 
-/** Response schemas, loaded with zod on the first response rather than at activation. */
-const S = (): ReturnType<typeof schemas>['responses'] => schemas().responses;
+type Responses = ReturnType<typeof schemas>['responses'];
+type Deferred = { readonly [K in keyof Responses]: () => Responses[K] };
+/**
+ * Response schemas, loaded with zod on the first request rather than at activation: `S().x` names schema `x`, and the
+ * transport reads it when the answer arrives (on the web the schemas bundle must be read first; the transport does).
+ */
+const DEFERRED = new Proxy({}, { get: (_t, key) => () => schemas().responses[key as keyof Responses] }) as Deferred;
+const S = (): Deferred => DEFERRED;
 
 export class AttioClient {
   private readonly t: Transport;

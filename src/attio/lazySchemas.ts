@@ -1,12 +1,9 @@
 /**
- * zod and the response schemas load on the first validation instead of at activation: the bundler wraps a
- * `require`d module (and zod under it) in a lazy initialiser, which keeps the extension's activation cheap.
- * Everything that needs a schema at run time goes through `schemas()`; types come from './schemas' directly.
+ * zod and the response schemas load on the first request instead of at activation: esbuild makes './schemas' a
+ * bundle of its own (dist/schemas.js; on the web dist/web/schemas.js, read when first needed). The transport loads it
+ * before it sends (so `schemas()` works from then on); types come from './schemas' directly.
  */
+import { lazyModule } from '../platform';
 import type * as Schemas from './schemas';
 
-let loaded: typeof Schemas | undefined;
-
-export function schemas(): typeof Schemas {
-  return (loaded ??= require('./schemas') as typeof Schemas);
-}
+export const schemas = lazyModule<typeof Schemas>('schemas', () => require('./schemas'));

@@ -15,6 +15,9 @@ import { redact } from './redact';
 import { buildRequest, endpoints, errorFromResponse, parseBody, parseErrorBody, send, validate, type Endpoint, type QueryValue, type RawResponse } from './request';
 import { endpointScopes, missingScopes, parseScopes } from './scopes';
 
+/** A response schema, or (what the client passes) a function that gives it once the schemas have loaded. */
+export type SchemaArg<Sch> = Sch | (() => Sch);
+
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 export type TokenSource = () => string | undefined | Promise<string | undefined>;
 
@@ -81,7 +84,7 @@ export class Transport {
   async paged<T>(
     ep: Endpoint,
     opts: PageOptions,
-    schema: z.ZodMiniType<{ data: T[] }>,
+    schema: SchemaArg<z.ZodMiniType<{ data: T[] }>>,
     signal: AbortSignal | undefined,
     params: (requestLimit: number, offset: number) => CallParams,
   ): Promise<Page<T>> {
@@ -93,13 +96,15 @@ export class Transport {
     return toPage(data, limit, offset, requested);
   }
 
-  async call<Sch extends z.ZodMiniType>(ep: Endpoint, params: CallParams, schema: Sch, signal?: AbortSignal): Promise<z.infer<Sch>> {
+  async call<Sch extends z.ZodMiniType>(ep: Endpoint, params: CallParams, schema: SchemaArg<Sch>, signal?: AbortSignal): Promise<z.infer<Sch>> {
     const res = await this.exchange(ep, params, signal);
-    return parseBody(schema, res.text, ep.key);
+    return parseBody(typeof schema === 'function' ? schema() : schema, res.text, ep.key);
   }
 
   /** Sends until a 2xx (returned) or a final error (thrown). */
   private async exchange(ep: Endpoint, params: CallParams, signal?: AbortSignal): Promise<RawResponse> {
+    // the schemas (zod) are read before the first request on the web; from then on `schemas()` works anywhere
+    if (!schemas.ready) await schemas.load();
     const lane = ep.write ? 'write' : 'read';
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new CancelledError(ep.key);
@@ -178,7 +183,7 @@ export class Transport {
 
   /** The token's scopes from `/v2/self` (needs no scope). */
   private async selfScopes(signal?: AbortSignal): Promise<{ active: false } | { active: true; scopes: ReadonlySet<string> }> {
-    const data = await this.call(endpoints.self, {}, schemas().responses.self, signal);
+    const data = await this.call(endpoints.self, {}, () => schemas().responses.self, signal);
     if (!data.active) return { active: false };
     return { active: true, scopes: parseScopes(validate(schemas().activeSelfSchema, data, endpoints.self.key).scope) };
   }

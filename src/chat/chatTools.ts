@@ -27,16 +27,17 @@ export class ChatTools extends Disposable {
     for (const name of Object.values(ChatToolNames)) this._register(vscode.lm.registerTool(name, this.tool(name)));
   }
 
-  private get runner(): ToolRunner {
+  private async runner(): Promise<ToolRunner> {
     const { data, describeError, redact, config, log } = this.deps;
     const enabled = (): boolean => config.current.chat.tools;
-    return (this.loaded ??= new (chatTools().ToolRunner)({ data, describeError, redact, enabled, log: m => log.info(m) }));
+    const tools = await chatTools.load();
+    return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, log: m => log.info(m) }));
   }
 
   private tool(name: string): vscode.LanguageModelTool<unknown> {
     return {
       prepareInvocation: async options => {
-        const p = await this.runner.prepare(name, options.input);
+        const p = await (await this.runner()).prepare(name, options.input);
         const c = p.confirmation;
         // CRM text in the message is escaped or fenced; the Markdown is untrusted (no command links, no HTML)
         return { invocationMessage: p.invocationMessage, ...(c ? { confirmationMessages: { title: c.title, message: new vscode.MarkdownString(c.message) } } : {}) };
@@ -45,10 +46,10 @@ export class ChatTools extends Disposable {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {
-          const text = await this.runner.invoke(name, options.input, options.toolInvocationToken !== undefined, abort.signal);
+          const text = await (await this.runner()).invoke(name, options.input, options.toolInvocationToken !== undefined, abort.signal);
           return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
         } catch (e) {
-          if (e instanceof chatTools().CancelledByPerson) throw new vscode.CancellationError();
+          if (chatTools.ready && e instanceof chatTools().CancelledByPerson) throw new vscode.CancellationError();
           throw e;
         } finally {
           sub.dispose();

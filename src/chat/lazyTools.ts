@@ -1,8 +1,5 @@
 /** The tool implementations, loaded on the first tool invocation rather than at activation (see chatTools.lazy.ts). */
+import { lazyModule } from '../platform';
 import type * as Tools from './chatTools.lazy';
 
-let loaded: typeof Tools | undefined;
-
-export function chatTools(): typeof Tools {
-  return (loaded ??= require('./chatTools.lazy') as typeof Tools);
-}
+export const chatTools = lazyModule<typeof Tools>('chatTools.lazy', () => require('./chatTools.lazy'));

@@ -34,10 +34,19 @@ export function guardCommand(id: string, handler: (...args: any[]) => unknown, o
   };
 }
 
-/** A command table whose handlers load on first use: `load()` builds the real table (from a lazily required module). */
-export function lazyCommandTable(ids: readonly string[], load: () => CommandTable): CommandTable {
-  let table: CommandTable | undefined;
-  return Object.fromEntries(ids.map(id => [id, (...args: unknown[]) => (table ??= load())[id]?.(...args)]));
+/**
+ * A command table whose handlers load on first use: `load()` builds the real table (from a lazy module), at once or,
+ * where the module must be fetched first (the web), as a promise; a failed load is tried again on the next command.
+ */
+export function lazyCommandTable(ids: readonly string[], load: () => CommandTable | Promise<CommandTable>): CommandTable {
+  let table: CommandTable | Promise<CommandTable> | undefined;
+  const run = (id: string, args: unknown[]): unknown => {
+    const t = (table ??= load());
+    if (!(t instanceof Promise)) return t[id]?.(...args);
+    t.catch(() => table === t && (table = undefined));
+    return t.then(loaded => loaded[id]?.(...args));
+  };
+  return Object.fromEntries(ids.map(id => [id, (...args: unknown[]) => run(id, args)]));
 }
 
 /** Registers every command of the table through {@link guardCommand}. */

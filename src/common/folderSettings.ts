@@ -8,8 +8,11 @@ import { errorMessage } from '../attio';
 import { StateKeys } from '../constants';
 import type { Configuration } from './config';
 import type * as FolderScan from './folderScan.lazy';
+import { lazyModule } from '../platform';
 import { Disposable } from './disposable';
 import type { Logger } from './log';
+
+const folderScan = lazyModule<typeof FolderScan>('folderScan.lazy', () => require('./folderScan.lazy'));
 
 /**
  * Warns, once per setting and file (remembered in workspaceState), when a folder or workspace file tries to set
@@ -33,7 +36,7 @@ export class FolderSettingsGuard extends Disposable {
 
   private async check(): Promise<void> {
     const warned = new Set(this.memory.get<string[]>(StateKeys.warnedFolderSettings, []));
-    const fresh = (await (require('./folderScan.lazy') as typeof FolderScan).findFolderOverrides()).filter(o => !warned.has(`${o.setting}|${o.file}`));
+    const fresh = (await (await folderScan.load()).findFolderOverrides()).filter(o => !warned.has(`${o.setting}|${o.file}`));
     if (!fresh.length) return;
     for (const o of fresh) warned.add(`${o.setting}|${o.file}`);
     await this.memory.update(StateKeys.warnedFolderSettings, [...warned]);

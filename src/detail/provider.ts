@@ -34,7 +34,7 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     if (!target) return `# ${vscode.l10n.t('Not found')}\n\n${vscode.l10n.t('No Attio item at {0}.', `\`${uri.path}\``)}\n`;
     if (!this.data.signedIn) return `# ${vscode.l10n.t('Signed out')}\n\n${vscode.l10n.t('Sign in to Attio to see this item.')}\n`;
     try {
-      return await renderModule().renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
+      return await (await renderModule.load()).renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, vscode.l10n.t('Details'));

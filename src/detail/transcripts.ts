@@ -18,7 +18,7 @@ export class TranscriptDocuments extends Disposable implements vscode.TextDocume
     if (!t) return `# ${vscode.l10n.t('Not found')}\n`;
     if (!this.data.signedIn) return `# ${vscode.l10n.t('Signed out')}\n\n${vscode.l10n.t('Sign in to Attio to see this transcript.')}\n`;
     try {
-      return await renderModule().renderTranscript(this.data, t, { locale: vscode.env.language });
+      return await (await renderModule.load()).renderTranscript(this.data, t, { locale: vscode.env.language });
     } catch (e) {
       const view = this.describeError(e, vscode.l10n.t('Transcript'));
       return `# ${vscode.l10n.t('Could not load this transcript')}\n\n${view.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : view.message}\n`;

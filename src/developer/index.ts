@@ -7,7 +7,10 @@ import type { CommandTable } from '../common/commands';
 import { DevCommands, Schemes } from '../constants';
 import type { DataChange } from '../data';
 import type { DeveloperDeps } from './commands';
+import { lazyModule } from '../platform';
 import type * as Impl from './developer.lazy';
+
+const developerModule = lazyModule<typeof Impl>('developer.lazy', () => require('./developer.lazy'));
 
 export type { DeveloperDeps, DevTarget } from './commands';
 
@@ -25,7 +28,7 @@ export class DeveloperView implements vscode.Disposable {
     const provider: vscode.TextDocumentContentProvider = {
       onDidChange: this.changed.event,
       provideTextDocumentContent: uri =>
-        this.invalidated.has(uri.toString()) ? `// ${vscode.l10n.t('The workspace changed or you signed out: run "Attio: Refresh JSON" to ask Attio again.')}\n` : this.load().json.provideTextDocumentContent(uri),
+        this.invalidated.has(uri.toString()) ? `// ${vscode.l10n.t('The workspace changed or you signed out: run "Attio: Refresh JSON" to ask Attio again.')}\n` : this.use(d => d.json.provideTextDocumentContent(uri)),
     };
     this.subscriptions = [
       this.changed,
@@ -46,11 +49,13 @@ export class DeveloperView implements vscode.Disposable {
   /** Command id → a handler that loads the implementation when first run. */
   commands(): CommandTable {
     const ids = Object.values(DevCommands).filter(id => !VIEW_OWNED.includes(id));
-    return Object.fromEntries(ids.map(id => [id, (...args: unknown[]) => this.load().commands[id](...args)]));
+    return Object.fromEntries(ids.map(id => [id, (...args: unknown[]) => this.use(d => d.commands[id](...args))]));
   }
 
-  private load(): Impl.Developer {
-    return (this.impl ??= (require('./developer.lazy') as typeof Impl).createDeveloper(this.deps, this.changed, this.invalidated));
+  /** `f` of the implementation, loaded on first use: at once on Node, once its bundle is read on the web. */
+  private use<R>(f: (impl: Impl.Developer) => R): R | Promise<Awaited<R>> {
+    const build = (): R => f((this.impl ??= developerModule().createDeveloper(this.deps, this.changed, this.invalidated)));
+    return developerModule.ready ? build() : (developerModule.load().then(build) as Promise<Awaited<R>>);
   }
 
   dispose(): void {

@@ -12,7 +12,12 @@ import { EditorCommands } from '../constants';
 import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import type { ErrorView } from '../session/errorReporter';
+import { lazyModule } from '../platform';
+import type * as Impl from './editor.lazy';
 import type { EditorParts } from './editor.lazy';
+
+// esbuild keeps `./editor.lazy` a run-time require of dist/editor.lazy.js (esbuild.js)
+const editorModule = lazyModule<typeof Impl>('editor.lazy', () => require('./editor.lazy'));
 
 export type { SignedInWorkspace } from './links';
 
@@ -39,21 +44,25 @@ export class EditorSurface implements vscode.Disposable {
 
   constructor(private readonly d: EditorDeps) {
     this.registrations = vscode.Disposable.from(
-      vscode.languages.registerDocumentLinkProvider(ALL_DOCUMENTS, { provideDocumentLinks: doc => this.parts.links.provideDocumentLinks(doc) }),
-      vscode.languages.registerHoverProvider(ALL_DOCUMENTS, { provideHover: (doc, pos, token) => this.parts.hovers.provideHover(doc, pos, token) }),
+      vscode.languages.registerDocumentLinkProvider(ALL_DOCUMENTS, { provideDocumentLinks: doc => this.use(p => p.links.provideDocumentLinks(doc)) }),
+      vscode.languages.registerHoverProvider(ALL_DOCUMENTS, { provideHover: (doc, pos, token) => this.use(p => p.hovers.provideHover(doc, pos, token)) }),
       vscode.languages.registerCodeActionsProvider(
         ALL_DOCUMENTS,
-        { provideCodeActions: (doc, range) => this.parts.todos.provideCodeActions(doc, range) },
+        { provideCodeActions: (doc, range) => this.use(p => p.todos.provideCodeActions(doc, range)) },
         { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
       ),
       d.data.onDidChange(c => c.kind === 'all' && this.loaded?.hovers.forget()),
     );
   }
 
-  /** The implementation, loaded (and built) on first use. */
+  /** The implementation, loaded (and built) on first use; where it must be read first (the web), once it is. */
   private get parts(): EditorParts {
-    // esbuild keeps `./editor.lazy` a run-time require of dist/editor.lazy.js (esbuild.js)
-    return (this.loaded ??= (require('./editor.lazy') as typeof import('./editor.lazy')).editorParts(this.d));
+    return (this.loaded ??= editorModule().editorParts(this.d));
+  }
+
+  /** `f` of the implementation: at once when it can be loaded at once (Node), else once its bundle is read (web). */
+  private use<R>(f: (parts: EditorParts) => R): R | Promise<Awaited<R>> {
+    return editorModule.ready ? f(this.parts) : (editorModule.load().then(() => f(this.parts)) as Promise<Awaited<R>>);
   }
 
   /** The hover provider (integration tests call it directly to cancel a hover). */
@@ -63,7 +72,7 @@ export class EditorSurface implements vscode.Disposable {
 
   /** The surface's commands, for the composition root to register (the implementation loads on the first call). */
   commands(): CommandTable {
-    return lazyCommandTable(Object.values(EditorCommands), () => this.parts.commands);
+    return lazyCommandTable(Object.values(EditorCommands), () => this.use(p => p.commands));
   }
 
   dispose(): void {

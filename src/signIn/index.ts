@@ -2,8 +2,12 @@
  * "Attio: Sign In" as the rest of the extension sees it: `acquire()` gives a validated, not yet stored, session. The
  * controller (flows, OAuth, token checks) loads on the first sign-in, not at activation.
  */
+import { lazyModule } from '../platform';
 import type { StoredSession } from '../session/tokenStore';
 import type { SignInController, SignInDeps, SignInRequest } from './controller';
+import type * as Impl from './signIn.lazy';
+
+const signInModule = lazyModule<typeof Impl>('signIn.lazy', () => require('./signIn.lazy'));
 
 export type { SignInRequest } from './controller';
 
@@ -12,9 +16,9 @@ export class SignIn {
 
   constructor(private readonly deps: SignInDeps) {}
 
-  acquire = (req: SignInRequest = {}): Promise<StoredSession> => this.controller.acquire(req);
+  acquire = async (req: SignInRequest = {}): Promise<StoredSession> => (await this.controller()).acquire(req);
 
-  private get controller(): SignInController {
-    return (this.loaded ??= new (require('./signIn.lazy') as typeof import('./signIn.lazy')).SignInController(this.deps));
+  private async controller(): Promise<SignInController> {
+    return (this.loaded ??= new (await signInModule.load()).SignInController(this.deps));
   }
 }

@@ -29,7 +29,7 @@ export function newNonce(): string {
   return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }
 
-const b64url = (s: string): string => Buffer.from(s, 'utf8').toString('base64url');
+const b64url = (s: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(s))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /**
  * The `state` sent to the authorize endpoint. With the extension's own URI handler as redirect it is the nonce;

@@ -12,6 +12,7 @@ import { ObjectsRoot, RecordNode } from './nodes/objects';
 import { TasksRoot } from './nodes/tasks';
 import { TreeNode, type NodeContext } from './nodes/treeNode';
 import { NodeTreeProvider } from './provider';
+import { treeModulesLoading } from './treeModules';
 import { FilterStore } from './filterStore';
 import { PinStore } from './pinStore';
 import { pinnedRows } from './nodes/pinned';
@@ -167,6 +168,7 @@ export class SidebarViews extends Disposable {
    * none is), else its object expanded. Resolves to whether the record itself was revealed.
    */
   async revealRecord(object: string, id: string): Promise<boolean> {
+    await treeModulesLoading(); // (revealed before the view loaded a level: VS Code asks for the items first)
     await this.objectsRoot.children();
     const objectNode = this.objectsRoot.node(object);
     if (!objectNode) return false;

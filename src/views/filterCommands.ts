@@ -32,6 +32,7 @@ export function filterCommands({ views, data, describeError, log }: FilterComman
     [TreeCommands.filter]: async (arg: unknown, given?: unknown) => {
       const t = targetOf(views.nodeOf(arg));
       if (!t || !views.filters) return;
+      await filterModule.load();
       let next = given === undefined ? undefined : filterModule().parseRecordFilter(given);
       if (given !== undefined && !next) throw new Error(vscode.l10n.t('That is not a filter this version understands'));
       if (!next) {

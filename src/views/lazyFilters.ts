@@ -1,8 +1,5 @@
-/** The filter module (filterModule.ts), required on the first filter shown or built rather than at activation. */
+/** The filter module (filterModule.ts), loaded on the first filter shown or built rather than at activation. */
+import { lazyModule } from '../platform';
 import type * as FilterModule from './filterModule.lazy';
 
-let loaded: typeof FilterModule | undefined;
-
-export function filterModule(): typeof FilterModule {
-  return (loaded ??= require('./filterModule.lazy') as typeof FilterModule);
-}
+export const filterModule = lazyModule<typeof FilterModule>('filterModule.lazy', () => require('./filterModule.lazy'));

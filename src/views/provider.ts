@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import type { TreeNode } from './nodes/treeNode';
+import { treeModulesLoading } from './treeModules';
 
 /**
  * A TreeDataProvider over nodes: owns its TreeView, shows progress in the view while a level loads, stamps
@@ -29,6 +30,8 @@ export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvi
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!this.signedIn()) return [];
+    const loading = treeModulesLoading();
+    if (loading) await loading;
     const load = async (): Promise<TreeNode[]> => {
       return node ? node.children() : this.roots();
     };
@@ -39,7 +42,9 @@ export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvi
     return node.parent;
   }
 
-  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
+    const loading = treeModulesLoading();
+    if (loading) return loading.then(() => this.resolveTreeItem(item, node));
     const tip = node.tooltip();
     if (tip) item.tooltip = tip;
     return item;

@@ -7,6 +7,7 @@ import type { WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { detailUri, parseDetailUri } from '../detail/uris';
 import type { Logger } from '../common/log';
+import { lazyModule } from '../platform';
 import type * as Pickers from '../ui/pickers.lazy';
 import type { ErrorView } from '../session/errorReporter';
 import type { SidebarViews } from './controller';
@@ -15,8 +16,12 @@ import { TaskNode } from './nodes/tasks';
 import { LoadMoreNode, MessageNode } from './nodes/treeNode';
 import { AttributesNode } from './nodes/attributes';
 
-/** The record picker and task form load when a command first needs them. */
-const pickers = (): typeof Pickers => require('../ui/pickers.lazy') as typeof Pickers;
+/** The record picker and task form load when a command first needs them (`pickers().x(...)` awaits the load). */
+const pickersModule = lazyModule<typeof Pickers>('pickers.lazy', () => require('../ui/pickers.lazy'));
+const pickers = (): Pick<typeof Pickers, 'pickRecord' | 'createTaskFlow'> => ({
+  pickRecord: async (...a) => (await pickersModule.load()).pickRecord(...a),
+  createTaskFlow: async (...a) => (await pickersModule.load()).createTaskFlow(...a),
+});
 
 export interface ViewCommandDeps {
   views: SidebarViews;

@@ -17,6 +17,7 @@ import { ALPHANUMERIC, HEX, Prng } from './prng';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rateLimit';
 import { matchRoute, operationKey } from './routes';
 import { ALL_READ_SCOPES, REQUIRED_SCOPES, hasScopes } from './scopes';
+import { CorsPolicy } from './cors';
 import { buildWorkspace } from './seed';
 import { Token, TokenStore, tokenFromHeader } from './tokens';
 
@@ -33,6 +34,12 @@ export interface StartOptions {
   /** relayOrigins: the team's own hosts (origins) /oauth/relay forwards to, besides VS Code's (see oauth.ts). */
   oauth?: { redirectUris?: string[]; scopes?: string[]; autoDecision?: 'approve' | 'deny'; relayOrigins?: string[] };
   seed?: number;
+  /**
+   * Origins whose browser pages may call the API (CORS), '*' for any. Default none: Attio does not document whether
+   * api.attio.com answers browsers, so the stand-in answers them only when a test says so (the web build's tests name
+   * the workbench's origin, see cors.ts).
+   */
+  corsOrigins?: readonly string[] | '*';
 }
 
 export interface LoggedRequest {
@@ -52,6 +59,8 @@ export interface LoggedRequest {
   retryAfter?: string;
   /** Size of the response body in bytes (as sent in full, or as promised by a cut response's content-length). */
   bytes?: number;
+  /** The Origin header: a browser's page or worker sent it (Node's fetch sends none). */
+  origin?: string;
 }
 
 export interface AttioTestServer {
@@ -67,6 +76,8 @@ export interface AttioTestServer {
   setOAuthAutoDecision(d: 'approve' | 'deny' | undefined): void;
   /** Lets /oauth/relay forward to one more origin of the team's own (a code-server started after this server). */
   allowRelayOrigin(origin: string): void;
+  /** Lets one more browser origin call the API (CORS): a code-server started after this server. */
+  allowCorsOrigin(origin: string): void;
   /** Returns the new token value. */
   addToken(name: string, scopes: string[], active?: boolean): string;
   /** Makes the token inactive. */
@@ -94,6 +105,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
   const faults = new FaultInjector(new Prng(seed + 1), opts.faults);
   const limiter = new RateLimiter(opts.rateLimit === undefined ? DEFAULT_RATE_LIMIT : opts.rateLimit);
   const requests: LoggedRequest[] = [];
+  const cors = new CorsPolicy(opts.corsOrigins);
 
   let oauth: OAuthProvider | undefined;
   const server = createServer((req, res) => {
@@ -110,6 +122,13 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
     const method = req.method ?? 'GET';
     const entry: LoggedRequest = { method, path: url.pathname, query: url.search.replace(/^\?/, ''), status: 0, startedAt, durationMs: 0, aborted: false };
     requests.push(entry);
+    if (req.headers.origin) entry.origin = req.headers.origin;
+    const preflight = cors.apply(req, res);
+    if (preflight) {
+      send(res, preflight);
+      entry.status = preflight.status;
+      return;
+    }
     // Settled once the server has answered (or deliberately reset the socket);
     // a connection that closes before that was aborted by the client.
     let settled = false;
@@ -233,6 +252,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
     setFaults: (f: Faults) => faults.set(f),
     setOAuthAutoDecision: (d: Decision | undefined) => provider.setAutoDecision(d),
     allowRelayOrigin: (origin: string) => provider.allowRelayOrigin(origin),
+    allowCorsOrigin: (origin: string) => cors.allow(origin),
     addToken: (name: string, scopes: string[], active = true) => tokens.create(name, scopes, active),
     revokeToken: (token: string) => tokens.revoke(token),
     close: () =>

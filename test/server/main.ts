@@ -1,7 +1,9 @@
 /**
  * CLI: starts the local Attio-compatible server and runs until SIGINT/SIGTERM.
  *
- *   node out/test/server/main.js [--port 8787] [--records 50000] [--latency 80] [--rps 100] [--seed N]
+ *   node out/test/server/main.js [--port 8787] [--records 50000] [--latency 80] [--rps 100] [--seed N] [--cors ORIGIN|*]...
+ *
+ * --cors lets a browser origin call the API (repeatable; '*' for any): a web workbench running the web build.
  */
 import { StartOptions, startAttioServer } from './index';
 import { DEMO_TOKEN_SCOPES, DemoTokenName } from './tokens';
@@ -12,9 +14,10 @@ interface CliOptions {
   latency?: number;
   rps?: number;
   seed?: number;
+  cors?: string[] | '*';
 }
 
-const USAGE = 'usage: node out/test/server/main.js [--port 8787] [--records 50000] [--latency 80] [--rps 100] [--seed N]';
+const USAGE = 'usage: node out/test/server/main.js [--port 8787] [--records 50000] [--latency 80] [--rps 100] [--seed N] [--cors ORIGIN|*]...';
 
 function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = { port: 8787 };
@@ -23,6 +26,11 @@ function parseArgs(argv: string[]): CliOptions {
     if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
       process.exit(0);
+    }
+    if (flag === '--cors' && argv[i + 1]) {
+      const origin = argv[++i];
+      options.cors = origin === '*' || options.cors === '*' ? '*' : [...(options.cors ?? []), new URL(origin).origin];
+      continue;
     }
     const value = Number(argv[i + 1]);
     if (!['--port', '--records', '--latency', '--rps', '--seed'].includes(flag) || !Number.isFinite(value) || value < 0) {
@@ -47,6 +55,7 @@ async function main(): Promise<void> {
     faults: cli.latency ? { latencyMs: cli.latency } : undefined,
     rateLimit: cli.rps !== undefined ? { readsPerSecond: cli.rps, writesPerSecond: Math.max(1, Math.floor(cli.rps / 4)) } : undefined,
     seed: cli.seed,
+    corsOrigins: cli.cors,
   };
   const started = Date.now();
   const server = await startAttioServer(options);

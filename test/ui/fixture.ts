@@ -19,7 +19,11 @@ export interface UiFixture {
   workspaceFolder: string;
   /** The packaged extension the workbench runs (for suites that start a workbench of their own). */
   vsix: string;
+  /** Where the workbench runs the extension: code-server's Node extension host or the browser's web worker (ATTIO_UI_HOST=web). */
+  host: 'node' | 'web';
 }
+
+export { EXTENSION_ID } from '../../src/constants';
 
 let current: UiFixture | undefined;
 

@@ -4,7 +4,10 @@
  * workbench in headless Chromium, then runs mocha (TDD) over out/test/ui/**\/*.uitest.js with the shared fixture.
  * Ends with a plain `N passed, N failed` line and exits non-zero on any failure.
  *
- * Env: ATTIO_UI_TIMEOUT_MS (whole run, default 900000), ATTIO_HARNESS_DEBUG=1, ATTIO_UI_GREP (mocha grep).
+ * Env: ATTIO_UI_TIMEOUT_MS (whole run, default 900000), ATTIO_HARNESS_DEBUG=1, ATTIO_UI_GREP (mocha grep),
+ * ATTIO_UI_HOST=web: the workbench runs the extension's web build in the browser's web-worker extension host (the user
+ * setting `remote.extensionKind` makes it a web extension, as a person can) and the local server answers CORS for the
+ * workbench's origin; every suite then runs against the web build ("UI: the web build" checks where it runs).
  */
 import * as fs from 'fs';
 import Mocha from 'mocha';
@@ -16,7 +19,7 @@ import { createLogger, debugEnabled, elapsed } from '../harness/log';
 import { assertToolsInstalled, makeTempDir, removeDir } from '../harness/paths';
 import { findFiles } from '../harness/findFiles';
 import { packageVsix } from '../harness/vsix';
-import { screenshot, setFixture } from './fixture';
+import { EXTENSION_ID, screenshot, setFixture } from './fixture';
 
 const log = createLogger('ui');
 const T0 = Date.now();
@@ -45,14 +48,19 @@ async function main(): Promise<number> {
   server = await startAttioServer({ port: 0, workspace: 'demo', rateLimit: false });
   log.info(`local Attio server on ${server.url}`);
 
+  const host = process.env.ATTIO_UI_HOST === 'web' ? 'web' : 'node';
   codeServer = await startCodeServer({
     installExtensions: [vsix],
-    settings: extensionSettings(server),
+    // VS Code's supported override of an extension's kind: ["web"] runs an installed extension's `browser` entry in
+    // the web-worker extension host (extensionManifestPropertiesService getExtensionKind; pickRunningLocation)
+    settings: { ...extensionSettings(server), ...(host === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {}) },
     verbose: debugEnabled,
   });
+  // the worker runs in a same-origin iframe of the workbench: its requests carry the workbench's origin
+  if (host === 'web') server.allowCorsOrigin(codeServer.url);
   // the relay forwards OAuth callbacks only to hosts it knows: this code-server is one of ours
   server.allowRelayOrigin(codeServer.url);
-  log.info(`code-server on ${codeServer.url} after ${elapsed(T0)}`);
+  log.info(`code-server on ${codeServer.url} after ${elapsed(T0)} (extension host: ${host})`);
 
   browser = await launchBrowser();
   const page = browser.page;
@@ -63,7 +71,7 @@ async function main(): Promise<number> {
   await page.goto(codeServer.workbenchUrl(workspaceFolder), { timeout: 60_000 });
   await waitForWorkbench(page);
   log.info(`workbench up after ${elapsed(T0)}`);
-  setFixture({ page, browser, codeServer, server, workspaceFolder, vsix });
+  setFixture({ page, browser, codeServer, server, workspaceFolder, vsix, host });
 
   const mocha = new Mocha({
     ui: 'tdd',

@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import type { AttioAttribute, AttioSelectOption, AttioStatus } from '../../attio';
 import { DevCommands, ItemTags } from '../../constants';
 import type { ApiItem, SchemaTarget } from '../../data';
+import { lazyModule } from '../../platform';
 import type * as SchemaText from './schemaText.lazy';
 import { Collapsed, MessageNode, None, TreeNode, contextValue, md, ti, type NodeContext } from './treeNode';
 
-let text: typeof SchemaText | undefined;
 /** Descriptions and tooltips (dist/schemaText.js), parsed on the first expansion, not at activation. */
-export const schemaText = (): typeof SchemaText => (text ??= require('./schemaText.lazy') as typeof SchemaText);
+export const schemaText = lazyModule<typeof SchemaText>('schemaText.lazy', () => require('./schemaText.lazy'));
 
 export class AttributesNode extends TreeNode {
   private archived = false;

@@ -1,0 +1,25 @@
+/**
+ * The platform seam on Node (the desktop, remote and code-server extension hosts). The web build replaces this file
+ * with ./web.ts (esbuild.js); both export the same names.
+ */
+import type { HostKind, LazyModule, ReadExtensionFile } from './types';
+
+export const HOST_KIND: HostKind = 'node';
+
+/** The extension host's environment variables (ATTIO_API_KEY). */
+export function hostEnvironment(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}
+
+/** Node's `require` finds the lazy bundles next to dist/extension.js by itself: nothing to set up. */
+export function setExtensionFiles(_read: ReadExtensionFile): void {}
+
+/**
+ * A module loaded on first use: `nodeRequire` is `() => require('./x.lazy')` written next to the caller (esbuild keeps
+ * it a run-time require of dist/<name>.js), `name` the bundle's name, which the web build reads instead.
+ */
+export function lazyModule<T>(_name: string, nodeRequire: () => unknown): LazyModule<T> {
+  let loaded: T | undefined;
+  const get = (): T => (loaded ??= nodeRequire() as T);
+  return Object.assign(get, { ready: true, load: async () => get() });
+}
