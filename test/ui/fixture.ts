@@ -17,6 +17,8 @@ export interface UiFixture {
   /** The local Attio-compatible server. */
   server: AttioServer;
   workspaceFolder: string;
+  /** The packaged extension installed into code-server (a suite may start a window of its own with it). */
+  vsix: string;
 }
 
 let current: UiFixture | undefined;

@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   await page.goto(codeServer.workbenchUrl(workspaceFolder), { timeout: 60_000 });
   await waitForWorkbench(page);
   log.info(`workbench up after ${elapsed(T0)}`);
-  setFixture({ page, browser, codeServer, server, workspaceFolder });
+  setFixture({ page, browser, codeServer, server, workspaceFolder, vsix });
 
   const mocha = new Mocha({
     ui: 'tdd',
