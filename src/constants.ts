@@ -36,6 +36,14 @@ export const ContextKeys = {
   canWriteNotes: 'attio:canWriteNotes',
   /** The token may write comments (`comment:read-write`). */
   canWriteComments: 'attio:canWriteComments',
+  /** A chat agent called one of the Attio tools in this window (completes the walkthrough's chat step). */
+  usedChatTool: 'attio:usedChatTool',
+} as const;
+
+/** The Getting Started walkthrough (package.json `walkthroughs`); VS Code addresses it as `<extension id>#<id>`. */
+export const Walkthrough = {
+  id: 'gettingStarted',
+  qualifiedId: `${EXTENSION_ID}#gettingStarted`,
 } as const;
 
 /** Setting keys under the `attio` section. */

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { Configuration } from '../common/config';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
-import { ChatToolNames } from '../constants';
+import { markOnce } from '../common/walkthrough';
+import { ChatToolNames, ContextKeys } from '../constants';
 import { chatTools } from './lazyTools';
 import type { RunnerDeps, ToolRunner } from './tools';
 
@@ -21,6 +22,8 @@ export interface ChatToolDeps {
 
 export class ChatTools extends Disposable {
   private loaded: ToolRunner | undefined;
+  /** The walkthrough's chat step completes on the first call of any Attio tool. */
+  private readonly markUsed = markOnce(ContextKeys.usedChatTool);
 
   constructor(private readonly deps: ChatToolDeps) {
     super();
@@ -43,6 +46,7 @@ export class ChatTools extends Disposable {
         return { invocationMessage: p.invocationMessage, ...(c ? { confirmationMessages: { title: c.title, message: new vscode.MarkdownString(c.message) } } : {}) };
       },
       invoke: async (options, token) => {
+        this.markUsed();
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
         try {

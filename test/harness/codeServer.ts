@@ -16,6 +16,12 @@ export interface CodeServerOptions {
   preferredPort?: number;
   /** `--vscode-option enable-smoke-test-driver`: needed for payload-driven extension tests (codeAutomationLog/Exit). */
   smokeTestDriver?: boolean;
+  /**
+   * Workspace trust on (default off, for every suite but Restricted Mode's): the flag `--disable-workspace-trust` is
+   * left out and `security.workspace.trust.enabled` is true, with no startup prompt, so a folder opened for the first
+   * time opens in Restricted Mode (VS Code's default for a folder nobody trusted yet).
+   */
+  workspaceTrust?: boolean;
   /** Extra user settings, merged over the harness defaults. */
   settings?: Record<string, unknown>;
   /** .vsix files installed into the fresh extensions dir before the server starts. */
@@ -63,6 +69,13 @@ export const defaultSettings: Record<string, unknown> = {
   'security.workspace.trust.enabled': false,
   'git.enabled': false,
   'github.gitAuthentication': false,
+};
+
+/** User settings of a window with workspace trust on: untrusted folders open in Restricted Mode without asking. */
+export const workspaceTrustSettings: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
 };
 
 /** Groups still alive; killed synchronously if the harness process exits without stopping them. */
@@ -121,7 +134,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...defaultSettings, ...options.settings }, null, 2),
+    JSON.stringify({ ...defaultSettings, ...(options.workspaceTrust ? workspaceTrustSettings : {}), ...options.settings }, null, 2),
   );
   const env = profileEnv(profileDir, options.env);
 
@@ -143,7 +156,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     ...commonArgs(userDataDir, extensionsDir),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.locale ? ['--locale', options.locale] : []),

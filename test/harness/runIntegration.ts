@@ -4,25 +4,36 @@
  * standIn.js), which runs the same tests in code-server's Node extension host. With ATTIO_DESKTOP_VSCODE=1,
  * test-electron downloads and runs desktop VS Code as usual; the tests are the same either way.
  *
+ * Two windows, one after the other: every suite in a window without workspace trust (as before), then the
+ * "Restricted Mode" suite in a window with workspace trust on, on a folder nobody trusted and whose
+ * .vscode/settings.json names another API server (restrictedFolder.ts). ATTIO_TEST_GREP runs only the matching tests,
+ * in the second window when the pattern matches "Restricted Mode" and in the first otherwise; ATTIO_WORKSPACE_TRUST=1
+ * runs only the second.
+ *
  * Usage: npx tsc -p . && node esbuild.js && node out/test/harness/runIntegration.js
  */
 import { runTests } from '@vscode/test-electron';
 import * as path from 'path';
 import { createLogger, elapsed } from './log';
 import { makeTempDir, removeDir, repoRoot } from './paths';
+import { prepareRestrictedFolder, RESTRICTED_SUITE } from './restrictedFolder';
 
 const log = createLogger('integration');
 
-async function main(): Promise<number> {
+interface Pass {
+  name: string;
+  /** Variables for the extension host (the stand-in forwards ATTIO_* and the names in ATTIO_TEST_ENV_KEYS). */
+  env: Record<string, string>;
+  /** Fills the folder the window opens. */
+  prepare?(folder: string): Promise<Record<string, string>>;
+}
+
+async function run(pass: Pass, desktop: boolean): Promise<boolean> {
   const t0 = Date.now();
-  const desktop = process.env.ATTIO_DESKTOP_VSCODE === '1';
   const workspace = makeTempDir('workspace');
-  // Variables for the extension host. The stand-in forwards ATTIO_* and the names in ATTIO_TEST_ENV_KEYS.
-  const extensionTestsEnv: Record<string, string> = {
-    ATTIO_TEST_MODE: 'integration',
-  };
-  extensionTestsEnv.ATTIO_TEST_ENV_KEYS = Object.keys(extensionTestsEnv).join(',');
   try {
+    const extensionTestsEnv: Record<string, string> = { ATTIO_TEST_MODE: 'integration', ...pass.env, ...(await pass.prepare?.(workspace)) };
+    extensionTestsEnv.ATTIO_TEST_ENV_KEYS = Object.keys(extensionTestsEnv).join(',');
     await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index'),
@@ -30,14 +41,32 @@ async function main(): Promise<number> {
       launchArgs: [workspace, '--disable-extensions'],
       ...(desktop ? {} : { vscodeExecutablePath: path.join(repoRoot, 'test', 'harness', 'code-stand-in') }),
     });
-    log.info(`passed in ${elapsed(t0)}`);
-    return 0;
+    log.info(`${pass.name}: passed in ${elapsed(t0)}`);
+    return true;
   } catch (e) {
-    log.error(`failed after ${elapsed(t0)}: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
+    log.error(`${pass.name}: failed after ${elapsed(t0)}: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
   } finally {
     removeDir(workspace);
   }
+}
+
+async function main(): Promise<number> {
+  const desktop = process.env.ATTIO_DESKTOP_VSCODE === '1';
+  const grep = process.env.ATTIO_TEST_GREP;
+  const onlyRestricted = process.env.ATTIO_WORKSPACE_TRUST === '1' || (!!grep && new RegExp(grep).test(RESTRICTED_SUITE));
+  const passes: Pass[] = [];
+  if (!onlyRestricted) passes.push({ name: 'every suite (workspace trust off)', env: {} });
+  if (onlyRestricted || !grep) {
+    passes.push({
+      name: `${RESTRICTED_SUITE} (workspace trust on, untrusted folder)`,
+      env: { ATTIO_WORKSPACE_TRUST: '1', ATTIO_TEST_GREP: grep ?? RESTRICTED_SUITE },
+      prepare: prepareRestrictedFolder,
+    });
+  }
+  let ok = true;
+  for (const pass of passes) ok = (await run(pass, desktop)) && ok;
+  return ok ? 0 : 1;
 }
 
 main().then(code => process.exit(code));

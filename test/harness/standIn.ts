@@ -9,7 +9,8 @@
  * `ATTIO_*` variable, plus any variable named in ATTIO_TEST_ENV_KEYS (comma-separated), is forwarded to the extension
  * host through the payload's `extensionEnvironment`.
  *
- * Env: ATTIO_TEST_TIMEOUT_MS (default 600000), ATTIO_HARNESS_DEBUG=1 (workbench noise, opened pages, code-server stdout).
+ * Env: ATTIO_TEST_TIMEOUT_MS (default 600000), ATTIO_HARNESS_DEBUG=1 (workbench noise, opened pages, code-server stdout),
+ * ATTIO_WORKSPACE_TRUST=1 (workspace trust on: the folder opens in Restricted Mode).
  */
 import * as path from 'path';
 import { format } from 'util';
@@ -81,7 +82,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   try {
-    server = await startCodeServer({ smokeTestDriver: true, verbose: debugEnabled });
+    server = await startCodeServer({ smokeTestDriver: true, verbose: debugEnabled, workspaceTrust: process.env.ATTIO_WORKSPACE_TRUST === '1' });
     log.info(`code-server ready on ${server.url} after ${elapsed(T0)}`);
     const testsPath = args.extensionTestsPath.replace(/\.js$/, '');
     const payload: [string, string][] = [

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { AttioMcp, ChatSettings, ChatToolNames } from '../../../src/constants';
+import { localizedManifest } from '../manifest/read';
 
 interface ToolContribution {
   name: string;
@@ -14,8 +13,8 @@ interface ToolContribution {
   inputSchema?: { type: string; properties: Record<string, { type: string; description?: string }>; required?: string[]; additionalProperties?: boolean };
 }
 
-const root = path.resolve(__dirname, '../../../..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+// as a person reads it: the `%key%` strings resolved from package.nls.json
+const pkg = localizedManifest();
 
 suite('Chat tools: manifest', () => {
   const tools: ToolContribution[] = pkg.contributes.languageModelTools;
