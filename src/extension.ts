@@ -2,14 +2,15 @@ import * as vscode from 'vscode';
 import { accountCommandTable } from './account';
 import { ReportView } from './account/reportView';
 import { AccountStatusBar } from './account/statusBar';
-import { Redactor } from './attio';
+import { errorMessage, Redactor } from './attio';
 import { ChatTools } from './chat/chatTools';
 import { AttioMcpServer } from './chat/mcp';
 import { registerCommands } from './common/commands';
 import { Configuration } from './common/config';
 import { FolderSettingsGuard } from './common/folderSettings';
 import { Logger } from './common/log';
-import { valueWords } from './common/valueWords';
+import { valueWording, valueWords } from './common/valueWords';
+import { errorWording } from './common/errorText';
 import { AUTH_PROVIDER_LABEL } from './constants';
 import { HOST_KIND, hostEnvironment, setExtensionFiles } from './platform';
 import { WorkspaceData } from './data';
@@ -59,6 +60,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const redactor = new Redactor();
   const log = new Logger(channel, redactor);
   log.info(`activating in the ${HOST_KIND} extension host`);
+  // On the web a lazy bundle is read asynchronously, and these two have synchronous callers (an error's wording in a
+  // catch, the words around a value): read them now (8 KB), English until then. On Node they load on first use.
+  if (HOST_KIND === 'web') void Promise.all([errorWording.load(), valueWording.load()]).catch(e => log.warn(`wording not loaded: ${errorMessage(e)}`));
   const config = new Configuration();
 
   // who is signed in

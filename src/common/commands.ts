@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage, isCancellation, type Redactor } from '../attio';
-import { errorTextModule } from './errorText';
+import { errorWording } from './errorText';
 import type { Logger } from './log';
 
 /** Command id → handler. Handlers throw; the one wrapper below logs and shows the error, once. */
@@ -28,7 +28,7 @@ export function guardCommand(id: string, handler: (...args: any[]) => unknown, o
         return undefined;
       }
       out.log.error(`${id} failed: ${out.redactor.redact(errorMessage(e))}`);
-      out.showError(vscode.l10n.t('Attio: {0}', out.redactor.redact(errorTextModule().errorText(e))));
+      out.showError(vscode.l10n.t('Attio: {0}', out.redactor.redact((await errorWording.load()).errorText(e))));
       return undefined;
     }
   };

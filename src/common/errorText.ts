@@ -1,5 +1,7 @@
-/** Failures as a person reads them: the wording (errorText.lazy.ts) is required on the first failure shown. */
+/** Failures as a person reads them: the wording (errorText.lazy.ts) is loaded on the first failure shown. */
 import type * as ErrorText from './errorText.lazy';
+import { errorMessage, isCancellation } from '../attio/errors';
+import { lazyModule } from '../platform';
 
 /** What a caller should show for an error. */
 export type ErrorView =
@@ -8,8 +10,19 @@ export type ErrorView =
   | { kind: 'signedOut'; message: string }
   | { kind: 'other'; message: string };
 
-let loaded: typeof ErrorText | undefined;
+/** The wording bundle. Callers that can wait `await errorWording.load()`; on the web the extension reads it right after activation. */
+export const errorWording = lazyModule<typeof ErrorText>('errorText.lazy', () => require('./errorText.lazy'));
 
-export function errorTextModule(): typeof ErrorText {
-  return (loaded ??= require('./errorText.lazy') as typeof ErrorText);
+type Wording = Pick<typeof ErrorText, 'errorText' | 'personErrorView' | 'modelErrorView'>;
+
+/** Until the web has read the wording (a few milliseconds after activation), an error reads as its English log line. */
+const unread: Wording = {
+  errorText: errorMessage,
+  personErrorView: (e, _feature, _workspace, redact) => (isCancellation(e) ? { kind: 'cancelled' } : { kind: 'other', message: redact(errorMessage(e)) }),
+  modelErrorView: (e, _feature, _workspace, redact) => (isCancellation(e) ? { kind: 'cancelled' } : { kind: 'other', message: redact(errorMessage(e)) }),
+};
+
+/** The wording for a synchronous caller (an error reporter inside a catch). */
+export function errorTextModule(): Wording {
+  return errorWording.ready ? errorWording() : unread;
 }

@@ -68,8 +68,8 @@ export interface DataDeps {
   now?: () => number;
   locale?: string;
   timeZone?: string;
-  /** The words around values, in the language of the people who read them (English when not given); asked on first use. */
-  words?: () => ValueWords;
+  /** The words around values, in the language of the people who read them (English when not given or not yet loaded). */
+  words?: () => ValueWords | undefined;
   log?: { debug(m: string): void; warn(m: string): void };
 }
 

@@ -6,9 +6,10 @@
 import { renderModule } from '../detail/lazyRender';
 import { filterModule } from './lazyFilters';
 import { schemaText } from './nodes/attributes';
+import { valueWording } from '../common/valueWords';
 
 /** Undefined when every module can be called (always on Node); else a promise that resolves once they can. */
 export function treeModulesLoading(): Promise<unknown> | undefined {
-  const missing = [renderModule, filterModule, schemaText].filter(m => !m.ready);
+  const missing = [renderModule, filterModule, schemaText, valueWording].filter(m => !m.ready);
   return missing.length ? Promise.all(missing.map(m => m.load())) : undefined;
 }
