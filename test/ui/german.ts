@@ -29,13 +29,13 @@ interface Manifest {
 }
 
 /** A manifest value in German: `%key%` from package.nls.de.json (it must differ from the English), else as written. */
-function manifestGerman(value: string, what: string): string {
+function manifestGerman(value: string, what: string, mayReadTheSame = false): string {
   const m = /^%(.+)%$/.exec(value);
   if (!m) return value;
   const en = readJson('package.nls.json')[m[1]];
   const de = readJson('package.nls.de.json')[m[1]];
   if (typeof de !== 'string' || !de.trim()) throw new Error(`package.nls.de.json has no German for ${what} (${m[1]})`);
-  if (de === en) throw new Error(`${what} (${m[1]}) reads the same in German and English, so it cannot show which one is on screen`);
+  if (de === en && !mayReadTheSame) throw new Error(`${what} (${m[1]}) reads the same in German and English, so it cannot show which one is on screen`);
   return de;
 }
 
@@ -59,7 +59,8 @@ export function germanCommand(commandId: string): string {
   if (!c) throw new Error(`no command ${commandId} in package.json`);
   requireKeyed(c.title, `title of ${commandId}`);
   const title = manifestGerman(c.title, `the title of ${commandId}`);
-  return c.category ? `${manifestGerman(c.category, `the category of ${commandId}`)}: ${title}` : title;
+  // the category is the brand ("Attio") in both languages: the title shows which one is on screen
+  return c.category ? `${manifestGerman(c.category, `the category of ${commandId}`, true)}: ${title}` : title;
 }
 
 /** The German label of the welcome view's button that runs `command` (a `[label](command:…)` line). */
