@@ -59,31 +59,21 @@ const lazyRequires = lazy => ({
   },
 });
 
-/** The web build imports src/platform/web.ts wherever the Node build imports src/platform/node.ts. */
-const webPlatform = {
-  name: 'web-platform',
-  setup(build) {
-    const node = path.resolve('src/platform/node.ts');
-    build.onResolve({ filter: /^\.\/node$/ }, args =>
-      path.resolve(args.resolveDir, `${args.path}.ts`) === node ? { path: path.resolve('src/platform/web.ts') } : undefined,
-    );
-  },
-};
-
 /**
- * The build of the extension, shared by this script and the tests that inspect the bundles. `web: true` is the
- * browser build: a web worker has no Node built-ins (an import of one fails the build) and no `require` but for
- * 'vscode'.
+ * The build of the extension, shared by this script and the tests that inspect the bundles. One build for both
+ * extension hosts (package.json `main` and `browser` are the same file): platform `browser`, so an import of a Node
+ * built-in fails the build (a web worker has none), and `require` stays only for 'vscode' and the lazy bundles (the
+ * platform seam, src/platform/, picks Node's require or the web's reader when the bundle loads).
  */
-function buildOptions({ minify = false, web = false } = {}) {
+function buildOptions({ minify = false } = {}) {
   const lazy = lazyModules();
   return {
     entryPoints: { extension: 'src/extension.ts', ...lazy },
     bundle: true,
     format: 'cjs',
-    platform: web ? 'browser' : 'node',
-    target: web ? 'es2022' : 'node20',
-    outdir: web ? 'dist/web' : 'dist',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: 'dist',
     external: ['vscode'],
     minify,
     sourcemap: !minify,
@@ -92,12 +82,12 @@ function buildOptions({ minify = false, web = false } = {}) {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: web ? [lazyRequires(lazy), webPlatform] : [lazyRequires(lazy)],
+    plugins: [lazyRequires(lazy)],
   };
 }
 
 async function main() {
-  const builds = [buildOptions({ minify: production }), buildOptions({ minify: production, web: true })];
+  const builds = [buildOptions({ minify: production })];
   if (watch) builds.forEach(o => o.plugins.push(problemMatcher));
   const contexts = await Promise.all(builds.map(o => esbuild.context(o)));
   if (watch) {

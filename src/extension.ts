@@ -54,7 +54,7 @@ export interface TestApi {
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
-  // the web build reads its lazy bundles through the workbench's file service (Node's require finds them itself)
+  // in the browser the extension reads its lazy bundles through the workbench's file service (Node's require finds them itself)
   setExtensionFiles(path => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, path)));
   const channel = vscode.window.createOutputChannel('Attio', { log: true });
   const redactor = new Redactor();

@@ -1,6 +1,6 @@
 /**
- * The platform seam on Node (the desktop, remote and code-server extension hosts). The web build replaces this file
- * with ./web.ts (esbuild.js); both export the same names.
+ * The platform seam on Node (the desktop, remote and code-server extension hosts). ./index.ts picks it when the bundle
+ * loads in Node (./web.ts otherwise); both export the same names.
  */
 import type { HostKind, LazyModule, ReadExtensionFile } from './types';
 
@@ -16,7 +16,7 @@ export function setExtensionFiles(_read: ReadExtensionFile): void {}
 
 /**
  * A module loaded on first use: `nodeRequire` is `() => require('./x.lazy')` written next to the caller (esbuild keeps
- * it a run-time require of dist/<name>.js), `name` the bundle's name, which the web build reads instead.
+ * it a run-time require of dist/<name>.js), `name` the bundle's name, which the browser reads instead.
  */
 export function lazyModule<T>(_name: string, nodeRequire: () => unknown): LazyModule<T> {
   let loaded: T | undefined;

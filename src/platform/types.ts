@@ -10,11 +10,11 @@ export interface LazyModule<T> {
   (): T;
   /** True when calling it cannot fail for want of loading: always on Node, after `load()` on the web. */
   readonly ready: boolean;
-  /** The module, loading its bundle on the first call (Node: require; web: read and evaluate dist/web/<name>.js). */
+  /** The module, loading its bundle on the first call (Node: require; web: read and evaluate dist/<name>.js). */
   load(): Promise<T>;
 }
 
-/** Reads a file of the installed extension (a path relative to its root, such as `dist/web/render.lazy.js`). */
+/** Reads a file of the installed extension (a path relative to its root, such as `dist/render.lazy.js`). */
 export type ReadExtensionFile = (path: string) => PromiseLike<Uint8Array>;
 
 /** Which extension host runs this build: `node` (desktop, remote, code-server's server) or `web` (a browser's worker). */

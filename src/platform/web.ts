@@ -1,9 +1,9 @@
 /**
- * The platform seam in a browser's web-worker extension host (vscode.dev, github.dev, code-server's worker host). The
- * web build (esbuild.js) puts this file in place of ./node.ts.
+ * The platform seam in a browser's web-worker extension host (vscode.dev, github.dev, code-server's worker host). ./index.ts
+ * picks it when the bundle loads without Node's module wrapper (no `__dirname`).
  *
  * The worker host gives an extension a `require` that knows only 'vscode', so a lazy module cannot be required. Its
- * bundle (dist/web/<name>.js) is read through the workbench's file service (the extension's files may be on a remote
+ * bundle (dist/<name>.js) is read through the workbench's file service (the extension's files may be on a remote
  * server or a CDN) and evaluated the way the worker host evaluates the main bundle: CommonJS wrapped in a function
  * whose `require` knows only 'vscode'. Loaded modules are kept on a global registry, the web's module cache: a lazy
  * bundle carries its own copy of this file (account.lazy loads reports.lazy), and every copy must see one cache.
@@ -36,7 +36,7 @@ const hostRequire = (id: string): unknown => require(id);
 
 function evaluate(name: string, text: string): unknown {
   const module = { exports: {} as unknown };
-  const body = `${text}\n//# sourceURL=attio-explorer/dist/web/${name}.js`;
+  const body = `${text}\n//# sourceURL=attio-explorer/dist/${name}.js`;
   // as VS Code's worker host evaluates an extension's main bundle (extHostExtensionService _loadCommonJSModule)
   new Function('module', 'exports', 'require', body)(module, module.exports, hostRequire);
   return module.exports;
@@ -44,7 +44,7 @@ function evaluate(name: string, text: string): unknown {
 
 async function loadBundle(name: string): Promise<unknown> {
   if (!registry.read) throw new Error(`Cannot load ${name}: the extension's files are not set up (setExtensionFiles).`);
-  const text = new TextDecoder().decode(await registry.read(`dist/web/${name}.js`));
+  const text = new TextDecoder().decode(await registry.read(`dist/${name}.js`));
   const exports = evaluate(name, text);
   registry.loaded.set(name, exports);
   return exports;
@@ -53,7 +53,7 @@ async function loadBundle(name: string): Promise<unknown> {
 export function lazyModule<T>(name: string, _nodeRequire: () => unknown): LazyModule<T> {
   const get = (): T => {
     if (registry.loaded.has(name)) return registry.loaded.get(name) as T;
-    throw new Error(`dist/web/${name}.js was used before it was loaded.`);
+    throw new Error(`dist/${name}.js was used before it was loaded.`);
   };
   const load = (): Promise<T> => {
     let p = registry.loading.get(name);

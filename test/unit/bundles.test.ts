@@ -1,8 +1,9 @@
 /**
  * The bundles esbuild.js makes: surfaces loaded on first use are bundles of their own, so they must hold no state
  * the main bundle owns (a second cache, client, limiter or connection would silently split the extension in two),
- * and activation must not load them. The same holds for the web build (dist/web/), which in addition requires nothing
- * but 'vscode' (the worker host's `require` knows nothing else) and reads each lazy bundle by the name it is built as.
+ * and activation must not load them. The same bundles run in a browser's web worker (package.json `browser` is
+ * dist/extension.js too), so they require nothing but 'vscode' and the lazy bundles, and read each lazy bundle by the
+ * name it is built as.
  */
 import * as assert from 'assert';
 import * as path from 'path';
@@ -20,42 +21,41 @@ const OWNED_BY_MAIN = ['WorkspaceData', 'DataContext', 'LoadCache', 'AttioClient
 suite('Bundles: the main bundle and the modules loaded on first use', function () {
   this.timeout(60_000);
   let outputs: Output[] = [];
-  let webOutputs: Output[] = [];
+  const MAIN = path.join('dist', 'extension.js');
 
   suiteSetup(async () => {
     const esbuild = require(require.resolve('esbuild', { paths: [ROOT] })) as typeof import('esbuild');
-    const { buildOptions } = require(path.join(ROOT, 'esbuild.js')) as { buildOptions(o: { minify: boolean; web?: boolean }): import('esbuild').BuildOptions };
-    const build = async (web: boolean): Promise<Output[]> => {
-      const result = await esbuild.build({ ...buildOptions({ minify: false, web }), absWorkingDir: ROOT, write: false, sourcemap: false });
-      return (result.outputFiles ?? []).map(f => ({ path: path.relative(ROOT, f.path), text: f.text }));
-    };
-    [outputs, webOutputs] = await Promise.all([build(false), build(true)]);
+    const { buildOptions } = require(path.join(ROOT, 'esbuild.js')) as { buildOptions(o: { minify: boolean }): import('esbuild').BuildOptions };
+    const result = await esbuild.build({ ...buildOptions({ minify: false }), absWorkingDir: ROOT, write: false, sourcemap: false });
+    outputs = (result.outputFiles ?? []).map(f => ({ path: path.relative(ROOT, f.path), text: f.text }));
   });
 
-  for (const [build, dir, all] of [['Node', 'dist', () => outputs], ['web', path.join('dist', 'web'), () => webOutputs]] as const) {
-    test(`${build}: every *.lazy.ts and the schemas are bundles of their own, required at run time (by the main bundle or another lazy one), never at load`, () => {
-      lazyBundlesAreRequiredAtRunTime(all(), path.join(dir, 'extension.js'));
-    });
-    test(`${build}: a lazy bundle defines none of the classes whose one instance the main bundle owns`, () => {
-      noOwnedClassesOutsideMain(all(), path.join(dir, 'extension.js'));
-    });
-  }
+  test('every *.lazy.ts and the schemas are bundles of their own, required at run time (by the main bundle or another lazy one), never at load', () => {
+    lazyBundlesAreRequiredAtRunTime(outputs, MAIN);
+  });
+  test('a lazy bundle defines none of the classes whose one instance the main bundle owns', () => {
+    noOwnedClassesOutsideMain(outputs, MAIN);
+  });
 
-  test('the web build requires nothing but vscode at load, holds no Node-only code, and names each lazy bundle as it is built', () => {
-    const lazyNames = webOutputs.filter(o => !o.path.endsWith(`${path.sep}extension.js`)).map(o => path.basename(o.path, '.js'));
+  test('the bundles require nothing but vscode and each other, touch Node only in the platform seam, and name each lazy bundle as it is built', () => {
+    const lazyNames = outputs.filter(o => o.path !== MAIN).map(o => path.basename(o.path, '.js'));
     const named = new Set<string>();
-    for (const o of webOutputs) {
+    for (const o of outputs) {
       for (const m of o.text.matchAll(/\brequire\("([^"]+)"\)/g)) assert.ok(m[1] === 'vscode' || lazyNames.includes(m[1].replace(/^\.\/(.*)\.js$/, '$1')), `${o.path} requires "${m[1]}"`);
-      // (the fetch snippet of the developer's view writes `process.env.${ENV_API_KEY}` as text; that is no use of it)
-      assert.ok(!/\bprocess\.env\b(?!\.\$\{)|\bBuffer\.|\b__dirname\b/.test(o.text), `${o.path} uses process.env, Buffer or __dirname`);
-      for (const m of o.text.matchAll(/lazyModule\("([^"]+)", \(\) => require\("\.\/([^"]+)\.js"\)\)/g)) {
+      assert.ok(!/\bBuffer\.|\brequire\("(node:)?(fs|path|os|crypto|http|https|child_process|url|util)"\)/.test(o.text), `${o.path} uses a Node built-in`);
+      // Node's process.env and __dirname only in the platform seam's Node half, which runs where __dirname exists (the
+      // fetch snippet of the developer's view writes `process.env.${ENV_API_KEY}` as text; that is no use of it)
+      const nodeUses = [...o.text.matchAll(/\bprocess\.env\b(?!\.\$\{)|\b__dirname\b/g)].map(m => m[0]);
+      const seam = /typeof __dirname === "string" \? /.test(o.text) ? ['process.env', '__dirname'] : [];
+      assert.deepStrictEqual(nodeUses.sort(), seam.sort(), `${o.path}: process.env / __dirname outside the platform seam`);
+      for (const m of o.text.matchAll(/lazyModule\d*\("([^"]+)", \(\) => require\("\.\/([^"]+)\.js"\)\)/g)) {
         assert.strictEqual(m[1], m[2], `${o.path}: lazyModule("${m[1]}") must name the bundle it requires (${m[2]})`);
         named.add(m[1]);
       }
     }
     assert.deepStrictEqual([...named].sort(), [...lazyNames].sort(), 'every lazy bundle is loaded through lazyModule(name, ...)');
-    assert.ok(/HOST_KIND = "web"/.test(webOutputs.find(o => o.path === path.join('dist', 'web', 'extension.js'))!.text), 'the web build uses src/platform/web.ts');
-    assert.ok(/HOST_KIND = "node"/.test(outputs.find(o => o.path === path.join('dist', 'extension.js'))!.text), 'the Node build uses src/platform/node.ts');
+    const main = outputs.find(o => o.path === MAIN)!.text;
+    assert.ok(/HOST_KIND\d* = "web"/.test(main) && /HOST_KIND\d* = "node"/.test(main), 'the main bundle holds both halves of the platform seam');
   });
 });
 

@@ -13,8 +13,8 @@ const sameShape: Record<keyof typeof node, unknown> = web;
 suite('Platform seam: the web build', () => {
   const reads: string[] = [];
   const files = new Map<string, string>([
-    ['dist/web/answer.lazy.js', 'const os = require("os"); exports.answer = 42; exports.eol = os.EOL;'],
-    ['dist/web/exported.lazy.js', 'module.exports = function hello(n) { return `hello ${n}`; };'],
+    ['dist/answer.lazy.js', 'const os = require("os"); exports.answer = 42; exports.eol = os.EOL;'],
+    ['dist/exported.lazy.js', 'module.exports = function hello(n) { return `hello ${n}`; };'],
   ]);
   let failNext = false;
   web.setExtensionFiles(async p => {
@@ -38,7 +38,7 @@ suite('Platform seam: the web build', () => {
   test('a lazy module is unusable before load(), then read once and evaluated with the host require', async () => {
     const m = web.lazyModule<{ answer: number; eol: string }>('answer.lazy', () => assert.fail('the web build never requires'));
     assert.strictEqual(m.ready, false);
-    assert.throws(() => m(), /dist\/web\/answer\.lazy\.js was used before it was loaded/);
+    assert.throws(() => m(), /dist\/answer\.lazy\.js was used before it was loaded/);
     const [a, b] = await Promise.all([m.load(), m.load()]);
     assert.strictEqual(a, b);
     assert.strictEqual(a.answer, 42);
@@ -47,7 +47,7 @@ suite('Platform seam: the web build', () => {
     assert.strictEqual(m().answer, 42);
     // another copy of the seam (a lazy bundle carries its own) sees the same module
     assert.strictEqual(web.lazyModule<{ answer: number }>('answer.lazy', () => undefined)(), a);
-    assert.deepStrictEqual(reads.filter(r => r.includes('answer')), ['dist/web/answer.lazy.js']);
+    assert.deepStrictEqual(reads.filter(r => r.includes('answer')), ['dist/answer.lazy.js']);
   });
 
   test('module.exports replaced by the bundle is what load() gives; a failed read is tried again', async () => {
