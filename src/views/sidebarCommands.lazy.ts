@@ -1,7 +1,7 @@
 /**
  * The sidebar's commands (the Objects, Lists and Tasks views and their items: refresh, open, copy, search, tasks,
- * filters, comments), bundled apart (dist/sidebarCommands.lazy.js) and loaded on the first of them; activation registers
- * their ids only (viewCommands.ts, filterCommands.ts, commentCommands.ts). The node classes, the pickers and the filter
+ * filters, comments, pins, transcripts), bundled apart (dist/sidebarCommands.lazy.js) and loaded on the first of them; activation registers
+ * their ids only (viewCommands.ts, filterCommands.ts, commentCommands.ts, pinCommands.ts, meetingCommands.ts). The node classes, the pickers and the filter
  * module come in as arguments: a class of this bundle's own would fail every `instanceof`.
  */
 import * as vscode from 'vscode';
@@ -11,6 +11,8 @@ import type { Logger } from '../common/log';
 import { Commands, DevCommands, TreeCommands } from '../constants';
 import type { CommentTarget, WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
+import { transcriptUriString, type TranscriptTarget } from '../detail/transcript';
+import type { TranscriptDocuments } from '../detail/transcripts';
 import { detailUri, parseDetailUri } from '../detail/uris';
 import type { ErrorView } from '../session/errorReporter';
 import type * as Pickers from '../ui/pickers.lazy';
@@ -20,6 +22,8 @@ import type { AttributesNode } from './nodes/attributes';
 import type { FilterTarget } from './nodes/filters';
 import type { EntryNode, ListNode } from './nodes/lists';
 import type { ObjectNode, RecordEntryNode, RecordNode } from './nodes/objects';
+import type { RecordingNode } from './nodes/meetings';
+import type { MissingPinNode } from './nodes/pinned';
 import type { TaskNode } from './nodes/tasks';
 import type { LoadMoreNode, MessageNode, TreeNode } from './nodes/treeNode';
 
@@ -30,9 +34,11 @@ export interface SidebarNodes {
   ListNode: typeof ListNode;
   LoadMoreNode: typeof LoadMoreNode;
   MessageNode: typeof MessageNode;
+  MissingPinNode: typeof MissingPinNode;
   ObjectNode: typeof ObjectNode;
   RecordEntryNode: typeof RecordEntryNode;
   RecordNode: typeof RecordNode;
+  RecordingNode: typeof RecordingNode;
   TaskNode: typeof TaskNode;
 }
 
@@ -202,6 +208,38 @@ export function commentCommands(views: SidebarViews, data: WorkspaceData, detail
       views.providerOf(node)?.refresh(node);
       details.refreshOpen();
       void vscode.window.setStatusBarMessage(`$(comment) ${vscode.l10n.t('Comment added')}`, 3000);
+    },
+  };
+}
+
+/** "Pin" and "Unpin" on a record (the Pinned section at the top of the Objects view). */
+export function pinCommands(views: SidebarViews, { nodes }: SidebarShared): CommandTable {
+  const { MissingPinNode, RecordNode } = nodes;
+  return {
+    [TreeCommands.pinRecord]: async (arg: unknown) => {
+      const node = views.nodeOf(arg);
+      if (!(node instanceof RecordNode) || !views.pins) return;
+      await views.pins.pin({ object: node.object, id: node.record.id.record_id, title: node.title });
+      void vscode.window.setStatusBarMessage(`$(pinned) ${vscode.l10n.t('Pinned {0}', node.title)}`, 3000);
+    },
+    [TreeCommands.unpinRecord]: async (arg: unknown) => {
+      const node = views.nodeOf(arg);
+      const id = node instanceof RecordNode ? node.record.id.record_id : node instanceof MissingPinNode ? node.pin.id : undefined;
+      if (id && views.pins) await views.pins.unpin(id);
+    },
+  };
+}
+
+/** "Open Transcript" on a completed call recording (or given `{meetingId, recordingId, title}`). */
+export function meetingCommands(views: SidebarViews, transcripts: TranscriptDocuments, { nodes }: SidebarShared): CommandTable {
+  const { RecordingNode } = nodes;
+  return {
+    [TreeCommands.openTranscript]: async (arg: unknown) => {
+      const node = views.nodeOf(arg);
+      let t: TranscriptTarget | undefined;
+      if (node instanceof RecordingNode) t = { meetingId: node.meeting.id.meeting_id, recordingId: node.recording.id.call_recording_id, title: node.meeting.title };
+      else if (arg && typeof arg === 'object' && 'meetingId' in arg && 'recordingId' in arg) t = arg as TranscriptTarget;
+      if (t) await transcripts.open(vscode.Uri.parse(transcriptUriString(t)));
     },
   };
 }

@@ -10,7 +10,9 @@ import type * as Impl from './sidebarCommands.lazy';
 import { filterModule } from './lazyFilters';
 import { AttributesNode } from './nodes/attributes';
 import { EntryNode, ListNode } from './nodes/lists';
+import { RecordingNode } from './nodes/meetings';
 import { ObjectNode, RecordEntryNode, RecordNode } from './nodes/objects';
+import { MissingPinNode } from './nodes/pinned';
 import { TaskNode } from './nodes/tasks';
 import { LoadMoreNode, MessageNode } from './nodes/treeNode';
 
@@ -20,7 +22,7 @@ const sidebarModule = lazyModule<typeof Impl>('sidebarCommands.lazy', () => requ
 const pickersModule = lazyModule<typeof Pickers>('pickers.lazy', () => require('../ui/pickers.lazy'));
 
 const shared: Impl.SidebarShared = {
-  nodes: { AttributesNode, EntryNode, ListNode, LoadMoreNode, MessageNode, ObjectNode, RecordEntryNode, RecordNode, TaskNode },
+  nodes: { AttributesNode, EntryNode, ListNode, LoadMoreNode, MessageNode, MissingPinNode, ObjectNode, RecordEntryNode, RecordNode, RecordingNode, TaskNode },
   pickers: {
     pickRecord: async (...a) => (await pickersModule.load()).pickRecord(...a),
     createTaskFlow: async (...a) => (await pickersModule.load()).createTaskFlow(...a),
