@@ -30,7 +30,8 @@ export interface SidebarOptions {
 
 /**
  * The Objects, Lists and Tasks views: builds their roots and providers, refreshes what the data layer says
- * changed, follows the tree settings, and keeps the Tasks badge (my overdue tasks). Commands are in viewCommands.ts.
+ * changed, follows the tree settings, and keeps the Tasks badge (my overdue tasks). Commands: ids in viewCommands.ts,
+ * handlers in sidebarCommands.lazy.ts.
  */
 export class SidebarViews extends Disposable {
   readonly objects: NodeTreeProvider;

@@ -1,23 +1,12 @@
-/** "Pin" and "Unpin" on a record (the Pinned section at the top of the Objects view). */
-import * as vscode from 'vscode';
+/** "Pin" and "Unpin" on a record: the ids at activation, the handlers in sidebarCommands.lazy.ts. */
 import type { CommandTable } from '../common/commands';
 import { TreeCommands } from '../constants';
 import type { SidebarViews } from './controller';
-import { RecordNode } from './nodes/objects';
-import { MissingPinNode } from './nodes/pinned';
+import { sidebarCommandTable } from './sidebarCommands';
+
+/** Every command pinCommands handles (a unit test checks it against the handlers' table). */
+export const PIN_COMMANDS = [TreeCommands.pinRecord, TreeCommands.unpinRecord] as const;
 
 export function pinCommands(views: SidebarViews): CommandTable {
-  return {
-    [TreeCommands.pinRecord]: async (arg: unknown) => {
-      const node = views.nodeOf(arg);
-      if (!(node instanceof RecordNode) || !views.pins) return;
-      await views.pins.pin({ object: node.object, id: node.record.id.record_id, title: node.title });
-      void vscode.window.setStatusBarMessage(`$(pinned) ${vscode.l10n.t('Pinned {0}', node.title)}`, 3000);
-    },
-    [TreeCommands.unpinRecord]: async (arg: unknown) => {
-      const node = views.nodeOf(arg);
-      const id = node instanceof RecordNode ? node.record.id.record_id : node instanceof MissingPinNode ? node.pin.id : undefined;
-      if (id && views.pins) await views.pins.unpin(id);
-    },
-  };
+  return sidebarCommandTable(PIN_COMMANDS, (m, s) => m.pinCommands(views, s));
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
 import type { TreeNode } from './nodes/treeNode';
-import { treeModulesLoading } from './treeModules';
+import { tooltipModulesLoading, treeModulesLoading } from './treeModules';
 
 /**
  * A TreeDataProvider over nodes: owns its TreeView, shows progress in the view while a level loads, stamps
@@ -43,7 +43,7 @@ export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvi
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
-    const loading = treeModulesLoading();
+    const loading = tooltipModulesLoading();
     if (loading) return loading.then(() => this.resolveTreeItem(item, node));
     const tip = node.tooltip();
     if (tip) item.tooltip = tip;

@@ -9,7 +9,8 @@ import { DevCommands, ItemTags } from '../../constants';
 import type { ApiItem, SchemaTarget } from '../../data';
 import { lazyModule } from '../../platform';
 import type * as SchemaText from './schemaText.lazy';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, md, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 
 /** Descriptions and tooltips (dist/schemaText.js), parsed on the first expansion, not at activation. */
 export const schemaText = lazyModule<typeof SchemaText>('schemaText.lazy', () => require('./schemaText.lazy'));
@@ -91,7 +92,7 @@ export class AttributeNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    return md(schemaText().attributeTooltip(this.attribute));
+    return tooltips().md(schemaText().attributeTooltip(this.attribute));
   }
 
   override attioId(): string {
@@ -119,7 +120,7 @@ export class ChoiceNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    return md(schemaText().choiceTooltip(this.choice));
+    return tooltips().md(schemaText().choiceTooltip(this.choice));
   }
 
   override attioId(): string {

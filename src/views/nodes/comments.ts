@@ -5,9 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { AttioComment, AttioThread } from '../../attio';
-import { commentAuthor, formatTimestamp, mdEscape, type CommentTarget } from '../../data';
+import { commentAuthor, formatTimestamp, type CommentTarget } from '../../data';
 import { renderModule } from '../../detail/lazyRender';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, firstLine, md, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, firstLine, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 
 export class CommentsSectionNode extends TreeNode {
   constructor(ctx: NodeContext, parent: TreeNode, readonly target: CommentTarget) {
@@ -47,7 +48,7 @@ export class CommentNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    return md((this.thread?.comments ?? [this.comment]).flatMap(c => [`**${mdEscape(this.line(c))}**`, '', renderModule().plainTextMarkdown(c.content_plaintext), '']));
+    return tooltips().comments(this.thread?.comments ?? [this.comment], c => this.line(c), renderModule());
   }
 
   override attioId(): string {

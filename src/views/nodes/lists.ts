@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import type { AttioEntry, AttioList } from '../../attio';
 import { ItemTags } from '../../constants';
-import { formatTimestamp, mdEscape, type ApiItem, type PagedId } from '../../data';
+import type { ApiItem, PagedId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, MessageNode, withSection, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, withSection, RootLoader, TreeNode, contextValue, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 import { commentRows } from './comments';
 import { filterDescription, loadFiltered } from './filters';
 import { RefNode, ValueNode } from './values';
@@ -60,15 +61,7 @@ export class ListNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const l = this.list;
-    return md([
-      `**${mdEscape(l.name)}**`,
-      '',
-      `- ${vscode.l10n.t({ message: 'Entries are {0}', args: [mdEscape(this.parentLabel())], comment: '{0}: object names' })}`,
-      `- ${vscode.l10n.t('API slug: {0}', `\`${l.api_slug}\``)}`,
-      `- ${vscode.l10n.t('Workspace access: {0}', l.workspace_access ?? vscode.l10n.t({ message: 'private', comment: 'list access' }))}`,
-      l.created_at ? `- ${vscode.l10n.t('Created {0}', formatTimestamp(l.created_at, this.ctx))}` : '',
-    ]);
+    return tooltips().list(this.list, this.parentLabel(), this.ctx);
   }
 
   override attioId(): string {
@@ -123,13 +116,7 @@ export class EntryNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const stage = entryStage(this.entry);
-    return md([
-      vscode.l10n.t({ message: '{0} in {1}', args: [`**${mdEscape(this.title)}**`, `*${mdEscape(this.list.name)}*`], comment: '{0}: record, {1}: list' }),
-      '',
-      stage ? `- ${vscode.l10n.t('Stage: {0}', mdEscape(stage))}` : '',
-      this.entry.created_at ? `- ${vscode.l10n.t({ message: 'Added {0}', args: [formatTimestamp(this.entry.created_at, this.ctx)], comment: '{0}: date' })}` : '',
-    ]);
+    return tooltips().entry(this.title, this.list.name, entryStage(this.entry), this.entry.created_at ?? undefined, this.ctx);
   }
 
   override attioId(): string {

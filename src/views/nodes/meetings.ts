@@ -6,8 +6,9 @@
 import * as vscode from 'vscode';
 import type { AttioCallRecording, AttioMeeting } from '../../attio';
 import { TreeCommands } from '../../constants';
-import { formatTimestamp, mdEscape } from '../../data';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, md, ti, type NodeContext } from './treeNode';
+import { formatTimestamp } from '../../data';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 
 export class MeetingsSectionNode extends TreeNode {
   constructor(ctx: NodeContext, parent: TreeNode, readonly object: string, readonly recordId: string) {
@@ -48,8 +49,7 @@ export class MeetingNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const m = this.meeting;
-    return md([`**${mdEscape(m.title)}** · ${this.when}`, '', m.description ? mdEscape(m.description) : '', '', ...m.participants.map(p => `- ${mdEscape(p.email_address ?? vscode.l10n.t({ message: 'unknown', comment: 'no email' }))}${p.is_organizer ? vscode.l10n.t({ message: ' (organizer)', comment: 'keep leading space' }) : ''} · ${p.status ?? ''}`)]);
+    return tooltips().meeting(this.meeting, this.when);
   }
 
   override attioId(): string {

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import type { AttioNote, AttioObject, AttioRecord } from '../../attio';
 import { ItemTags } from '../../constants';
-import { STANDARD_OBJECTS, formatTimestamp, mdEscape, type ApiItem, type PagedId } from '../../data';
+import { formatTimestamp, type ApiItem, type PagedId } from '../../data';
 import { renderModule } from '../../detail/lazyRender';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, MessageNode, withSection, None, RootLoader, TreeNode, contextValue, md, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, withSection, None, RootLoader, TreeNode, contextValue, openCmd, pagedNodes, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 import { commentRows } from './comments';
 import { meetingRows } from './meetings';
 import { filterDescription, loadFiltered } from './filters';
@@ -85,16 +86,7 @@ export class ObjectNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const o = this.object;
-    const count = this.ctx.data.records.count(this.slug);
-    return md([
-      `**${mdEscape(o.plural_noun ?? this.slug)}**`,
-      '',
-      `- ${vscode.l10n.t('API slug: {0}', `\`${this.slug}\``)}`,
-      o.singular_noun ? `- ${vscode.l10n.t({ message: 'One record is a {0}', args: [mdEscape(o.singular_noun)], comment: '{0}: object name' })}` : '',
-      count !== undefined ? `- ${count === 1 ? vscode.l10n.t('1 record') : vscode.l10n.t('{0} records', count)}` : '',
-      `- ${STANDARD_OBJECTS.includes(this.slug) ? vscode.l10n.t('Standard object') : vscode.l10n.t('Custom object')}`,
-    ]);
+    return tooltips().object(this.object, this.slug, this.ctx.data.records.count(this.slug));
   }
 
   override attioId(): string {
@@ -164,15 +156,9 @@ export class RecordNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const obj = this.ctx.data.records.object(this.object);
-    const hint = recordHint(this.record, this.object);
-    return md([
-      `**${mdEscape(this.title)}**`,
-      `*${mdEscape(obj?.singular_noun ?? this.object)}*${hint ? ` · ${mdEscape(hint)}` : ''}`,
-      '',
-      this.record.created_at ? vscode.l10n.t('Created {0}', formatTimestamp(this.record.created_at, this.ctx)) : '',
-      this.record.web_url ? renderModule().webLink(vscode.l10n.t('Open in Attio'), this.record.web_url) : '',
-    ]);
+    const r = this.record;
+    const noun = this.ctx.data.records.object(this.object)?.singular_noun ?? this.object;
+    return tooltips().record({ title: this.title, noun, hint: recordHint(r, this.object), createdAt: r.created_at ?? undefined, webUrl: r.web_url ?? undefined }, this.ctx, renderModule());
   }
 
   override attioId(): string {
@@ -249,10 +235,7 @@ export class NoteNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const n = this.note;
-    // CRM rich text: no images, raw HTML or non-web links, even in a hover
-    const body = n.content_markdown ? renderModule().inertMarkdown(n.content_markdown.slice(0, 600)) : renderModule().plainTextMarkdown((n.content_plaintext ?? '').slice(0, 600));
-    return md([`**${mdEscape(this.note.title || vscode.l10n.t('Untitled note'))}**`, '', body]);
+    return tooltips().note(this.note, renderModule());
   }
 
   override attioId(): string {

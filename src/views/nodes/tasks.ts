@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import type { AttioTask } from '../../attio';
 import { ItemTags } from '../../constants';
-import { formatTimestamp, isOverdue, mdEscape, relativeDeadline, type TaskGroupId } from '../../data';
+import { isOverdue, relativeDeadline, type TaskGroupId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import type { TaskGrouping } from '../../common/config';
-import { Collapsed, Expanded, MessageNode, None, RootLoader, TreeNode, contextValue, firstLine, md, openCmd, ti, type NodeContext } from './treeNode';
+import { Collapsed, Expanded, MessageNode, None, RootLoader, TreeNode, contextValue, firstLine, openCmd, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 import { RefNode } from './values';
 
 export class TasksRoot {
@@ -136,25 +137,7 @@ export class TaskNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const t = this.task;
-    const now = this.ctx.now();
-    const at = t.deadline_at && formatTimestamp(t.deadline_at, this.ctx);
-    const rel = t.deadline_at && relativeDeadline(t.deadline_at, now, this.ctx.locale);
-    const deadline = t.deadline_at
-      ? this.overdue
-        ? vscode.l10n.t({ message: '{0} ({1}) — **overdue**', args: [at, rel], comment: '{0}: date, {1}: e.g. 2 days ago' })
-        : `${at} (${rel})`
-      : vscode.l10n.t({ message: 'none', comment: 'no deadline' });
-    const links = this.ctx.data.tasks.linkedRecords(t);
-    return md([
-      mdEscape(t.content_plaintext || vscode.l10n.t('Untitled task')),
-      '',
-      `- ${t.is_completed ? vscode.l10n.t('Status: completed') : vscode.l10n.t('Status: open')}`,
-      `- ${vscode.l10n.t('Deadline: {0}', deadline)}`,
-      `- ${vscode.l10n.t('Assignees: {0}', mdEscape(this.ctx.data.tasks.assigneeNames(t).join(', ') || vscode.l10n.t('nobody')))}`,
-      links.length ? `- ${vscode.l10n.t({ message: 'Linked: {0}', args: [links.map(l => mdEscape(l.title)).join(', ')], comment: '{0}: record titles' })}` : '',
-      t.created_at ? `- ${vscode.l10n.t('Created {0}', formatTimestamp(t.created_at, this.ctx))}` : '',
-    ]);
+    return tooltips().task(this.task, this.overdue, this.ctx);
   }
 
   override attioId(): string {

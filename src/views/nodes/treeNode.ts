@@ -5,11 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { Commands, TreeCommands } from '../../constants';
-import { mdEscape, type ApiItem, type Paged, type PagedId, type WorkspaceData } from '../../data';
+import type { ApiItem, Paged, PagedId, WorkspaceData } from '../../data';
 import type { ErrorView } from '../../session/errorReporter';
 import type { TaskGrouping } from '../../common/config';
 import type { FilterLookup } from './filters';
 import type { PinLookup } from './pinned';
+import { tooltips } from './tooltips';
 
 /** What nodes need from the outside world; one per view. */
 export interface NodeContext {
@@ -78,7 +79,7 @@ export abstract class TreeNode {
     return [];
   }
 
-  /** Markdown tooltip, resolved lazily (resolveTreeItem). */
+  /** Markdown tooltip, resolved lazily (resolveTreeItem, which first loads the tooltips' module: ./tooltips.ts). */
   tooltip(): vscode.MarkdownString | undefined {
     return undefined;
   }
@@ -185,7 +186,7 @@ export class LoadMoreNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString | undefined {
-    return this.failure ? md([vscode.l10n.t("Couldn't load more: {0}", mdEscape(this.failure)), '', vscode.l10n.t('Click to try again.')]) : undefined;
+    return this.failure ? tooltips().loadMore(this.failure) : undefined;
   }
 }
 
@@ -224,13 +225,3 @@ export function firstLine(s: string): string {
   const line = s.split(/\r?\n/, 1)[0].trim();
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
-
-export function md(lines: string[]): vscode.MarkdownString {
-  const m = new vscode.MarkdownString(lines.filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== '')).join('\n'));
-  m.supportThemeIcons = true;
-  // tooltips carry CRM text: no raw HTML, and no command links (untrusted)
-  m.supportHtml = false;
-  m.isTrusted = false;
-  return m;
-}
-

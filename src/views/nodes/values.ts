@@ -1,10 +1,11 @@
 /** Nodes every view shows under a record, entry or task: an attribute's values and a link to another record. */
 import * as vscode from 'vscode';
 import { ItemTags } from '../../constants';
-import { clip, mdEscape, type RecordRef, type ValueRow } from '../../data';
+import { clip, type RecordRef, type ValueRow } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, None, TreeNode, contextValue, md, openCmd, ti, type NodeContext } from './treeNode';
+import { Collapsed, None, TreeNode, contextValue, openCmd, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 
 const VALUE_ICONS: Record<string, string> = {
   'personal-name': 'person',
@@ -49,13 +50,7 @@ export class ValueNode extends TreeNode {
   }
 
   override tooltip(): vscode.MarkdownString {
-    const texts = this.row.texts;
-    return md([
-      `**${mdEscape(this.row.title)}** (\`${this.row.slug}\`, ${this.row.type})`,
-      '',
-      ...texts.slice(0, 20).map(t => `- ${mdEscape(clip(t, 1000))}`),
-      texts.length > 20 ? `- ${vscode.l10n.t('…and {0} more', texts.length - 20)}` : '',
-    ]);
+    return tooltips().value(this.row);
   }
 
   override detail(): vscode.Uri | undefined {

@@ -8,7 +8,8 @@ import type { AttioWebhook } from '../../attio';
 import { ItemTags } from '../../constants';
 import { formatTimestamp, type ApiItem } from '../../data';
 import { schemaText } from './attributes';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, md, ti, type NodeContext } from './treeNode';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
+import { tooltips } from './tooltips';
 
 /** Status → codicon (built on render, not at activation). */
 const statusIcon = (status: string): string => ({ active: 'pass', degraded: 'warning', inactive: 'circle-slash' })[status] ?? 'broadcast';
@@ -52,7 +53,7 @@ export class WebhookNode extends TreeNode {
 
   override tooltip(): vscode.MarkdownString {
     const w = this.webhook;
-    return md(schemaText().webhookTooltip(w, w.created_at ? formatTimestamp(w.created_at, this.ctx) : undefined));
+    return tooltips().md(schemaText().webhookTooltip(w, w.created_at ? formatTimestamp(w.created_at, this.ctx) : undefined));
   }
 
   override attioId(): string {
