@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AttioClient } from '../../src/attio';
-import { fixture, openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, pause, signInWithToken } from './fixture';
+import { ctrlClickLine, fixture, openAttioContainer, page, quickInput, runCommand, screenshot, server, treeRow, pause, signInWithToken } from './fixture';
 
 const TASK = 'Send Ada the renewal quote';
 
@@ -72,18 +72,8 @@ suite('UI: Attio in the editor', () => {
   });
 
   test('Ctrl-click on a record URL opens its detail page', async () => {
-    const box = await editorLine('app.attio.com').boundingBox();
-    assert.ok(box, 'the line with the link is on screen');
     const p = page();
-    // as a person does it: hold Ctrl, point at the link (it underlines), click
-    await p.keyboard.down('Control');
-    try {
-      await p.mouse.move(box.x + 80, box.y + box.height / 2);
-      await pause(300);
-      await p.mouse.click(box.x + 80, box.y + box.height / 2);
-    } finally {
-      await p.keyboard.up('Control');
-    }
+    await ctrlClickLine(editorLine('app.attio.com'));
     await p.locator('.tab', { hasText: 'Ada Lovelace' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await p.frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame').locator('h1', { hasText: 'Ada Lovelace' }).waitFor({ timeout: 20_000 });
     await pause(1000);

@@ -188,6 +188,21 @@ export async function screenshot(name: string): Promise<string> {
 
 export const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
 
+/** Ctrl-clicks a link in an editor line as a person does: hold Ctrl, point at it (it underlines), click. */
+export async function ctrlClickLine(line: Locator): Promise<void> {
+  const box = await line.boundingBox();
+  if (!box) throw new Error('the line with the link is not on screen');
+  const p = page();
+  await p.keyboard.down('Control');
+  try {
+    await p.mouse.move(box.x + 80, box.y + box.height / 2);
+    await pause(300);
+    await p.mouse.click(box.x + 80, box.y + box.height / 2);
+  } finally {
+    await p.keyboard.up('Control');
+  }
+}
+
 /** Signs in as a person does (Attio: Sign In → Paste an access token) and waits for the Objects view to fill. */
 export async function signInWithToken(token: string = server().tokens.full, firstRow: string | RegExp = 'People'): Promise<void> {
   await openAttioContainer();

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AttioClient } from '../../src/attio';
-import { fixture, openAttioContainer, page, pause, quickInput, resetWorkbench, runCommand, screenshot, server, signInWithToken } from './fixture';
+import { ctrlClickLine, fixture, openAttioContainer, page, pause, quickInput, resetWorkbench, runCommand, screenshot, server, signInWithToken } from './fixture';
 
 const STEPS = ['signIn', 'verifyConnection', 'browse', 'recordLink', 'chat'] as const;
 type StepId = (typeof STEPS)[number];
@@ -124,16 +124,7 @@ suite('UI: Getting Started walkthrough', () => {
     const line = p.locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: 'app.attio.com' }).first();
     await line.waitFor({ state: 'visible', timeout: 20_000 });
     await pause(800);
-    const box = await line.boundingBox();
-    assert.ok(box);
-    await p.keyboard.down('Control');
-    try {
-      await p.mouse.move(box.x + 80, box.y + box.height / 2);
-      await pause(300);
-      await p.mouse.click(box.x + 80, box.y + box.height / 2);
-    } finally {
-      await p.keyboard.up('Control');
-    }
+    await ctrlClickLine(line);
     await p.locator('.tab', { hasText: 'Ada Lovelace' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.deepStrictEqual(await expectDone('recordLink'), { signIn: true, verifyConnection: true, browse: true, recordLink: true, chat: false });
     await openWalkthrough();
