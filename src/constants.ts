@@ -204,6 +204,5 @@ export const ChatSettings = {
 
 export const AttioMcp = {
   providerId: 'attio.mcpServer',
-  label: 'Attio (hosted by Attio)',
   url: 'https://mcp.attio.com/mcp',
 } as const;
