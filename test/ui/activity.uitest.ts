@@ -5,7 +5,7 @@
  * (activity-record-comments.png). Signs out at the end.
  */
 import * as assert from 'assert';
-import { quickInput, screenshot, server, treeRow, treeRows, pause, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
+import { expandRow, quickInput, screenshot, server, treeRow, treeRows, pause, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
 
 
 async function rowAction(row: RegExp, action: string): Promise<void> {
@@ -50,7 +50,7 @@ suite('UI: filter and sort, comments', () => {
     await quickInput.pick('Descending');
     await quickInput.pick('Apply');
     const row = await treeRow(/Deal stage is Negotiation · by Deal value ↓/, 'Objects');
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await expandRow(row);
     await treeRow(expected[0], 'Objects');
     await pause(800);
     const rows = await treeRows('Objects');
@@ -65,6 +65,7 @@ suite('UI: filter and sort, comments', () => {
 
   test('a deal\'s Comments expand in the tree', async () => {
     const first = (await demoDeals())[0];
+    await expandRow(await treeRow(/^Deals/, 'Objects'));
     const deal = await treeRow(first.title, 'Objects');
     await deal.locator('.monaco-tl-twistie').click();
     const comments = await treeRow(/^Comments/, 'Objects');

@@ -120,6 +120,20 @@ export async function treeRow(text: string | RegExp, viewTitle?: string, timeout
   return row;
 }
 
+/**
+ * Expands a tree row and waits until it is expanded. A row re-rendered by the extension (a filter applied, a refresh)
+ * may still be settling when it is first seen, so a click can land on a row that expands by itself and toggle it shut:
+ * look again after each click instead of trusting one read.
+ */
+export async function expandRow(row: Locator, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ((await row.getAttribute('aria-expanded')) !== 'true') {
+    if (Date.now() > until) throw new Error(`tree row "${(await row.innerText()).trim()}" did not expand`);
+    await row.locator('.monaco-tl-twistie').click();
+    await pause(700);
+  }
+}
+
 /** The Quick Pick / Input Box. */
 export const quickInput = {
   widget(): Locator {
