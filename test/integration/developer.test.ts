@@ -15,8 +15,6 @@ import { extensionApi, signOutAll, suiteServer, waitFor, apiCalls, findRow, tree
 
 type Row = TreeRow<TreeNode>;
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node, { developerSections: true });
-const find = findRow;
-const calls = apiCalls;
 
 async function signInWith(token: string): Promise<void> {
   await signOutAll();
@@ -51,17 +49,17 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
 
   test('an object\'s Attributes: 1 request; title, api slug, type and flags of every attribute', async () => {
     await vscode.commands.executeCommand('attio.refresh');
-    const people = find(await rows(t.objects), 'People');
+    const people = findRow(await rows(t.objects), 'People');
     const children = await rows(t.objects, people.node);
     const section = children[0];
     assert.strictEqual(section.label, 'Attributes');
     assert.match(section.contextValue, /^attributes:/);
     server.clearRequests();
     const attrs = await rows(t.objects, section.node);
-    const cost = calls(server);
+    const cost = apiCalls(server);
     assert.ok(cost.length <= 1 && cost.every(c => c === 'GET /v2/objects/people/attributes'), `at most one request: ${cost.join(', ')}`);
     console.log(`      [requests] People → Attributes: ${cost.length} (${cost.join(', ') || 'attributes already cached by the records page'})`);
-    const email = find(attrs, 'Email addresses');
+    const email = findRow(attrs, 'Email addresses');
     assert.match(email.description, /^email_addresses · email-address · .*unique/);
     assert.match(email.contextValue, /(^|:)slug(:|$)/);
     assert.ok(attrs.every(a => a.contextValue.startsWith('attribute:') || a.contextValue.startsWith('message:')));
@@ -70,48 +68,48 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
   });
 
   test('a select attribute\'s options: 1 request on expand, archived only on request', async () => {
-    const partnerships = find(await rows(t.objects), 'Partnerships');
+    const partnerships = findRow(await rows(t.objects), 'Partnerships');
     const section = (await rows(t.objects, partnerships.node))[0];
-    const tier = find(await rows(t.objects, section.node), 'Tier');
+    const tier = findRow(await rows(t.objects, section.node), 'Tier');
     assert.ok(tier.collapsible);
     assert.match(tier.description, /^tier · select/);
     server.clearRequests();
     const options = await rows(t.objects, tier.node);
-    assert.deepStrictEqual(calls(server), ['GET /v2/objects/partnerships/attributes/tier/options']);
+    assert.deepStrictEqual(apiCalls(server), ['GET /v2/objects/partnerships/attributes/tier/options']);
     assert.deepStrictEqual(options.filter(o => o.contextValue.startsWith('option:')).map(o => o.label), ['Gold', 'Silver', 'Bronze']);
-    assert.match(find(options, 'Gold').description, /^[0-9a-f-]{36}$/, 'the option id');
-    find(options, /1 archived/);
+    assert.match(findRow(options, 'Gold').description, /^[0-9a-f-]{36}$/, 'the option id');
+    findRow(options, /1 archived/);
     await vscode.commands.executeCommand('attio.showArchivedAttributes', section.node);
-    const withArchived = await rows(t.objects, find(await rows(t.objects, section.node), 'Tier').node);
-    assert.match(find(withArchived, 'Platinum').description, /archived/);
+    const withArchived = await rows(t.objects, findRow(await rows(t.objects, section.node), 'Tier').node);
+    assert.match(findRow(withArchived, 'Platinum').description, /archived/);
     await vscode.commands.executeCommand('attio.showArchivedAttributes', section.node);
   });
 
   test('a list\'s Attributes and a status attribute\'s statuses', async () => {
-    const pipeline = find(await rows(t.lists), 'Sales Pipeline');
+    const pipeline = findRow(await rows(t.lists), 'Sales Pipeline');
     const section = (await rows(t.lists, pipeline.node))[0];
     assert.strictEqual(section.label, 'Attributes');
     server.clearRequests();
     const attrs = await rows(t.lists, section.node);
-    const listCost = calls(server);
+    const listCost = apiCalls(server);
     assert.ok(listCost.length <= 1, listCost.join(', '));
     console.log(`      [requests] Sales Pipeline → Attributes: ${listCost.length}`);
-    const stage = find(attrs, 'Stage');
+    const stage = findRow(attrs, 'Stage');
     assert.match(stage.description, /^stage · status · required/);
     server.clearRequests();
     const statuses = await rows(t.lists, stage.node);
-    assert.strictEqual(calls(server).length, 1);
+    assert.strictEqual(apiCalls(server).length, 1);
     assert.ok(statuses.some(s => s.label === 'Closed Won'));
   });
 
   test('Open as JSON of a record is the server\'s answer as received, in a json document', async () => {
-    const people = find(await rows(t.objects), 'People');
-    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const people = findRow(await rows(t.objects), 'People');
+    const ada = findRow(await rows(t.objects, people.node), 'Ada Lovelace');
     const id = (ada.node as unknown as { record: { id: { record_id: string } } }).record.id.record_id;
     server.clearRequests();
     await vscode.commands.executeCommand('attio.openAsJson', ada.node);
     const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'attio-json' ? vscode.window.activeTextEditor : undefined), 'the JSON editor');
-    assert.deepStrictEqual(calls(server), [`GET /v2/objects/people/records/${id}`], 'one request');
+    assert.deepStrictEqual(apiCalls(server), [`GET /v2/objects/people/records/${id}`], 'one request');
     assert.strictEqual(editor.document.languageId, 'json');
     const direct = await fetch(`${server.url}/v2/objects/people/records/${id}`, { headers: { authorization: `Bearer ${server.tokens.full}` } });
     assert.deepStrictEqual(JSON.parse(editor.document.getText()), await direct.json());
@@ -119,12 +117,12 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     // Refresh asks again
     server.clearRequests();
     await vscode.commands.executeCommand('attio.refreshJson', editor.document.uri);
-    await waitFor(() => calls(server).length === 1 || undefined, 'the refresh request');
+    await waitFor(() => apiCalls(server).length === 1 || undefined, 'the refresh request');
   });
 
   test('a record\'s detail page shows each attribute\'s api slug and type under its title', async () => {
-    const people = find(await rows(t.objects), 'People');
-    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const people = findRow(await rows(t.objects), 'People');
+    const ada = findRow(await rows(t.objects, people.node), 'Ada Lovelace');
     const uri = ada.node.detail();
     assert.ok(uri);
     const text = (await vscode.workspace.openTextDocument(uri)).getText();
@@ -133,8 +131,8 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
   });
 
   test('Copy as cURL / fetch of a record: the key as a placeholder, the URL on the configured base URL', async () => {
-    const people = find(await rows(t.objects), 'People');
-    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const people = findRow(await rows(t.objects), 'People');
+    const ada = findRow(await rows(t.objects, people.node), 'Ada Lovelace');
     const id = (ada.node as unknown as { record: { id: { record_id: string } } }).record.id.record_id;
     const curl = await vscode.commands.executeCommand<string>('attio.copyAsCurl', ada.node);
     assert.strictEqual(await vscode.env.clipboard.readText(), curl);
@@ -144,7 +142,7 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     assert.match(ts, /process\.env\.ATTIO_API_KEY/);
     const self = await vscode.commands.executeCommand<string>('attio.copySelfAsCurl');
     assert.ok(self.includes(`'${server.url}/v2/self'`));
-    const list = find(await rows(t.lists), 'Sales Pipeline');
+    const list = findRow(await rows(t.lists), 'Sales Pipeline');
     const entry = (await rows(t.lists, list.node)).find(r => r.contextValue.startsWith('entry:'));
     assert.ok(entry);
     generated.push(['record cURL', curl], ['record fetch', ts], ['self cURL', self]);
@@ -153,17 +151,17 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
 
   test('webhooks: a read-only section with webhook:read', async () => {
     const root = await rows(t.objects);
-    const hooks = find(root, 'Webhooks');
+    const hooks = findRow(root, 'Webhooks');
     assert.strictEqual(root[root.length - 1].label, 'Webhooks', 'after the objects');
     server.clearRequests();
     const list = await rows(t.objects, hooks.node);
-    assert.deepStrictEqual(calls(server), ['GET /v2/webhooks']);
-    const sync = find(list, 'https://sync.northwindlabs.com/attio/events');
+    assert.deepStrictEqual(apiCalls(server), ['GET /v2/webhooks']);
+    const sync = findRow(list, 'https://sync.northwindlabs.com/attio/events');
     assert.match(sync.description, /^active · 3 events$/);
-    find(list, /old-integration/).description.startsWith('inactive');
+    findRow(list, /old-integration/).description.startsWith('inactive');
     const subs = await rows(t.objects, sync.node);
-    assert.match(find(subs, 'record.created').description, /object_id equals [0-9a-f-]{36} or object_id equals/);
-    assert.strictEqual(find(subs, 'record.updated').description, 'all events');
+    assert.match(findRow(subs, 'record.created').description, /object_id equals [0-9a-f-]{36} or object_id equals/);
+    assert.strictEqual(findRow(subs, 'record.updated').description, 'all events');
     await vscode.commands.executeCommand('attio.openAsJson', sync.node);
     const doc = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.path.startsWith('/webhook-') ? vscode.window.activeTextEditor.document : undefined), 'the webhook JSON');
     assert.strictEqual(JSON.parse(doc.getText()).data.target_url, 'https://sync.northwindlabs.com/attio/events');
@@ -209,12 +207,12 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     await waitFor(() => doc.getText().startsWith('// The workspace changed') || undefined, 'the document to be cleared');
     await new Promise(r => setTimeout(r, 500));
     // (an open detail page re-renders for the new session, as it always has; the JSON documents do not ask)
-    assert.ok(!calls(server).some(c => c === 'POST /v2/objects/people/records/query' || c.includes('/v2/webhooks/')), calls(server).join(', '));
+    assert.ok(!apiCalls(server).some(c => c === 'POST /v2/objects/people/records/query' || c.includes('/v2/webhooks/')), apiCalls(server).join(', '));
     // Refresh JSON asks again, with the new session
     server.clearRequests();
     await vscode.commands.executeCommand('attio.refreshJson', doc.uri);
     await waitFor(() => doc.getText().startsWith('{') || undefined, 'the refreshed answer');
-    assert.deepStrictEqual(calls(server), ['POST /v2/objects/people/records/query']);
+    assert.deepStrictEqual(apiCalls(server), ['POST /v2/objects/people/records/query']);
   });
 
   test('webhooks: absent (not an error) without webhook:read, and never requested', async () => {
@@ -224,7 +222,7 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     const root = await rows(t.objects);
     assert.ok(root.some(r => r.label === 'People'));
     assert.ok(!root.some(r => r.label === 'Webhooks' || r.contextValue.startsWith('message:error')), root.map(r => r.label).join(', '));
-    assert.ok(!calls(server).some(c => c.includes('webhooks')));
+    assert.ok(!apiCalls(server).some(c => c.includes('webhooks')));
     await signInWith(server.tokens.full);
   });
 });

@@ -22,7 +22,6 @@ import { extensionApi, signOutAll, suiteServer, waitFor, findRow, logCount, logT
 
 type Row = TreeRow<TreeNode>;
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node);
-const find = findRow;
 
 const errors = (list: Row[]): Row[] => list.filter(r => r.contextValue.startsWith('message:error'));
 const labels = (list: Row[]): string[] => list.map(r => r.label);
@@ -49,7 +48,7 @@ suite('Faults in the extension host', () => {
   teardown(() => server.setFaults({}));
 
   test('5xx storm during Refresh: the data stays visible, marked stale; Retry recovers', async () => {
-    const deals = find(await rows(t.objects), 'Deals');
+    const deals = findRow(await rows(t.objects), 'Deals');
     const before = await rows(t.objects, deals.node);
     assert.strictEqual(errors(before).length, 0);
     server.setFaults({ status5xxRate: 1 });
@@ -80,7 +79,7 @@ suite('Faults in the extension host', () => {
   });
 
   test('connection reset mid-page: retried unseen; when it persists, the loaded pages stay and "Load more" retries', async () => {
-    const people = find(await rows(t.objects), 'People');
+    const people = findRow(await rows(t.objects), 'People');
     const page1 = await rows(t.objects, people.node);
     assert.strictEqual(page1.length, PAGE + 1);
     // two responses cut off half-way through their body: the client retries, the user notices nothing
@@ -120,11 +119,11 @@ suite('Faults in the extension host', () => {
   });
 
   test('malformed JSON: a clear error without CRM data, not retried in a loop; cached data stays; Retry recovers', async () => {
-    const companies = find(await rows(t.objects), 'Companies');
+    const companies = findRow(await rows(t.objects), 'Companies');
     const records = await rows(t.objects, companies.node);
-    const acme = find(records, 'Acme Robotics');
+    const acme = findRow(records, 'Acme Robotics');
     const sections = await rows(t.objects, acme.node);
-    const notes = find(sections, 'Notes');
+    const notes = findRow(sections, 'Notes');
 
     server.setFaults({ malformedRate: 1 });
     server.clearRequests();
@@ -151,12 +150,12 @@ suite('Faults in the extension host', () => {
     const snapshot = async (): Promise<string[][]> => {
       await vscode.commands.executeCommand('attio.refresh');
       const objects = await rows(t.objects);
-      const people = await rows(t.objects, find(objects, 'People').node);
+      const people = await rows(t.objects, findRow(objects, 'People').node);
       const values = await rows(t.objects, people[0].node);
       const lists = await rows(t.lists);
       const entries = await rows(t.lists, lists[0].node);
       const groups = await rows(t.tasks);
-      const open = await rows(t.tasks, find(groups, 'All open').node);
+      const open = await rows(t.tasks, findRow(groups, 'All open').node);
       const all = [objects, people, values, lists, entries, groups, open];
       for (const level of all) assert.deepStrictEqual(errors(level).map(r => r.label), []);
       return all.map(level => level.map(r => `${r.label} | ${r.description.replace(/ · stale$/, '')}`));
@@ -175,7 +174,7 @@ suite('Faults in the extension host', () => {
     server.setFaults({ storm429: 5 });
     server.clearRequests();
     const t0 = Date.now();
-    const expanded = await Promise.all(['People', 'Companies', 'Deals'].map(name => rows(t.objects, find(objects, name).node)));
+    const expanded = await Promise.all(['People', 'Companies', 'Deals'].map(name => rows(t.objects, findRow(objects, name).node)));
     const ms = Date.now() - t0;
     for (const level of expanded) {
       assert.deepStrictEqual(errors(level).map(r => r.label), [], 'no failed expansion');
@@ -207,7 +206,7 @@ suite('Faults in the extension host', () => {
     assert.ok(session);
     await waitFor(() => api.connection.current?.session.id === session.id || undefined, 'the new session to be active');
     const objects = await rows(t.objects);
-    const people = find(objects, 'People');
+    const people = findRow(objects, 'People');
     const before = await rows(t.objects, people.node);
 
     // counted before the revocation: a background load (an open detail document) may meet it first
@@ -240,14 +239,14 @@ suite('Faults in the extension host', () => {
     assert.ok(await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: server.tokens.full }));
     await waitFor(() => api.connection.current?.session.accessToken === server.tokens.full || undefined, 'the new token');
     assert.ok(!(await api.auth.current()).sessions.some(s => s.id === session.id), 'the revoked session is replaced');
-    const again = await rows(t.objects, find(await rows(t.objects), 'People').node);
+    const again = await rows(t.objects, findRow(await rows(t.objects), 'People').node);
     assert.deepStrictEqual(errors(again), []);
   });
 
   test('a 20 MB response: the expansion completes, the host stays responsive, other views work, labels stay short', async function () {
     this.timeout(90_000);
     const BYTES = 20 * 1024 * 1024;
-    const deals = find(await rows(t.objects), 'Deals');
+    const deals = findRow(await rows(t.objects), 'Deals');
     const before = await rows(t.objects, deals.node);
     await vscode.commands.executeCommand('attio.refresh');
     server.setFaults({ hugeTextBytes: BYTES });
@@ -268,7 +267,7 @@ suite('Faults in the extension host', () => {
       const [records, groups] = await Promise.all([
         rows(t.objects, deals.node).then(r => ((bigMs = Date.now() - t0), r)),
         rows(t.tasks)
-          .then(g => rows(t.tasks, find(g, 'All open').node))
+          .then(g => rows(t.tasks, findRow(g, 'All open').node))
           .then(r => ((tasksMs = Date.now() - t0), r)),
       ]);
       big = records;
@@ -284,7 +283,7 @@ suite('Faults in the extension host', () => {
     assert.ok(bigMs! < 10_000, `expansion took ${bigMs!} ms`);
     assert.ok(maxLag < 2_000, `the extension host stalled for ${maxLag} ms`);
     const values = await rows(t.objects, big[0].node);
-    const text = find(values, 'Drift long text');
+    const text = findRow(values, 'Drift long text');
     assert.ok(text.description.length <= 300, `a ${text.description.length}-character description`);
     assert.ok(text.tooltip.length <= 3_000, `a ${text.tooltip.length}-character tooltip`);
     server.setFaults({});

@@ -6,15 +6,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SidebarViews } from '../../src/views/controller';
-import type { TreeNode } from '../../src/views/nodes/treeNode';
-import type { NodeTreeProvider } from '../../src/views/provider';
 import { PinStore } from '../../src/views/pinStore';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, apiCalls, treeRows, type TreeRow, signInWith } from './helpers';
+import { extensionApi, suiteServer, apiCalls, treeRows, signInWith } from './helpers';
 
-const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<TreeRow<TreeNode>[]> => treeRows(p, node);
-
-const calls = apiCalls;
 
 suite('Pinned records in the Objects view', () => {
   let server: AttioTestServer;
@@ -30,10 +25,10 @@ suite('Pinned records in the Objects view', () => {
 
   test('Pin puts a person and a company in a Pinned section at the top, kept in global state; Unpin takes them out', async () => {
     const api = await extensionApi();
-    const root = await rows(t.objects);
+    const root = await treeRows(t.objects);
     assert.notStrictEqual(root[0].label, 'Pinned', 'nothing pinned yet');
-    const person = (await rows(t.objects, root.find(r => r.label === 'People')!.node))[0];
-    const company = (await rows(t.objects, root.find(r => r.label === 'Companies')!.node))[0];
+    const person = (await treeRows(t.objects, root.find(r => r.label === 'People')!.node))[0];
+    const company = (await treeRows(t.objects, root.find(r => r.label === 'Companies')!.node))[0];
     assert.match(person.contextValue, /(^|:)pin(:|$)/);
     await vscode.commands.executeCommand('attio.pinRecord', person.node);
     await vscode.commands.executeCommand('attio.pinRecord', company.node);
@@ -43,21 +38,21 @@ suite('Pinned records in the Objects view', () => {
 
     await vscode.commands.executeCommand('attio.refreshObjects');
     server.clearRequests();
-    const top = await rows(t.objects);
+    const top = await treeRows(t.objects);
     assert.strictEqual(top[0].label, 'Pinned');
-    const pinned = await rows(t.objects, top[0].node);
+    const pinned = await treeRows(t.objects, top[0].node);
     assert.deepStrictEqual(pinned.map(p => p.label), [person.label, company.label]);
     assert.ok(pinned.every(p => /^record:.*(^|:)pinned(:|$)/.test(p.contextValue)), 'pinned records offer Unpin');
-    const queries = calls(server).filter(c => c.includes('/records/query'));
+    const queries = apiCalls(server).filter(c => c.includes('/records/query'));
     assert.deepStrictEqual(queries.sort(), ['POST /v2/objects/companies/records/query', 'POST /v2/objects/people/records/query'], 'one request per object of the pins');
 
     server.clearRequests();
-    await rows(t.objects, (await rows(t.objects))[0].node);
-    assert.deepStrictEqual(calls(server).filter(c => c.includes('/records/query')), [], 'cached until Refresh or the TTL');
+    await treeRows(t.objects, (await treeRows(t.objects))[0].node);
+    assert.deepStrictEqual(apiCalls(server).filter(c => c.includes('/records/query')), [], 'cached until Refresh or the TTL');
 
     await vscode.commands.executeCommand('attio.unpinRecord', pinned[0].node);
-    assert.deepStrictEqual((await rows(t.objects, (await rows(t.objects))[0].node)).map(p => p.label), [company.label]);
+    assert.deepStrictEqual((await treeRows(t.objects, (await treeRows(t.objects))[0].node)).map(p => p.label), [company.label]);
     await vscode.commands.executeCommand('attio.unpinRecord', pinned[1].node);
-    assert.notStrictEqual((await rows(t.objects))[0].label, 'Pinned', 'the section goes with the last pin');
+    assert.notStrictEqual((await treeRows(t.objects))[0].label, 'Pinned', 'the section goes with the last pin');
   });
 });

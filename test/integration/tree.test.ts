@@ -16,8 +16,6 @@ async function views(): Promise<SidebarViews> {
 
 type Row = TreeRow<TreeNode>;
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node);
-const find = findRow;
-const calls = apiCalls;
 
 suite('Trees: Objects, Lists, Tasks in the extension host', () => {
   let server: AttioTestServer;
@@ -34,16 +32,16 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
     await vscode.commands.executeCommand('attio.refresh');
     server.clearRequests();
     const objects = await rows(t.objects);
-    for (const name of ['People', 'Companies', 'Deals']) find(objects, name);
+    for (const name of ['People', 'Companies', 'Deals']) findRow(objects, name);
     assert.ok(objects.every(o => /^object:/.test(o.contextValue) && o.collapsible));
-    assert.deepStrictEqual(calls(server).filter(c => c === 'GET /v2/objects'), ['GET /v2/objects']);
+    assert.deepStrictEqual(apiCalls(server).filter(c => c === 'GET /v2/objects'), ['GET /v2/objects']);
   });
 
   test('an object shows 50 records with "Load more", which loads the next page', async () => {
-    const people = find(await rows(t.objects), 'People');
+    const people = findRow(await rows(t.objects), 'People');
     server.clearRequests();
     const page1 = await rows(t.objects, people.node);
-    assert.deepStrictEqual(calls(server), ['POST /v2/objects/people/records/query'], 'one request per expansion');
+    assert.deepStrictEqual(apiCalls(server), ['POST /v2/objects/people/records/query'], 'one request per expansion');
     const more = page1[page1.length - 1];
     assert.strictEqual(more.label, 'Load more…');
     assert.strictEqual(page1.length, 51);
@@ -51,44 +49,44 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
     server.clearRequests();
     await vscode.commands.executeCommand('attio.loadMore', more.node);
     const all = await rows(t.objects, people.node);
-    assert.strictEqual(calls(server).length, 1, 'load more = one request');
+    assert.strictEqual(apiCalls(server).length, 1, 'load more = one request');
     assert.ok(all.length > 50 && all.every(r => r.label !== 'Load more…'));
     server.clearRequests();
     await rows(t.objects, people.node);
-    assert.deepStrictEqual(calls(server), [], 're-expansion within the TTL costs nothing');
+    assert.deepStrictEqual(apiCalls(server), [], 're-expansion within the TTL costs nothing');
   });
 
   test('a record expands to typed values, list entries and notes', async () => {
-    const companies = find(await rows(t.objects), 'Companies');
-    const acme = find(await rows(t.objects, companies.node), 'Acme Robotics');
+    const companies = findRow(await rows(t.objects), 'Companies');
+    const acme = findRow(await rows(t.objects, companies.node), 'Acme Robotics');
     const values = await rows(t.objects, acme.node);
-    find(values, 'Name');
-    const domains = find(values, /Domain/);
+    findRow(values, 'Name');
+    const domains = findRow(values, /Domain/);
     assert.match(domains.description, /acmerobotics\.com/);
-    const entries = find(values, 'List entries');
-    const notes = find(values, 'Notes');
+    const entries = findRow(values, 'List entries');
+    const notes = findRow(values, 'Notes');
     const entryRows = await rows(t.objects, entries.node);
     assert.ok(entryRows.length >= 1);
     const noteRows = await rows(t.objects, notes.node);
     assert.ok(noteRows.length >= 1);
-    const people = find(await rows(t.objects), 'People');
-    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const people = findRow(await rows(t.objects), 'People');
+    const ada = findRow(await rows(t.objects, people.node), 'Ada Lovelace');
     const adaValues = await rows(t.objects, ada.node);
-    assert.strictEqual(find(adaValues, 'Company').description, 'Acme Robotics', 'reference by title');
-    assert.match(find(adaValues, /Email/).description, /@/);
+    assert.strictEqual(findRow(adaValues, 'Company').description, 'Acme Robotics', 'reference by title');
+    assert.match(findRow(adaValues, /Email/).description, /@/);
   });
 
   test('Lists: each list with its parent object; entries by parent title (two requests); entry values', async () => {
     const lists = await rows(t.lists);
-    const pipeline = find(lists, 'Sales Pipeline');
+    const pipeline = findRow(lists, 'Sales Pipeline');
     assert.strictEqual(pipeline.description, 'Deals');
     server.clearRequests();
     const entries = await rows(t.lists, pipeline.node);
-    assert.strictEqual(calls(server).length, 2, `entries + titles: ${calls(server).join(', ')}`);
+    assert.strictEqual(apiCalls(server).length, 2, `entries + titles: ${apiCalls(server).join(', ')}`);
     assert.ok(entries.length > 0 && entries.every(e => !/^[0-9a-f-]{36}$/.test(e.label)));
     const values = await rows(t.lists, entries[0].node);
     assert.match(values[0].label, /^Record: /);
-    find(values, 'Stage');
+    findRow(values, 'Stage');
   });
 
   test('Tasks: groups, overdue highlighted, badge = my overdue tasks; completing updates without reload', async () => {
@@ -103,20 +101,20 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
     const completedBefore = await rows(t.tasks, groups[3].node);
     server.clearRequests();
     await vscode.commands.executeCommand('attio.completeTask', target.node);
-    assert.deepStrictEqual(calls(server).map(c => c.split(' ')[0]), ['PATCH'], 'only the update request');
+    assert.deepStrictEqual(apiCalls(server).map(c => c.split(' ')[0]), ['PATCH'], 'only the update request');
     const openAfter = await rows(t.tasks, groups[1].node);
     const completedAfter = await rows(t.tasks, groups[3].node);
     assert.ok(!openAfter.some(r => r.node.id.endsWith(target.node.localId)));
     assert.strictEqual(completedAfter.length, completedBefore.length + 1);
-    assert.deepStrictEqual(calls(server).map(c => c.split(' ')[0]), ['PATCH'], 'no reload');
+    assert.deepStrictEqual(apiCalls(server).map(c => c.split(' ')[0]), ['PATCH'], 'no reload');
     const done = completedAfter.find(r => r.label === target.label);
     assert.ok(done && /:doneTask:/.test(done.contextValue));
     await vscode.commands.executeCommand('attio.reopenTask', done.node);
   });
 
   test('detail documents: record, entry and task render as Markdown with links', async () => {
-    const people = find(await rows(t.objects), 'People');
-    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const people = findRow(await rows(t.objects), 'People');
+    const ada = findRow(await rows(t.objects, people.node), 'Ada Lovelace');
     const uri = ada.node.detail();
     assert.ok(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -131,10 +129,10 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
   });
 
   test('Refresh re-renders the detail page on screen; a closed one costs no request until it is shown again', async () => {
-    const people = find(await rows(t.objects), 'People');
-    const ada = find(await rows(t.objects, people.node), 'Ada Lovelace');
+    const people = findRow(await rows(t.objects), 'People');
+    const ada = findRow(await rows(t.objects, people.node), 'Ada Lovelace');
     const adaId = ada.node.attioId()!;
-    const adaCalls = (): string[] => calls(server).filter(c => c.includes(adaId) || c === 'GET /v2/notes');
+    const adaCalls = (): string[] => apiCalls(server).filter(c => c.includes(adaId) || c === 'GET /v2/notes');
     await vscode.commands.executeCommand('attio.openDetail', ada.node);
     await vscode.commands.executeCommand('attio.refresh');
     server.clearRequests();
@@ -153,7 +151,7 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
   });
 
   test('Refresh refetches; a failing refresh keeps data visible, marked stale', async () => {
-    const deals = find(await rows(t.objects), 'Deals');
+    const deals = findRow(await rows(t.objects), 'Deals');
     const before = await rows(t.objects, deals.node);
     server.setFaults({ status5xxRate: 1 });
     try {

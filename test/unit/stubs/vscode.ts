@@ -4,20 +4,8 @@
  * anything else throws when used, so a unit test never passes by accident against a fake VS Code.
  */
 import Module = require('module');
-
-class EventEmitter<T> {
-  private readonly listeners = new Set<(e: T) => void>();
-  readonly event = (l: (e: T) => void) => {
-    this.listeners.add(l);
-    return { dispose: () => this.listeners.delete(l) };
-  };
-  fire(e: T): void {
-    for (const l of [...this.listeners]) l(e);
-  }
-  dispose(): void {
-    this.listeners.clear();
-  }
-}
+// vscode.EventEmitter has the data layer's Emitter's shape (event, fire, dispose): the real one serves
+import { Emitter as EventEmitter } from '../../../src/data/emitter';
 
 class Disposable {
   constructor(private readonly fn: () => void) {}
