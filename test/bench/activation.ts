@@ -73,13 +73,22 @@ const t2 = hrtime.bigint();
 process.stdout.write(JSON.stringify({ require: Number(t1 - t0) / 1e6, activate: Number(t2 - t1) / 1e6, disposables: context.subscriptions.length }));
 `;
 
+interface Run {
+  require: number;
+  activate: number;
+  disposables: number;
+}
+
+const RUNS = 15;
+const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+/** ATTIO_BENCH_CPUPROF=<dir> writes a CPU profile of each cold activation there, to see where the time goes. */
+const prof = process.env.ATTIO_BENCH_CPUPROF ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', process.env.ATTIO_BENCH_CPUPROF] : [];
+const coldRun = (bundle: string, mode: 'node' | 'web'): Run => JSON.parse(execFileSync(process.execPath, [...prof, '-e', CHILD, bundle, mode], { encoding: 'utf8' }));
+
 function bench(bundle: string, mode: 'node' | 'web'): void {
   if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run "npm run bundle -- --production" first`);
-  const runs: { require: number; activate: number; disposables: number }[] = [];
-  // ATTIO_BENCH_CPUPROF=<dir> writes a CPU profile of each cold activation there, to see where the time goes.
-  const prof = process.env.ATTIO_BENCH_CPUPROF ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', process.env.ATTIO_BENCH_CPUPROF] : [];
-  for (let i = 0; i < 15; i++) runs.push(JSON.parse(execFileSync(process.execPath, [...prof, '-e', CHILD, bundle, mode], { encoding: 'utf8' })));
-  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const runs: Run[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(coldRun(bundle, mode));
   const req = med(runs.map(r => r.require));
   const act = med(runs.map(r => r.activate));
   const kb = (fs.statSync(bundle).size / 1024).toFixed(1);
@@ -90,7 +99,27 @@ function bench(bundle: string, mode: 'node' | 'web'): void {
   );
 }
 
+/**
+ * `node out/test/bench/activation.js <base bundle> <bundle>…`: the bundles side by side, one cold process of each in
+ * turn (so all see the same machine load), each on both hosts, against the base's require + activate on Node (the
+ * base may be a Node-only build, as that of 7d79428 is). Build the base from its commit: `git archive <commit> | tar
+ * -x -C <dir>`, link node_modules, `node esbuild.js --production` there.
+ */
+function compare(base: string, bundles: string[]): void {
+  const rows = [{ label: `${base} (node)`, bundle: base, mode: 'node' as const }, ...bundles.flatMap(b => (['node', 'web'] as const).map(mode => ({ label: `${b} (${mode})`, bundle: b, mode })))];
+  const runs = rows.map((): Run[] => []);
+  for (let i = 0; i < RUNS; i++) rows.forEach((r, j) => runs[j].push(coldRun(r.bundle, r.mode)));
+  const totals = runs.map(rs => med(rs.map(r => r.require + r.activate)));
+  console.log(`activation of our own code (require/evaluate + activate(), median of ${RUNS} alternating cold processes):`);
+  rows.forEach((r, j) => {
+    const kb = (fs.statSync(r.bundle).size / 1024).toFixed(1);
+    console.log(`  ${r.label}: ${totals[j].toFixed(2)} ms = ${(totals[j] / totals[0]).toFixed(2)}× the base; bundle ${kb} KB; ${runs[j][0].disposables} disposables`);
+  });
+}
+
 function main(): void {
+  const [base, ...bundles] = process.argv.slice(2).map(b => path.resolve(b));
+  if (base) return compare(base, bundles.length ? bundles : [BUNDLE]);
   bench(BUNDLE, 'node');
   bench(BUNDLE, 'web');
 }
