@@ -80,6 +80,19 @@ const lazyRequires = {
 };
 
 /**
+ * One namespace object for the `vscode` module per bundle: esbuild would otherwise turn each file's
+ * `import * as vscode from 'vscode'` into a copy of the API object's properties, made when the bundle loads (one per
+ * importing file, dozens in the main bundle); here every file reads the one copy.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, args => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/**
  * The build of the extension, shared by this script and the tests that inspect the bundles. One build for both
  * extension hosts (package.json `main` and `browser` are the same file): platform `browser`, so an import of a Node
  * built-in fails the build (a web worker has none), and `require` stays only for 'vscode' and the lazy bundles (the
@@ -101,7 +114,7 @@ function buildOptions({ minify = false } = {}) {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: [lazyEntries, lazyRequires],
+    plugins: [lazyEntries, lazyRequires, vscodeOnce],
   };
 }
 

@@ -79,7 +79,8 @@ interface Run {
   disposables: number;
 }
 
-const RUNS = 15;
+/** Cold processes per bundle (ATTIO_BENCH_RUNS=<n> for more on a busy machine). */
+const RUNS = Number(process.env.ATTIO_BENCH_RUNS) || 15;
 const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 /** ATTIO_BENCH_CPUPROF=<dir> writes a CPU profile of each cold activation there, to see where the time goes. */
 const prof = process.env.ATTIO_BENCH_CPUPROF ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', process.env.ATTIO_BENCH_CPUPROF] : [];
@@ -109,11 +110,14 @@ function compare(base: string, bundles: string[]): void {
   const rows = [{ label: `${base} (node)`, bundle: base, mode: 'node' as const }, ...bundles.flatMap(b => (['node', 'web'] as const).map(mode => ({ label: `${b} (${mode})`, bundle: b, mode })))];
   const runs = rows.map((): Run[] => []);
   for (let i = 0; i < RUNS; i++) rows.forEach((r, j) => runs[j].push(coldRun(r.bundle, r.mode)));
-  const totals = runs.map(rs => med(rs.map(r => r.require + r.activate)));
+  const total = (r: Run): number => r.require + r.activate;
+  const totals = runs.map(rs => med(rs.map(total)));
+  // the median of each round's ratio to the base's run of that round: robust to a machine whose load drifts
+  const ratios = runs.map(rs => med(rs.map((r, i) => total(r) / total(runs[0][i]))));
   console.log(`activation of our own code (require/evaluate + activate(), median of ${RUNS} alternating cold processes):`);
   rows.forEach((r, j) => {
     const kb = (fs.statSync(r.bundle).size / 1024).toFixed(1);
-    console.log(`  ${r.label}: ${totals[j].toFixed(2)} ms = ${(totals[j] / totals[0]).toFixed(2)}× the base; bundle ${kb} KB; ${runs[j][0].disposables} disposables`);
+    console.log(`  ${r.label}: ${totals[j].toFixed(2)} ms = ${ratios[j].toFixed(2)}× the base (median ratio per round); bundle ${kb} KB; ${runs[j][0].disposables} disposables`);
   });
 }
 
