@@ -15,11 +15,11 @@ export function hostEnvironment(): Readonly<Record<string, string | undefined>> 
 export function setExtensionFiles(_read: ReadExtensionFile): void {}
 
 /**
- * A module loaded on first use: `load` is `() => require('./x')` written next to the caller, `./x` a file of a lazy
- * part (esbuild.js `LAZY_PARTS` keeps it a run-time require of dist/<part>.js); on Node that require is all it takes.
+ * A module loaded on first use: `nodeRequire` is `() => require('./x')` written next to the caller, `./x` a file of a
+ * lazy part (esbuild.js `LAZY_PARTS` keeps it a run-time require of dist/<part>.js); on Node that require is all it takes.
  */
-export function lazy<T>(load: () => unknown): LazyModule<T> {
+export function lazy<T>(nodeRequire: () => unknown): LazyModule<T> {
   let loaded: T | undefined;
-  const get = (): T => (loaded ??= load() as T);
+  const get = (): T => (loaded ??= nodeRequire() as T);
   return Object.assign(get, { ready: true, load: async () => get() });
 }
