@@ -6,7 +6,7 @@ import type { Logger } from '../common/log';
 import type { ReportView } from './reportView';
 import type { Connection } from '../session/connection';
 import type { AttioAuthProvider } from '../session/authProvider';
-import { reportsModule } from './lazyReports';
+import { connectionReport, scopeErrorsReport } from './reports';
 import type { ScopeErrorLog } from '../session/scopeErrors';
 import type { SignIn, SignInRequest } from '../signIn';
 import type { TokenStore } from '../session/tokenStore';
@@ -91,14 +91,14 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
         d.log.debug(`could not resolve the authorising member: ${errorMessage(e)}`);
       }
     }
-    const md = (await reportsModule.load()).connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
+    const md = connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
     d.log.info(`verified connection to "${conn.session.workspaceName}": ${self.active ? 'active' : 'inactive'}`);
     await d.reports.show('connection', vscode.l10n.t({ message: 'Attio: {0}', args: [conn.session.workspaceName], comment: ['A title. {0} is the workspace name.'] }), md);
     return md.markdown;
   };
 
   const showScopeErrors = async (): Promise<string> => {
-    const md = (await reportsModule.load()).scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
+    const md = scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
     await d.reports.show('scopeErrors', vscode.l10n.t('Attio: Scope Errors'), md);
     return md.markdown;
   };

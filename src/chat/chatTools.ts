@@ -9,8 +9,12 @@ import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import { markOnce } from '../common/walkthrough';
 import { ChatToolNames, ContextKeys } from '../constants';
-import { chatTools } from './lazyTools';
+import { lazy } from '../platform';
 import type { RunnerDeps, ToolRunner } from './tools';
+import type * as Tools from './toolRunner';
+
+/** The tool implementations (./toolRunner, lazy part `chat`), loaded on the first tool invocation rather than at activation. */
+const chatTools = lazy<typeof Tools>(() => require('./toolRunner'));
 
 export interface ChatToolDeps {
   data: RunnerDeps['data'];

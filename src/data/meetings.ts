@@ -6,14 +6,7 @@
  */
 import { hasScope, type AttioCallRecording, type AttioMeeting, type AttioTranscriptSegment } from '../attio';
 import type { DataContext } from './context';
-import { Keys } from './keys';
-
-export interface Transcript {
-  segments: AttioTranscriptSegment[];
-  webUrl: string | null;
-  /** Pages fetched (each one request). */
-  pages: number;
-}
+import { Keys, type Transcript } from './keys';
 
 /** A transcript longer than this many pages is cut (a 10-hour call is still far below). */
 const MAX_PAGES = 200;

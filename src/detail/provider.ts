@@ -5,8 +5,16 @@ import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
-import { renderModule } from './lazyRender';
+import { lazy } from '../platform';
+import type * as Render from './render';
 import { parseDetailUri } from './uris';
+
+/**
+ * The renderer (render.ts and what only it uses: comment threads, meetings, transcripts), lazy part `detail`: loaded
+ * when the first document opens, holding no state of its own (it reads the data layer passed in). Tree tooltips call
+ * it directly once the sidebar has loaded it (views/provider.ts).
+ */
+export const renderModule = lazy<typeof Render>(() => require('./render'));
 
 /**
  * Serves the read-only `attio:` Markdown documents (records, entries, tasks, notes) and opens them in the

@@ -7,12 +7,6 @@ import { ItemTags } from '../../constants';
 import { Expanded, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
 import { RecordNode } from './objects';
 
-/** What nodes read of the pins (views/pinStore.ts). */
-export interface PinLookup {
-  list(): { object: string; id: string; title: string }[];
-  has(id: string): boolean;
-}
-
 export class PinnedSectionNode extends TreeNode {
   constructor(ctx: NodeContext) {
     super(ctx, undefined, 'pinned');

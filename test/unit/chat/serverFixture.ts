@@ -1,5 +1,5 @@
 /** A data layer on the local Attio-compatible server and the chat tools' runner over it (with the words people read, as shipped), for chat tests. */
-import { ToolRunner } from '../../../src/chat/chatTools.lazy';
+import { ToolRunner } from '../../../src/chat/toolRunner';
 import type { WorkspaceData } from '../../../src/data';
 import { localData } from '../data/localData';
 import { errorView, type ErrorView } from '../../../src/session/errorReporter';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { MAX_RESULT_BYTES, ToolRunner } from '../../../src/chat/chatTools.lazy';
+import { MAX_RESULT_BYTES, ToolRunner } from '../../../src/chat/toolRunner';
 import { WorkspaceData } from '../../../src/data';
 import { ChatToolNames } from '../../../src/constants';
 import { startAttioServer, type AttioTestServer } from '../../server';

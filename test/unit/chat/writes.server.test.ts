@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { ChatToolNames } from '../../../src/constants';
 import { startAttioServer, type AttioTestServer } from '../../server';
-import { ToolRunner, toolWording } from '../../../src/chat/chatTools.lazy';
+import { ToolRunner, toolWording } from '../../../src/chat/toolRunner';
 import type { ToolWording } from '../../../src/chat/tools/wording';
 import { chatHarness, describeError, findAcme, type ChatHarness } from './serverFixture';
 

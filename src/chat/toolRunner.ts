@@ -1,5 +1,5 @@
 /**
- * The chat tools' implementation, loaded on the first tool invocation (esbuild bundles it as dist/chatTools.lazy.js).
+ * The chat tools' implementation, loaded on the first tool invocation (lazy part `chat`, see esbuild.js).
  * It shares no state with the main bundle: the data layer and the rest come in as arguments.
  */
 import { ToolRunner as PureToolRunner, type RunnerDeps } from './tools';

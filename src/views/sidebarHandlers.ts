@@ -1,8 +1,9 @@
 /**
  * The sidebar's commands (the Objects, Lists and Tasks views and their items: refresh, open, copy, search, tasks,
- * filters, comments, pins, transcripts), bundled apart (dist/sidebarCommands.lazy.js) and loaded on the first of them; activation registers
- * their ids only (viewCommands.ts, filterCommands.ts, commentCommands.ts, pinCommands.ts, meetingCommands.ts). The node classes, the pickers and the filter
- * module come in as arguments: a class of this bundle's own would fail every `instanceof`.
+ * filters, comments, pins, transcripts), in the lazy part `sidebar` (with the pickers and the filter builder they use),
+ * loaded on the first of them; activation registers their ids only (viewCommands.ts, filterCommands.ts,
+ * commentCommands.ts, pinCommands.ts, meetingCommands.ts). The node classes come in as arguments: a class of this
+ * bundle's own would fail every `instanceof`.
  */
 import * as vscode from 'vscode';
 import type { CommandTable } from '../common/commands';
@@ -10,22 +11,23 @@ import type { Configuration, TaskGrouping } from '../common/config';
 import type { Logger } from '../common/log';
 import { Commands, DevCommands, TreeCommands } from '../constants';
 import type { CommentTarget, WorkspaceData } from '../data';
+import { parseRecordFilter } from '../data/recordFilter';
 import type { DetailDocuments } from '../detail/provider';
 import { transcriptUriString, type TranscriptTarget } from '../detail/transcript';
 import type { TranscriptDocuments } from '../detail/transcripts';
 import { detailUri, parseDetailUri } from '../detail/uris';
 import type { ErrorView } from '../session/errorReporter';
-import type * as Pickers from '../ui/pickers.lazy';
+import { pickRecord } from '../ui/recordPicker';
+import { createTaskFlow } from '../ui/taskForm';
 import type { SidebarViews } from './controller';
-import type { filterModule as FilterModuleHolder } from './lazyFilters';
+import { askFilter } from './filterBuilder';
 import type { AttributesNode } from './nodes/attributes';
-import type { FilterTarget } from './nodes/filters';
 import type { EntryNode, ListNode } from './nodes/lists';
 import type { ObjectNode, RecordEntryNode, RecordNode } from './nodes/objects';
 import type { RecordingNode } from './nodes/meetings';
 import type { MissingPinNode } from './nodes/pinned';
 import type { TaskNode } from './nodes/tasks';
-import type { LoadMoreNode, MessageNode, TreeNode } from './nodes/treeNode';
+import type { FilterTarget, LoadMoreNode, MessageNode, TreeNode } from './nodes/treeNode';
 
 /** The classes of the main bundle's nodes the commands tell apart. */
 export interface SidebarNodes {
@@ -45,10 +47,7 @@ export interface SidebarNodes {
 /** What the main bundle hands over besides a surface's own collaborators. */
 export interface SidebarShared {
   nodes: SidebarNodes;
-  /** The record picker and task form (loaded when a command first needs them). */
-  pickers: Pick<typeof Pickers, 'pickRecord' | 'createTaskFlow'>;
   configuration: Pick<typeof Configuration, 'setTaskGrouping'>;
-  filterModule: typeof FilterModuleHolder;
 }
 
 export interface ViewCommandDeps {
@@ -59,7 +58,7 @@ export interface ViewCommandDeps {
   log: Logger;
 }
 
-export function viewCommands({ views, data, details, describeError, log }: ViewCommandDeps, { nodes, pickers, configuration }: SidebarShared): CommandTable {
+export function viewCommands({ views, data, details, describeError, log }: ViewCommandDeps, { nodes, configuration }: SidebarShared): CommandTable {
   const { AttributesNode, LoadMoreNode, MessageNode, ObjectNode, RecordNode, TaskNode } = nodes;
   const copy = async (text: string | undefined, copied: string): Promise<void> => {
     if (!text) return;
@@ -86,7 +85,7 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
   };
 
   const search = async (objects?: string[], label?: string): Promise<void> => {
-    const picked = await pickers.pickRecord(data, { objects, title: label ? vscode.l10n.t({ message: 'Search {0}', args: [label], comment: '{0}: object, e.g. Companies' }) : vscode.l10n.t('Search Attio Records') }, describeError, log);
+    const picked = await pickRecord(data, { objects, title: label ? vscode.l10n.t({ message: 'Search {0}', args: [label], comment: '{0}: object, e.g. Companies' }) : vscode.l10n.t('Search Attio Records') }, describeError, log);
     if (picked && picked !== 'skip') await details.open(detailUri({ kind: 'record', object: picked.object_slug, id: picked.id.record_id, name: picked.record_text }));
   };
 
@@ -132,7 +131,7 @@ export function viewCommands({ views, data, details, describeError, log }: ViewC
     [TreeCommands.createTask]: async (arg: unknown) => {
       const node = views.nodeOf(arg);
       const preset = node instanceof RecordNode ? { object: node.object, recordId: node.record.id.record_id, title: node.title } : undefined;
-      await pickers.createTaskFlow(data, describeError, log, preset);
+      await createTaskFlow(data, describeError, log, preset);
     },
     [TreeCommands.setTaskGrouping]: async () => {
       // each description is the setting's value as written in settings.json (l10n-ignore)
@@ -156,7 +155,7 @@ export interface FilterCommandDeps {
 }
 
 /** "Filter…" and "Clear Filter" on an object or a list (and on a record, for its object). */
-export function filterCommands({ views, data, describeError, log }: FilterCommandDeps, { nodes, filterModule }: SidebarShared): CommandTable {
+export function filterCommands({ views, data, describeError, log }: FilterCommandDeps, { nodes }: SidebarShared): CommandTable {
   const { ListNode, ObjectNode, RecordNode } = nodes;
   const targetOf = (node: TreeNode | undefined): { node: ObjectNode | ListNode; target: FilterTarget; id: string; name: string } | undefined => {
     if (node instanceof RecordNode && node.parent instanceof ObjectNode) node = node.parent;
@@ -169,11 +168,10 @@ export function filterCommands({ views, data, describeError, log }: FilterComman
     [TreeCommands.filter]: async (arg: unknown, given?: unknown) => {
       const t = targetOf(views.nodeOf(arg));
       if (!t || !views.filters) return;
-      await filterModule.load();
-      let next = given === undefined ? undefined : filterModule().parseRecordFilter(given);
+      let next = given === undefined ? undefined : parseRecordFilter(given);
       if (given !== undefined && !next) throw new Error(vscode.l10n.t('That is not a filter this version understands'));
       if (!next) {
-        next = await filterModule().askFilter(data, t.target, t.id, t.name, views.filters.get(t.target, t.id), describeError, log);
+        next = await askFilter(data, t.target, t.id, t.name, views.filters.get(t.target, t.id), describeError, log);
         if (!next) return;
       }
       await views.filters.set(t.target, t.id, next);

@@ -1,7 +1,7 @@
 /**
  * The words around values (kinds of actors and interactions, unknown members and records) in the person's language,
  * for the data layer's `ValueWords` (which common may not import; the composition checks the shape). Loaded when the
- * first value is rendered (dist/valueWords.lazy.js).
+ * first value is rendered (lazy part `common`).
  */
 import * as vscode from 'vscode';
 

@@ -1,16 +1,34 @@
 /**
  * The editor surface's implementation, loaded on first use (a link scan, a hover, a quick fix or a command), not at
- * activation: esbuild bundles it as dist/editor.lazy.js. It shares no state with the main bundle: everything it uses
+ * activation (lazy part `editor`, see esbuild.js). It shares no state with the main bundle: everything it uses
  * of the rest of the extension comes in through {@link EditorDeps}.
  */
 import { assessScopes } from '../attio';
 import type { CommandTable } from '../common/commands';
-import type { EditorDeps } from './index';
+import type { Configuration } from '../common/config';
+import type { Logger } from '../common/log';
+import type { WorkspaceData } from '../data';
+import type { DetailDocuments } from '../detail/provider';
+import type { ErrorView } from '../session/errorReporter';
 import { linkCommands } from './linkCommands';
-import { RecordHoverProvider, RecordLinkProvider } from './links';
+import { RecordHoverProvider, RecordLinkProvider, type SignedInWorkspace } from './links';
 import { RecordLinkResolver } from './resolve';
 import { selectionCommands } from './selectionCommands';
 import { TodoTaskActions } from './todoActions';
+
+export interface EditorDeps {
+  data: WorkspaceData;
+  details: DetailDocuments;
+  config: Configuration;
+  describeError: (e: unknown, feature: string) => ErrorView;
+  log: Logger;
+  /** Scopes of the active session; undefined when signed out. */
+  scopes: () => readonly string[] | undefined;
+  /** Every signed-in workspace. */
+  sessions: () => Promise<SignedInWorkspace[]>;
+  /** Shows a record in the Objects view; false when only its object could be shown. */
+  reveal: (object: string, id: string) => Promise<boolean>;
+}
 
 export interface EditorParts {
   links: RecordLinkProvider;

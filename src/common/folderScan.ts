@@ -1,6 +1,6 @@
 /**
  * Finding credential-routing settings in a window's folder and workspace files (comments allowed), loaded on the
- * first check after activation (dist/folderScan.lazy.js).
+ * first check after activation (lazy part `common`).
  */
 import * as vscode from 'vscode';
 import { Settings } from '../constants';

@@ -1,10 +1,16 @@
 /**
  * What a person reads for a failure, worded from the error's kind and fields in the person's language (the
- * errors' own messages are English log lines). Loaded on the first failure shown (dist/errorText.lazy.js).
+ * errors' own messages are English log lines). Loaded on the first failure shown (lazy part `common`).
  */
 import * as vscode from 'vscode';
 import { errorMessage, isAttioError, isCancellation } from '../attio/errors';
-import type { ErrorView } from './errorText';
+
+/** What a caller should show for an error. */
+export type ErrorView =
+  | { kind: 'cancelled' }
+  | { kind: 'scope'; message: string; missing: string[] }
+  | { kind: 'signedOut'; message: string }
+  | { kind: 'other'; message: string };
 
 /** One failure in a sentence: an Attio error by its kind, our typed errors by name, anything else by its message. */
 export function errorText(e: unknown): string {
