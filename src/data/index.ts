@@ -26,6 +26,7 @@ export { NotSignedInError, anySignal, memberDisplayName } from './context';
 export type { Event } from './emitter';
 export { Emitter } from './emitter';
 export * from './format';
+export { escapeMarkdown, mdEscape } from './markdown';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
