@@ -33,8 +33,9 @@ export class ChatTools extends Disposable {
   private async runner(): Promise<ToolRunner> {
     const { data, describeError, redact, config, log } = this.deps;
     const enabled = (): boolean => config.current.chat.tools;
+    const allowOutsideChat = (): boolean => config.current.chat.allowToolsOutsideChat;
     const tools = await chatTools.load();
-    return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, log: m => log.info(m) }));
+    return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, allowOutsideChat, log: m => log.info(m) }));
   }
 
   private tool(name: string): vscode.LanguageModelTool<unknown> {

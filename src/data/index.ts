@@ -85,6 +85,14 @@ export class WorkspaceData {
     return this.ctx.session;
   }
 
+  /**
+   * Which session the data layer reads and writes now (its id and the API address), undefined when signed out: a
+   * write the person confirmed for one session is refused when this changed before it is sent.
+   */
+  get sessionKey(): string | undefined {
+    return this.ctx.conn()?.key || undefined;
+  }
+
   /** `https://app.attio.com/<workspace-slug>`: where items without a web URL of their own open. */
   workspaceUrl(): string {
     const slug = this.session?.workspaceSlug;

@@ -2,7 +2,9 @@
  * The language-model tools in a real extension host, against the local Attio server: VS Code lists every tool with
  * its schema; `vscode.lm.invokeTool` runs each read tool (answers checked against the workspace, requests counted
  * from the server's log, a repeated call costs none); a token without task:read gets the scope named; writes
- * outside a chat session write nothing; no result carries a token.
+ * outside a chat session write nothing; no result carries a token. `invokeTool` here has no chat request's token,
+ * as another extension's call would not: the suite turns on attio.chat.allowToolsOutsideChat (user settings), and
+ * one test shows that without it nothing is read.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -30,10 +32,12 @@ suite('Chat tools: language-model tools in the extension host', () => {
 
   suiteSetup(async () => {
     server = serverOf();
+    await vscode.workspace.getConfiguration().update('attio.chat.allowToolsOutsideChat', true, vscode.ConfigurationTarget.Global);
     await signInOnly(server.tokens.full);
   });
 
-  suiteTeardown(() => {
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration().update('attio.chat.allowToolsOutsideChat', undefined, vscode.ConfigurationTarget.Global);
     for (const t of Object.values(server.tokens)) for (const r of results) assert.ok(!r.includes(t), 'a tool result carries a token');
   });
 
@@ -131,6 +135,24 @@ suite('Chat tools: language-model tools in the extension host', () => {
       assert.deepStrictEqual(defs[0].headers, {}, 'no token of ours goes to it');
     } finally {
       await all.update('attio.chat.attioMcpServer', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('by default, a read invoked outside a chat session (another extension) answers nothing and reads nothing', async () => {
+    const all = vscode.workspace.getConfiguration();
+    await all.update('attio.chat.allowToolsOutsideChat', undefined, vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual(all.get('attio.chat.allowToolsOutsideChat'), false, 'off by default');
+      server.clearRequests();
+      for (const name of ['attio_search_records', 'attio_get_record', 'attio_list_tasks', 'attio_list_entries', 'attio_describe_schema']) {
+        const out = await invoke(name, { query: 'Acme Robotics', record: 'x', list: 'Sales Pipeline' });
+        results.push(out);
+        assert.match(out, /answers only in a chat session.*nothing was read.*attio\.chat\.allowToolsOutsideChat/, name);
+        assert.doesNotMatch(out, /Acme/, `${name}: no CRM data`);
+      }
+      assert.deepStrictEqual(calls(server), []);
+    } finally {
+      await all.update('attio.chat.allowToolsOutsideChat', true, vscode.ConfigurationTarget.Global);
     }
   });
 
