@@ -35,7 +35,7 @@ export function editorParts(d: EditorDeps): EditorParts {
     todos: new TodoTaskActions(canWriteTasks, () => d.config.current.editor.todoTriggers),
     commands: {
       ...linkCommands({ data: d.data, resolver, details: d.details, sessions: d.sessions, reveal: d.reveal }),
-      ...selectionCommands({ data: d.data, details: d.details, describeError: d.describeError, log: d.log, scopes: d.scopes, linkFormat: () => d.config.current.editor.linkFormat }),
+      ...selectionCommands({ data: d.data, details: d.details, describeError: d.describeError, log: d.log, scopes: d.scopes, linkFormat: () => d.config.current.editor.linkFormat, args: d.args }),
     },
   };
 }

@@ -5,7 +5,7 @@
  * composes it and registers its commands.
  */
 import * as vscode from 'vscode';
-import { lazyCommandTable, type CommandTable } from '../common/commands';
+import { lazyCommandTable, type CommandArguments, type CommandTable } from '../common/commands';
 import type { Configuration } from '../common/config';
 import type { Logger } from '../common/log';
 import { EditorCommands } from '../constants';
@@ -36,6 +36,8 @@ export interface EditorDeps {
   sessions: () => Promise<import('./links').SignedInWorkspace[]>;
   /** Shows a record in the Objects view; false when only its object could be shown. */
   reveal: (object: string, id: string) => Promise<boolean>;
+  /** Arguments that skip the pickers and forms are honoured only in the integration tests. */
+  args: Pick<CommandArguments, 'honour'>;
 }
 
 export class EditorSurface implements vscode.Disposable {

@@ -142,7 +142,7 @@ suite('Chat tools: language-model tools in the extension host', () => {
     const all = vscode.workspace.getConfiguration();
     await all.update('attio.chat.allowToolsOutsideChat', undefined, vscode.ConfigurationTarget.Global);
     try {
-      assert.strictEqual(all.get('attio.chat.allowToolsOutsideChat'), false, 'off by default');
+      assert.strictEqual(vscode.workspace.getConfiguration().get('attio.chat.allowToolsOutsideChat'), false, 'off by default');
       server.clearRequests();
       for (const name of ['attio_search_records', 'attio_get_record', 'attio_list_tasks', 'attio_list_entries', 'attio_describe_schema']) {
         const out = await invoke(name, { query: 'Acme Robotics', record: 'x', list: 'Sales Pipeline' });

@@ -18,7 +18,7 @@ import type { NodeTreeProvider } from '../../src/views/provider';
 import { ClientFactory } from '../../src/session/clients';
 import { Connection } from '../../src/session/connection';
 import type { AttioTestServer, LoggedRequest } from '../server';
-import { extensionApi, signOutAll, suiteServer, waitFor, findRow, logCount, logText, treeRows, type TreeRow } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, findRow, logCount, logText, treeRows, type TreeRow, signInCommand } from './helpers';
 
 type Row = TreeRow<TreeNode>;
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node);
@@ -202,7 +202,7 @@ suite('Faults in the extension host', () => {
       'task:read',
       'user_management:read',
     ]);
-    const session = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token });
+    const session = await signInCommand({ method: 'token', token });
     assert.ok(session);
     await waitFor(() => api.connection.current?.session.id === session.id || undefined, 'the new session to be active');
     const objects = await rows(t.objects);
