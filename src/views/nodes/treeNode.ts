@@ -125,9 +125,10 @@ export abstract class TreeNode {
       return [errorNode(this.ctx, this.parentOfChildren, view)];
     }
     const nodes = build(loaded.value);
+    // both ways: a view may hand back a node it built before (ObjectsRoot keeps its object nodes), marked last time
+    for (const n of nodes) n.stale = !!loaded.stale;
     if (!loaded.stale) return nodes;
     const view = this.ctx.describeError(loaded.stale.error, feature);
-    for (const n of nodes) n.stale = true;
     if (view.kind === 'cancelled') return nodes;
     return [errorNode(this.ctx, this.parentOfChildren, view, true), ...nodes];
   }
