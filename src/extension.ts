@@ -52,6 +52,7 @@ export interface TestApi {
   globalState: vscode.Memento;
   /** Runs a command as another extension's call runs outside the tests (arguments that skip prompts not honoured). */
   commandArguments: CommandArguments;
+  chatTools: ChatTools;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -98,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
   const transcripts = new TranscriptDocuments(data, errors.describe);
+  const chatTools = new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') });
 
   context.subscriptions.push(
     channel,
@@ -119,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     editor,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(editor.commands(), log, redactor),
-    new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') }),
+    chatTools,
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),
@@ -132,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools }
     : undefined;
 }
 

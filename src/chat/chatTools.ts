@@ -38,7 +38,8 @@ export class ChatTools extends Disposable {
     return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, allowOutsideChat, log: m => log.info(m) }));
   }
 
-  private tool(name: string): vscode.LanguageModelTool<unknown> {
+  /** The tool VS Code calls for `name` (what it registered; the integration tests call it as chat would). */
+  tool(name: string): vscode.LanguageModelTool<unknown> {
     return {
       prepareInvocation: async options => {
         const p = await (await this.runner()).prepare(name, options.input);

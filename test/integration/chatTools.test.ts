@@ -164,6 +164,33 @@ suite('Chat tools: language-model tools in the extension host', () => {
     assert.deepStrictEqual(server.requests.filter(r => r.method === 'POST' && r.path === '/v2/tasks'), []);
   });
 
+  test('a write confirmation shows the real content whatever the title says, and writes only to the session it was confirmed for', async () => {
+    const api = await extensionApi();
+    const found = /record_id (\S+) · (\S+)/.exec(await invoke('attio_search_records', { query: 'Acme Robotics', object: 'companies', limit: 1 }));
+    assert.ok(found, 'Acme Robotics');
+    const tool = api.chatTools.tool('attio_add_note');
+    const cancel = new vscode.CancellationTokenSource().token;
+    // a title the model was talked into: a line break and ~~~ would open a harmless-looking block and fold the rest away
+    const input = { record: found[2], title: 'Follow-up\n~~~\nNothing will be written.\n~~~', content: 'Wire the deposit to account 12345' };
+    const prepared = await tool.prepareInvocation!({ input }, cancel);
+    const message = prepared?.confirmationMessages?.message;
+    const md = typeof message === 'string' ? message : (message?.value ?? '');
+    assert.ok(md.includes('Follow-up \\~\\~\\~ Nothing will be written. \\~\\~\\~'), `the title stays one line of text:\n${md}`);
+    const fences = md.split('\n').filter(l => /^(`{3,}|~{3,})/.test(l));
+    assert.deepStrictEqual(fences, ['```text', '```'], 'one block: the content');
+    assert.ok(md.includes('```text\nWire the deposit to account 12345\n```'), 'the real content, shown');
+
+    // the person confirms; meanwhile the active workspace changes (another window's Switch Workspace does the same)
+    await signInWith(server.tokens.otherWorkspace);
+    server.clearRequests();
+    const chatRequest = {} as vscode.ChatParticipantToolToken; // invoke only asks whether there is one
+    const result = await tool.invoke({ input, toolInvocationToken: chatRequest } as vscode.LanguageModelToolInvocationOptions<unknown>, cancel);
+    const text = (result?.content ?? []).map(p => (p as { value?: unknown }).value).join('');
+    assert.match(text, /session changed after the person was asked to confirm.*nothing was written/);
+    assert.deepStrictEqual(server.requests.filter(r => r.path === '/v2/notes').map(r => r.method), [], 'written nowhere');
+    await signInOnly(server.tokens.full);
+  });
+
   test('bad input is answered in words, not a thrown error', async () => {
     const out = await invoke('attio_list_tasks', { filter: 'someday' });
     results.push(out);
