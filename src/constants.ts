@@ -200,6 +200,7 @@ export const ChatToolNames = {
 export const ChatSettings = {
   tools: 'attio.chat.tools',
   attioMcpServer: 'attio.chat.attioMcpServer',
+  allowToolsOutsideChat: 'attio.chat.allowToolsOutsideChat',
 } as const;
 
 export const AttioMcp = {

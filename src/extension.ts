@@ -5,7 +5,7 @@ import { AccountStatusBar } from './account/statusBar';
 import { errorMessage, Redactor } from './attio';
 import { ChatTools } from './chat/chatTools';
 import { AttioMcpServer } from './chat/mcp';
-import { registerCommands } from './common/commands';
+import { CommandArguments, registerCommands } from './common/commands';
 import { Configuration } from './common/config';
 import { FolderSettingsGuard } from './common/folderSettings';
 import { Logger } from './common/log';
@@ -50,6 +50,9 @@ export interface TestApi {
   details: DetailDocuments;
   attioMcp: AttioMcpServer;
   globalState: vscode.Memento;
+  /** Runs a command as another extension's call runs outside the tests (arguments that skip prompts not honoured). */
+  commandArguments: CommandArguments;
+  chatTools: ChatTools;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -64,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // catch, the words around a value): read them now (8 KB), English until then. On Node they load on first use.
   if (HOST_KIND === 'web') void Promise.all([errorWording.load(), valueWording.load()]).catch(e => log.warn(`wording not loaded: ${errorMessage(e)}`));
   const config = new Configuration();
+  // arguments that skip prompts: honoured only under the integration tests (the condition the test API has too)
+  const commandArguments = new CommandArguments(context.extensionMode === vscode.ExtensionMode.Test);
 
   // who is signed in
   const store = new TokenStore(context.secrets, log.child('Secrets'));
@@ -89,10 +94,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     scopes: () => connection.current?.session.scopes,
     sessions: async () => (await auth.current()).sessions.map(s => ({ id: s.id, workspaceSlug: s.workspaceSlug, workspaceName: s.workspaceName })),
     reveal: (object, id) => views.revealRecord(object, id),
+    args: commandArguments,
   });
   const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
   const transcripts = new TranscriptDocuments(data, errors.describe);
+  const chatTools = new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') });
 
   context.subscriptions.push(
     channel,
@@ -114,7 +121,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     editor,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(editor.commands(), log, redactor),
-    new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') }),
+    chatTools,
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),
@@ -123,11 +130,11 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
-    registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
+    registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show(), args: commandArguments }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools }
     : undefined;
 }
 

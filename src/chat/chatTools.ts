@@ -37,11 +37,13 @@ export class ChatTools extends Disposable {
   private async runner(): Promise<ToolRunner> {
     const { data, describeError, redact, config, log } = this.deps;
     const enabled = (): boolean => config.current.chat.tools;
+    const allowOutsideChat = (): boolean => config.current.chat.allowToolsOutsideChat;
     const tools = await chatTools.load();
-    return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, log: m => log.info(m) }));
+    return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, allowOutsideChat, log: m => log.info(m) }));
   }
 
-  private tool(name: string): vscode.LanguageModelTool<unknown> {
+  /** The tool VS Code calls for `name` (what it registered; the integration tests call it as chat would). */
+  tool(name: string): vscode.LanguageModelTool<unknown> {
     return {
       prepareInvocation: async options => {
         const p = await (await this.runner()).prepare(name, options.input);

@@ -39,6 +39,8 @@ export interface AttioConfig {
     tools: boolean;
     /** Offer Attio's hosted MCP server to VS Code (off by default). */
     attioMcpServer: boolean;
+    /** Reads answer callers outside a chat session (other extensions); off by default, from user settings only. */
+    allowToolsOutsideChat: boolean;
   };
 }
 
@@ -100,6 +102,7 @@ export function parseConfig(c: ConfigSource): AttioConfig {
     chat: {
       tools: c.get<boolean>(inSection(ChatSettings.tools)) !== false,
       attioMcpServer: c.get<boolean>(inSection(ChatSettings.attioMcpServer)) === true,
+      allowToolsOutsideChat: c.inspect<boolean>(inSection(ChatSettings.allowToolsOutsideChat))?.globalValue === true,
     },
   };
 }

@@ -17,6 +17,7 @@
  * (`vscode` only for `l10n.t`: the label of an image's link.)
  */
 import * as vscode from 'vscode';
+import { escapeMarkdown as escapeAll } from '../data/markdown';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const PUNCT = /[!-/:-@[-`{-~]/;
@@ -50,10 +51,8 @@ export function inertMarkdown(source: string): string {
   return out.join('\n');
 }
 
-/** Plain text (a title, a task's content) as Markdown that shows exactly that text. */
-export function escapeAll(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, c => `\\${c}`);
-}
+/** Plain text (a title, a task's content) as Markdown that shows exactly that text: the one escaping rule. */
+export { escapeMarkdown as escapeAll } from '../data/markdown';
 
 /** The href to emit for a link destination, or undefined when it is not an absolute http(s) or mailto URL. */
 export function safeUrl(destination: string): string | undefined {

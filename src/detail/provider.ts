@@ -7,6 +7,7 @@ import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
 import { lazy } from '../platform';
 import type * as Render from './render';
+import { detailPath } from './paths';
 import { parseDetailUri } from './uris';
 
 /**
@@ -46,7 +47,8 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, vscode.l10n.t('Details'));
-      this.log.warn(`detail ${uri.path} failed: ${view.kind === 'cancelled' ? 'cancelled' : view.message}`);
+      // the path without its file name: that is the item's title (CRM data, never logged)
+      this.log.warn(`detail ${detailPath({ ...target, name: undefined })} failed: ${view.kind === 'cancelled' ? 'cancelled' : view.message}`);
       return `# ${vscode.l10n.t('Could not load this item')}\n\n${view.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : view.message}\n`;
     }
   }

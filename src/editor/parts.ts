@@ -4,7 +4,7 @@
  * of the rest of the extension comes in through {@link EditorDeps}.
  */
 import { assessScopes } from '../attio';
-import type { CommandTable } from '../common/commands';
+import type { CommandArguments, CommandTable } from '../common/commands';
 import type { Configuration } from '../common/config';
 import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
@@ -28,6 +28,8 @@ export interface EditorDeps {
   sessions: () => Promise<SignedInWorkspace[]>;
   /** Shows a record in the Objects view; false when only its object could be shown. */
   reveal: (object: string, id: string) => Promise<boolean>;
+  /** Arguments that skip the pickers and forms are honoured only in the integration tests. */
+  args: Pick<CommandArguments, 'honour'>;
 }
 
 export interface EditorParts {
@@ -53,7 +55,7 @@ export function editorParts(d: EditorDeps): EditorParts {
     todos: new TodoTaskActions(canWriteTasks, () => d.config.current.editor.todoTriggers),
     commands: {
       ...linkCommands({ data: d.data, resolver, details: d.details, sessions: d.sessions, reveal: d.reveal }),
-      ...selectionCommands({ data: d.data, details: d.details, describeError: d.describeError, log: d.log, scopes: d.scopes, linkFormat: () => d.config.current.editor.linkFormat }),
+      ...selectionCommands({ data: d.data, details: d.details, describeError: d.describeError, log: d.log, scopes: d.scopes, linkFormat: () => d.config.current.editor.linkFormat, args: d.args }),
     },
   };
 }

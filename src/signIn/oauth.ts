@@ -40,7 +40,17 @@ export function buildState(nonce: string, relayCallback?: string): string {
   return relayCallback ? b64url(JSON.stringify({ n: nonce, cb: relayCallback })) : nonce;
 }
 
-export type CallbackResult = { code: string } | { error: string; description?: string };
+export type CallbackResult = { code: string } | { error: string };
+
+/**
+ * An OAuth error code (`invalid_grant`, `access_denied`…) as a server or callback sent it, fit to show: at most 64
+ * letters, digits, `_`, `.` or `-`, and none of the secrets of the exchange; otherwise undefined (the caller names
+ * the HTTP status instead). The server's other text (`error_description`, a body) is never shown.
+ */
+export function oauthErrorCode(value: unknown, secrets: readonly (string | undefined)[] = []): string | undefined {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(value)) return undefined;
+  return secrets.some(s => s && (value.includes(s) || s.includes(value))) ? undefined : value;
+}
 
 /** What went wrong in a token exchange, for the words a person reads (the message is the English log line). */
 export type ExchangeFailure =
@@ -99,7 +109,7 @@ export function waitForCallback(opts: {
         return;
       }
       done();
-      resolve(error ? { error, description: query.get('error_description') ?? undefined } : { code: code! });
+      resolve(error ? { error: oauthErrorCode(error) ?? 'unreadable_error' } : { code: code! });
     });
   });
 }
@@ -162,7 +172,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<string> {
   }
   const obj = (json ?? {}) as Record<string, unknown>;
   if (!res.ok || typeof obj.access_token !== 'string' || !obj.access_token) {
-    const why = typeof obj.error === 'string' ? obj.error : `HTTP ${res.status}`;
+    const why = oauthErrorCode(obj.error, [p.code, p.clientSecret]) ?? `HTTP ${res.status}`;
     const hint = why === 'invalid_client' ? ' Check the app\'s client secret.' : why === 'invalid_grant' ? ' The code was already used or expired; try again.' : '';
     throw new OAuthError(`The token exchange failed (${why}).${hint}`, 'exchange', { kind: 'refused', why });
   }

@@ -217,7 +217,7 @@ export function pinCommands(views: SidebarViews, { nodes }: SidebarShared): Comm
     [TreeCommands.pinRecord]: async (arg: unknown) => {
       const node = views.nodeOf(arg);
       if (!(node instanceof RecordNode) || !views.pins) return;
-      await views.pins.pin({ object: node.object, id: node.record.id.record_id, title: node.title });
+      await views.pins.pin({ object: node.object, id: node.record.id.record_id });
       void vscode.window.setStatusBarMessage(`$(pinned) ${vscode.l10n.t('Pinned {0}', node.title)}`, 3000);
     },
     [TreeCommands.unpinRecord]: async (arg: unknown) => {

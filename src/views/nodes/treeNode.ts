@@ -25,7 +25,7 @@ export interface FilterLookup {
 
 /** What nodes read of the pins (views/pinStore.ts). */
 export interface PinLookup {
-  list(): { object: string; id: string; title: string }[];
+  list(): { object: string; id: string }[];
   has(id: string): boolean;
 }
 
@@ -142,9 +142,10 @@ export abstract class TreeNode {
       return [errorNode(this.ctx, this.parentOfChildren, view)];
     }
     const nodes = build(loaded.value);
+    // both ways: a view may hand back a node it built before (ObjectsRoot keeps its object nodes), marked last time
+    for (const n of nodes) n.stale = !!loaded.stale;
     if (!loaded.stale) return nodes;
     const view = this.ctx.describeError(loaded.stale.error, feature);
-    for (const n of nodes) n.stale = true;
     if (view.kind === 'cancelled') return nodes;
     return [errorNode(this.ctx, this.parentOfChildren, view, true), ...nodes];
   }

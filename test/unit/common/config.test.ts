@@ -16,13 +16,18 @@ suite('Settings reader', () => {
     assert.strictEqual(c.oauth.tokenUrl, 'https://app.attio.com/oauth/token');
     assert.deepStrictEqual([c.cacheTtlMs, c.pageSize, c.taskGrouping], [300_000, 50, 'mine']);
     assert.deepStrictEqual(c.editor, { recordLinks: true, linkFormat: 'auto', todoTriggers: ['TODO', 'FIXME'] });
-    assert.deepStrictEqual(c.chat, { tools: true, attioMcpServer: false });
+    assert.deepStrictEqual(c.chat, { tools: true, attioMcpServer: false, allowToolsOutsideChat: false });
   });
 
   test('editor and chat settings: their keys within the section, odd values fall back', () => {
     const c = parseConfig(source({ 'editor.recordLinks': false, 'editor.linkFormat': 'html', 'tasks.todoTriggers': ['HACK', 3], 'chat.tools': false, 'chat.attioMcpServer': true }));
     assert.deepStrictEqual(c.editor, { recordLinks: false, linkFormat: 'auto', todoTriggers: ['HACK'] });
-    assert.deepStrictEqual(c.chat, { tools: false, attioMcpServer: true });
+    assert.deepStrictEqual(c.chat, { tools: false, attioMcpServer: true, allowToolsOutsideChat: false });
+  });
+
+  test('letting other extensions use the tools is read from the user\'s settings only: a folder cannot turn it on', () => {
+    assert.strictEqual(parseConfig(source({ 'chat.allowToolsOutsideChat': true })).chat.allowToolsOutsideChat, false);
+    assert.strictEqual(parseConfig(source({}, { 'chat.allowToolsOutsideChat': true })).chat.allowToolsOutsideChat, true);
   });
 
   test('where credentials go is read from the user\'s settings only: a folder\'s merged value is ignored', () => {
