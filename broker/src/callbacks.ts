@@ -25,6 +25,8 @@ export const MAX_CALLBACK_LENGTH = 2048;
 /** VS Code for the Web runs extensions in a worker on a random subdomain of vscode-cdn.net: its fetches carry that origin. */
 const WEB_WORKER_ORIGIN = /^https:\/\/[a-z0-9-]{1,63}\.vscode-cdn\.net$/;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
+/** A DNS name or an IP address: no wildcard or other character a configured origin could not mean literally. */
+const HOSTNAME = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/;
 
 /** The callback as a URL when the allow-list admits it, else undefined. */
 export function allowedCallback(raw: string, configuredOrigins: readonly string[]): URL | undefined {
@@ -70,7 +72,7 @@ export function parseOrigins(text: string | undefined): { origins: string[]; inv
   for (const entry of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
     try {
       const url = new URL(entry);
-      const bare = entry.replace(/\/$/, '').toLowerCase() === url.origin;
+      const bare = entry.replace(/\/$/, '').toLowerCase() === url.origin && HOSTNAME.test(url.hostname);
       if ((url.protocol === 'https:' || url.protocol === 'http:') && bare) origins.push(url.origin);
       else invalid.push(entry);
     } catch {
