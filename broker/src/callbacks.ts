@@ -8,7 +8,10 @@
  * - VS Code for the Web's callback page on vscode.dev, insiders.vscode.dev or github.dev: https, path exactly
  *   WEB_CALLBACK_PATH, naming this extension (`vscode-authority`), a desktop scheme (`vscode-scheme`) and the
  *   callback path (`vscode-path`), each exactly once;
- * - any URL on an origin the admin configured (ALLOWED_CALLBACK_ORIGINS: the team's own code-server and the like).
+ * - a URL on an origin the admin configured (ALLOWED_CALLBACK_ORIGINS: the team's own code-server and the like), any
+ *   path (a server may live under a base path), naming this extension and the callback path the same way (its
+ *   `vscode-scheme` is the host's own, e.g. code-server's `code-oss`): a page there that routes callbacks to
+ *   extensions must not be handed a code for another extension.
  *
  * The raw text is checked before parsing (printable ASCII, no backslash, bounded), never userinfo or a fragment, and
  * the broker redirects to the parsed URL's own serialisation: what was checked is what the browser follows.
@@ -41,20 +44,24 @@ export function allowedCallback(raw: string, configuredOrigins: readonly string[
   const scheme = url.protocol.slice(0, -1);
   if (DESKTOP_SCHEMES.includes(scheme)) return url.host === EXTENSION_ID && url.pathname === OAUTH_CALLBACK_PATH ? url : undefined;
   if (scheme !== 'https' && scheme !== 'http') return undefined;
-  if (configuredOrigins.includes(url.origin)) return url;
-  if (scheme === 'https' && KNOWN_WEB_ORIGINS.includes(url.origin) && url.pathname === WEB_CALLBACK_PATH && namesThisExtension(url.searchParams)) {
+  if (configuredOrigins.includes(url.origin)) return namesThisExtension(url.searchParams, HOST_SCHEME) ? url : undefined;
+  if (scheme === 'https' && KNOWN_WEB_ORIGINS.includes(url.origin) && url.pathname === WEB_CALLBACK_PATH && namesThisExtension(url.searchParams, DESKTOP_SCHEME)) {
     return url;
   }
   return undefined;
 }
 
-function namesThisExtension(query: URLSearchParams): boolean {
+const DESKTOP_SCHEME = /^(?:vscode|vscode-insiders)$/;
+const HOST_SCHEME = /^[a-z][a-z0-9+.-]{0,31}$/;
+
+/** VS Code's web callback query (`vscode-authority`, `vscode-scheme`, `vscode-path`) names this extension's callback, each once. */
+function namesThisExtension(query: URLSearchParams, schemes: RegExp): boolean {
   const one = (key: string): string | undefined => {
     const values = query.getAll(key);
     return values.length === 1 ? values[0] : undefined;
   };
   const scheme = one('vscode-scheme');
-  return one('vscode-authority') === EXTENSION_ID && scheme !== undefined && DESKTOP_SCHEMES.includes(scheme) && one('vscode-path') === OAUTH_CALLBACK_PATH;
+  return one('vscode-authority') === EXTENSION_ID && scheme !== undefined && schemes.test(scheme) && one('vscode-path') === OAUTH_CALLBACK_PATH;
 }
 
 /** Whether a browser page or worker of `origin` may call /token: VS Code for the Web, its workers, configured origins. */

@@ -5,6 +5,8 @@ import { EXTENSION_ID, OAUTH_CALLBACK_PATH, allowedCallback, isAllowedWebOrigin,
 
 const TEAM = ['https://code.team.example', 'http://127.0.0.1:3050', 'http://[::1]:8080'];
 const WEB_QUERY = 'vscode-reqid=3&vscode-scheme=vscode&vscode-authority=attio-explorer.attio-explorer&vscode-path=%2Fauth%2Fcallback';
+/** What code-server's asExternalUri makes of the desktop URI (its own product scheme). */
+const HOST_QUERY = 'vscode-reqid=1&vscode-scheme=code-oss&vscode-authority=attio-explorer.attio-explorer&vscode-path=/auth/callback';
 
 test('the allow-list names the extension and callback path the extension itself uses', () => {
   assert.equal(EXTENSION_ID, extension.EXTENSION_ID);
@@ -22,10 +24,10 @@ test('allowed: the desktop URIs, VS Code for the Web naming this extension, and 
     `https://github.dev/callback?${WEB_QUERY}`,
     `HTTPS://VSCODE.DEV/callback?${WEB_QUERY}`,
     `https://vscode.dev:443/callback?${WEB_QUERY}`,
-    'https://code.team.example/callback?vscode-reqid=1',
-    'https://code.team.example/some/base/callback',
-    'http://127.0.0.1:3050/callback',
-    'http://[::1]:8080/callback',
+    `https://code.team.example/callback?${HOST_QUERY}`,
+    `https://code.team.example/some/base/callback?${HOST_QUERY}`,
+    `http://127.0.0.1:3050/callback?${HOST_QUERY}`,
+    `http://[::1]:8080/callback?${WEB_QUERY}`,
   ];
   for (const raw of allowed) assert.ok(allowedCallback(raw, TEAM), raw);
   assert.equal(allowedCallback(`HTTPS://VSCODE.DEV/callback?${WEB_QUERY}`, TEAM)!.origin, 'https://vscode.dev', 'normalised before the redirect');
@@ -53,16 +55,16 @@ test('refused: hostile callbacks (userinfo, backslashes, case, trailing dots, po
     `https://vscode.dev.evil.example/callback?${WEB_QUERY}`,
     `https://evilvscode.dev/callback?${WEB_QUERY}`,
     `https://sub.vscode.dev/callback?${WEB_QUERY}`,
-    'https://code.team.example./callback',
+    `https://code.team.example./callback?${HOST_QUERY}`,
     // ports
     `https://vscode.dev:8443/callback?${WEB_QUERY}`,
     'vscode://attio-explorer.attio-explorer:1234/auth/callback',
-    'http://127.0.0.1:3051/callback',
-    'https://code.team.example:8443/callback',
+    `http://127.0.0.1:3051/callback?${HOST_QUERY}`,
+    `https://code.team.example:8443/callback?${HOST_QUERY}`,
     // IPv6 and raw addresses
     `https://[::1]/callback?${WEB_QUERY}`,
-    'http://[::1]:8081/callback',
-    'http://[0:0:0:0:0:0:0:1]:8081/callback',
+    `http://[::1]:8081/callback?${HOST_QUERY}`,
+    `http://[0:0:0:0:0:0:0:1]:8081/callback?${HOST_QUERY}`,
     // percent-encoding
     'vscode://attio-explorer%2Eattio-explorer/auth/callback',
     'vscode://attio-explorer.attio-explorer/auth%2Fcallback',
@@ -79,8 +81,8 @@ test('refused: hostile callbacks (userinfo, backslashes, case, trailing dots, po
     'command:attio.signOut',
     'vscodium://attio-explorer.attio-explorer/auth/callback',
     'http://vscode.dev/callback?' + WEB_QUERY,
-    'http://code.team.example/callback',
-    'ftp://code.team.example/callback',
+    `http://code.team.example/callback?${HOST_QUERY}`,
+    `ftp://code.team.example/callback?${HOST_QUERY}`,
     // another extension, on the desktop and on the web
     'vscode://evil.extension/auth/callback',
     'vscode-insiders://evil.extension/auth/callback',
@@ -89,6 +91,10 @@ test('refused: hostile callbacks (userinfo, backslashes, case, trailing dots, po
     `https://vscode.dev/callback?${WEB_QUERY.replace('vscode-path=%2Fauth%2Fcallback', 'vscode-path=%2Fother')}`,
     `https://vscode.dev/callback?${WEB_QUERY.replace('vscode-scheme=vscode', 'vscode-scheme=command')}`,
     'https://vscode.dev/callback?vscode-reqid=1',
+    `https://code.team.example/callback?${HOST_QUERY.replace('attio-explorer.attio-explorer', 'evil.extension')}`,
+    `https://code.team.example/callback?${HOST_QUERY}&vscode-authority=evil.extension`,
+    'https://code.team.example/callback?vscode-reqid=1',
+    'https://code.team.example/callback',
     // fragments, whitespace, control characters, non-ASCII, length
     'vscode://attio-explorer.attio-explorer/auth/callback#x',
     `https://vscode.dev/callback?${WEB_QUERY}#`,
