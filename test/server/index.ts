@@ -155,22 +155,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
 
     if (faults.latencyMs > 0 && (await clientGoneDuring(faults.latencyMs, res))) return;
 
-    if (isOAuth) {
-      // the token endpoint down (pathPrefix '/oauth/token'): a reset, a 429 or a 5xx, and the code stays unused
-      const fault: FaultDecision = faults.applies(url.pathname) ? faults.decide() : { kind: 'none' };
-      if (fault.kind !== 'none') entry.fault = fault.kind;
-      if (fault.kind === 'reset') {
-        req.socket.destroy();
-        finish(0);
-        return;
-      }
-      const faulty = fault.kind === 'rate-limit' ? errorReply(rateLimited()) : fault.kind === 'server-error' ? errorReply(serverError(fault.status)) : undefined;
-      const reply = faulty ?? oauth!.handle(method, url, rawBody, req.headers['content-type']) ?? jsonReply(404, notFound(`No route for ${method} ${url.pathname}.`).toBody());
-      send(res, reply);
-      finish(reply.status);
-      return;
-    }
-
+    // faults hit /v2 paths, or the OAuth token endpoint when aimed at it (Attio down for a broker: the code stays unused)
     const fault: FaultDecision = faults.applies(url.pathname) ? faults.decide() : { kind: 'none' };
     if (fault.kind !== 'none') entry.fault = fault.kind;
     if (fault.kind === 'reset') {
@@ -178,6 +163,15 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       finish(0);
       return;
     }
+
+    if (isOAuth) {
+      const faulty = fault.kind === 'rate-limit' ? errorReply(rateLimited()) : fault.kind === 'server-error' ? errorReply(serverError(fault.status)) : undefined;
+      const reply = faulty ?? oauth!.handle(method, url, rawBody, req.headers['content-type']) ?? jsonReply(404, notFound(`No route for ${method} ${url.pathname}.`).toBody());
+      send(res, reply);
+      finish(reply.status);
+      return;
+    }
+
     let reply: Reply;
     if (fault.kind === 'rate-limit') {
       reply = errorReply(rateLimited());
