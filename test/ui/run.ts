@@ -115,8 +115,6 @@ async function main(): Promise<number> {
   codeServer = await startCodeServer({
     installExtensions: [vsix],
     settings: extensionSettings(server),
-    // window.driver: the workbench's own smoke-test driver (its log files are read by the web suite)
-    smokeTestDriver: true,
     workspaceTrustBySetting: true,
     verbose: debugEnabled,
   });
