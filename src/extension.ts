@@ -23,6 +23,8 @@ import { syncContextKeys } from './session/contextKeys';
 import { ErrorReporter } from './session/errorReporter';
 import { ScopeErrorLog } from './session/scopeErrors';
 import { TokenStore } from './session/tokenStore';
+import { NetworkWatch } from './session/networkWatch';
+import { TokenHealthMonitor, attioDataVisible } from './session/tokenHealth';
 import { SignIn } from './signIn';
 import { UriEventHandler } from './signIn/uriHandler';
 import { EditorSurface } from './editor';
@@ -50,6 +52,7 @@ export interface TestApi {
   details: DetailDocuments;
   attioMcp: AttioMcpServer;
   globalState: vscode.Memento;
+  health: TokenHealthMonitor['health'];
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -67,7 +70,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // who is signed in
   const store = new TokenStore(context.secrets, log.child('Secrets'));
-  const clients = new ClientFactory(redactor, log.child('Client'));
+  const network = new NetworkWatch(globalThis.fetch);
+  const clients = new ClientFactory(redactor, log.child('Client'), network.fetch);
   const uris = new UriEventHandler(log.child('URI'));
   const signIn = new SignIn({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: hostEnvironment(), fetch: globalThis.fetch });
   const auth = new AttioAuthProvider(store, () => signIn.acquire(), log.child('Auth'));
@@ -93,10 +97,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
   const transcripts = new TranscriptDocuments(data, errors.describe);
+  const tokenHealth = new TokenHealthMonitor({
+    connection,
+    network,
+    errors,
+    showingAttio: () => attioDataVisible([views.objects.view, views.lists.view, views.tasks.view], vscode.window.visibleTextEditors),
+    log: log.child('Health'),
+  });
 
   context.subscriptions.push(
     channel,
     config,
+    network,
     store,
     auth,
     uris,
@@ -123,11 +135,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
+    tokenHealth,
     registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, health: tokenHealth.health }
     : undefined;
 }
 

@@ -4,19 +4,22 @@ import type { AttioConfig } from '../common/config';
 import { ENV_API_KEY, EXTENSION_ID, OAUTH_CALLBACK_PATH, Settings } from '../constants';
 import type { Logger } from '../common/log';
 import type { ClientFactory } from '../session/clients';
-import { signInFlows } from './flows';
+import { brokerToken } from './brokerFlow';
+import { signInFlows, type SignInWay } from './flows';
 import { OAuthError, buildAuthorizeUrl, buildState, exchangeCode, newNonce, waitForCallback } from './oauth';
 import type { SignInMethod, StoredSession, TokenStore } from '../session/tokenStore';
 import type { UriEventHandler } from './uriHandler';
 
 /** Optional argument of `attio.signIn`, for automation and tests: skips the Quick Pick and, for tokens, the input box. */
 export interface SignInRequest {
-  method?: SignInMethod;
+  method?: SignInWay;
   token?: string;
   /** OAuth only: the app's client secret (stored in SecretStorage after a successful exchange). */
   clientSecret?: string;
   /** OAuth only: how long to wait for the browser (default 5 minutes). */
   timeoutMs?: number;
+  /** Broker only: the team's sign-in broker instead of the setting or the prompt (then kept in the user's settings). */
+  brokerUrl?: string;
 }
 
 /** A failure the user should read as it is (no stack, no "Error:"). */
@@ -57,12 +60,15 @@ export class SignInController {
       }
       case 'oauth':
         return this.withOAuth(r);
+      case 'broker':
+        // an OAuth token, bound to its origin like every other
+        return this.withToken(await brokerToken(this.d, r, r.timeoutMs ?? OAUTH_TIMEOUT_MS), 'oauth');
     }
   };
 
-  private async pickMethod(): Promise<SignInMethod> {
+  private async pickMethod(): Promise<SignInWay> {
     const pick = await vscode.window.showQuickPick(
-      signInFlows(this.d.env),
+      signInFlows(this.d.env, this.d.config().oauth.brokerUrl),
       { title: vscode.l10n.t('Attio: Sign In'), placeHolder: vscode.l10n.t('How do you want to sign in to Attio?'), ignoreFocusOut: true },
     );
     if (!pick) throw new vscode.CancellationError();

@@ -40,7 +40,8 @@ export function buildState(nonce: string, relayCallback?: string): string {
   return relayCallback ? b64url(JSON.stringify({ n: nonce, cb: relayCallback })) : nonce;
 }
 
-export type CallbackResult = { code: string } | { error: string; description?: string };
+/** `state`: through a broker, its sealed state (matched by `nonce`), which goes back to its token endpoint. */
+export type CallbackResult = { code: string; state?: string } | { error: string; description?: string };
 
 /** What went wrong in a token exchange, for the words a person reads (the message is the English log line). */
 export type ExchangeFailure =
@@ -60,12 +61,14 @@ export class OAuthError extends Error {
 }
 
 /**
- * Waits for the callback whose `state` equals ours; callbacks with another state are ignored (`onIgnored`).
- * Rejects on timeout or cancellation. `subscribe` hands every callback query to the listener and returns an unsubscribe.
+ * Waits for the callback whose `state` (or, through a sign-in broker, `nonce`: `param`) equals ours; callbacks with
+ * another are ignored (`onIgnored`). Rejects on timeout or cancellation. `subscribe` hands every callback query to the
+ * listener and returns an unsubscribe.
  */
 export function waitForCallback(opts: {
   subscribe: (listener: (query: URLSearchParams) => void) => () => void;
   state: string;
+  param?: 'state' | 'nonce';
   timeoutMs: number;
   signal?: AbortSignal;
   onIgnored?: (reason: string) => void;
@@ -88,8 +91,8 @@ export function waitForCallback(opts: {
     }, opts.timeoutMs);
     opts.signal?.addEventListener('abort', onAbort);
     unsubscribe = opts.subscribe(query => {
-      if (query.get('state') !== opts.state) {
-        opts.onIgnored?.('a callback arrived with an unknown state');
+      if (query.get(opts.param ?? 'state') !== opts.state) {
+        opts.onIgnored?.(`a callback arrived with an unknown ${opts.param ?? 'state'}`);
         return;
       }
       const error = query.get('error');
@@ -99,7 +102,7 @@ export function waitForCallback(opts: {
         return;
       }
       done();
-      resolve(error ? { error, description: query.get('error_description') ?? undefined } : { code: code! });
+      resolve(error ? { error, description: query.get('error_description') ?? undefined } : opts.param === 'nonce' ? { code: code!, state: query.get('state') ?? '' } : { code: code! });
     });
   });
 }
