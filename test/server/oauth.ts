@@ -55,6 +55,11 @@ export class OAuthProvider {
     this.config.autoDecision = decision;
   }
 
+  /** Registers one more redirect URI on the app (a sign-in broker started after this server: `<broker>/callback`). */
+  allowRedirectUri(uri: string): void {
+    if (!this.config.redirectUris.includes(uri)) this.config.redirectUris.push(uri);
+  }
+
   /** Lets the relay forward to one more origin of the team's own (e.g. a code-server started after this server). */
   allowRelayOrigin(origin: string): void {
     (this.config.relayOrigins ??= []).push(new URL(origin).origin);
