@@ -74,7 +74,10 @@ export async function brokerToken(d: SignInDeps, r: BrokerRequest, timeoutMs: nu
       const sub = cancel.onCancellationRequested(() => abort.abort());
       try {
         const waiting = waitForCallback({ subscribe: d.uris.subscribeCallbacks, state: nonce, param: 'nonce', timeoutMs, signal: abort.signal, onIgnored: why => d.log.warn(`broker: ${why}; still waiting`) });
-        if (!(await vscode.env.openExternal(vscode.Uri.parse(authorizeUrl, true)))) d.log.warn('broker: the browser could not be opened');
+        waiting.catch(() => undefined); // awaited below; a timeout while the browser is still opening is not unhandled
+        // The URL as a string, as VS Code's own sign-ins pass it: a vscode.Uri round trip re-encodes the percent-escapes
+        // of the callback URL nested in the query, and the broker would get another callback than the one sent.
+        if (!(await vscode.env.openExternal(authorizeUrl as unknown as vscode.Uri))) d.log.warn('broker: the browser could not be opened');
         const result = await waiting;
         if ('error' in result) {
           const kind = classifyRefusal(result.error);
