@@ -36,7 +36,12 @@ function rig(opts: { focused?: boolean; visible?: boolean } = {}) {
     health.windowStateChanged(true);
     await health.settled();
   };
-  return { t, calls, reports, health, refocus };
+  /** Another active session (or none: ''), as the connection reports it. */
+  const switchTo = (key: string): void => {
+    t.key = key;
+    health.sessionChanged();
+  };
+  return { t, calls, reports, health, refocus, switchTo };
 }
 
 suite('Token health: when to ask /v2/self', () => {
@@ -71,8 +76,7 @@ suite('Token health: when to ask /v2/self', () => {
 
   test('signed out: nothing is asked', async () => {
     const r = rig();
-    r.t.key = '';
-    r.health.sessionChanged();
+    r.switchTo('');
     r.t.now += 2 * HEALTH_INTERVAL_MS;
     await r.refocus();
     assert.strictEqual(r.calls.length, 0);
@@ -81,8 +85,7 @@ suite('Token health: when to ask /v2/self', () => {
   test('a new session starts the clock again (it was just checked by signing in)', async () => {
     const r = rig();
     r.t.now += HEALTH_INTERVAL_MS - MIN;
-    r.t.key = 's2';
-    r.health.sessionChanged();
+    r.switchTo('s2');
     r.t.now += 2 * MIN;
     await r.refocus();
     assert.strictEqual(r.calls.length, 0);
@@ -148,8 +151,7 @@ suite('Token health: what is said, and how often', () => {
     r.t.now += HEALTH_INTERVAL_MS;
     await r.refocus();
     assert.deepStrictEqual(r.reports.map(x => [x.problem.kind, x.key]), [['revoked', 's1']]);
-    r.t.key = 's2';
-    r.health.sessionChanged();
+    r.switchTo('s2');
     r.t.now += HEALTH_INTERVAL_MS;
     await r.refocus();
     assert.deepStrictEqual(r.reports.map(x => [x.problem.kind, x.key]), [['revoked', 's1'], ['revoked', 's2']]);
@@ -191,8 +193,7 @@ suite('Token health: what is said, and how often', () => {
     r.t.now += HEALTH_INTERVAL_MS;
     r.health.windowStateChanged(false);
     r.health.windowStateChanged(true);
-    r.t.key = 's2';
-    r.health.sessionChanged();
+    r.switchTo('s2');
     answer({ active: false });
     await r.health.settled();
     assert.deepStrictEqual(r.reports, []);
