@@ -26,7 +26,6 @@ import { SignInError, type SignInDeps } from './controller';
 export interface BrokerRequest {
   /** The broker's address instead of the setting or the prompt (kept in the user's settings like a typed one). */
   brokerUrl?: string;
-  timeoutMs?: number;
 }
 
 /** A refusal already shown to the person with what to do next; the caller ends the attempt quietly. */
@@ -39,7 +38,11 @@ export async function brokerToken(d: SignInDeps, r: BrokerRequest, timeoutMs: nu
   const stored = d.config().oauth.brokerUrl;
   const given = r.brokerUrl ?? (stored ? undefined : await askBrokerUrl());
   const parsed = parseBrokerUrl(given ?? stored);
-  if ('problem' in parsed) throw new SignInError(brokerUrlProblemText(parsed.problem));
+  if ('problem' in parsed) {
+    if (given !== undefined) throw new SignInError(brokerUrlProblemText(parsed.problem));
+    void offerChangeAddress(brokerUrlProblemText(parsed.problem)); // the setting was edited by hand
+    return quietly();
+  }
   const brokerUrl = parsed.url;
 
   let meta: BrokerMetadata;

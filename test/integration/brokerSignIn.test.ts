@@ -101,6 +101,23 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
     assert.strictEqual(broker.requests.filter(r => r.url === '/token').length, exchangesBefore);
   });
 
+  test('a stored address that leads nowhere: said with the way to change it, not as a failed command; nothing stored', async function () {
+    this.timeout(30_000);
+    const api = await extensionApi();
+    const sessionsBefore = (await api.auth.current()).sessions.map(s => s.id);
+    await setBrokerUrl('http://[::1]:1');
+    try {
+      const failures = await logCount('attio.signIn failed');
+      const said = await logCount('broker: Could not reach the sign-in broker ([::1]:1)');
+      assert.strictEqual(await vscode.commands.executeCommand('attio.signIn', { method: 'broker', timeoutMs: 5_000 }), undefined);
+      assert.strictEqual((await logCount('broker: Could not reach the sign-in broker ([::1]:1)', 1500)) - said, 1);
+      assert.strictEqual((await logCount('attio.signIn failed')) - failures, 0);
+      assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), sessionsBefore);
+    } finally {
+      await setBrokerUrl(broker.url);
+    }
+  });
+
   test('leak scan: the client secret is nowhere on the extension\'s side (settings, secrets, logs, requests)', async function () {
     this.timeout(30_000);
     const api = await extensionApi();
