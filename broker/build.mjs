@@ -20,5 +20,5 @@ if (process.argv.includes('--tests')) {
   await build({ ...common, entryPoints: tests, outdir: 'dist/test', outbase: 'test', platform: 'node', packages: 'external', sourcemap: 'inline' });
 } else {
   await build({ ...common, entryPoints: ['src/worker.ts'], outfile: 'dist/worker.js', platform: 'neutral' });
-  await build({ ...common, entryPoints: ['src/node.ts'], outfile: 'dist/node.js', platform: 'node' });
+  await build({ ...common, entryPoints: ['src/nodeMain.ts'], outfile: 'dist/node.js', platform: 'node' });
 }

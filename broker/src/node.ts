@@ -1,15 +1,14 @@
 /**
- * The broker on Node, for teams that host it themselves: `node dist/node.js` with the same variables as the Worker
- * (ATTIO_CLIENT_ID, ATTIO_CLIENT_SECRET, SEALING_KEY, …) plus PORT (default 8787), HOST (default 127.0.0.1),
- * PUBLIC_URL (the broker's origin as browsers see it, behind a proxy) and TRUST_PROXY=1 (take the client IP from
- * the last X-Forwarded-For entry, which the proxy in front appended). A tiny node:http adapter around the same fetch
- * handler; it logs one line when it listens and nothing per request.
+ * The broker on Node, for teams that host it themselves (`node dist/node.js`, started by nodeMain.ts), with the same
+ * variables as the Worker (ATTIO_CLIENT_ID, ATTIO_CLIENT_SECRET, SEALING_KEY, …) plus PORT (default 8787), HOST
+ * (default 127.0.0.1), PUBLIC_URL (the broker's origin as browsers see it, behind a proxy) and TRUST_PROXY=1 (take the
+ * client IP from the last X-Forwarded-For entry, which the proxy in front appended). A tiny node:http adapter around
+ * the same fetch handler; it logs one line when it listens and nothing per request.
  */
 import { IncomingMessage, ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import { MAX_TOKEN_BODY_BYTES, createBroker } from './broker';
-import { Env, readConfig } from './config';
+import type { Env } from './config';
 
 const MAX_BODY_BYTES = MAX_TOKEN_BODY_BYTES + 1;
 
@@ -70,19 +69,4 @@ export function startNodeBroker(env: Env & Record<string, string | undefined>): 
       });
     });
   });
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const read = readConfig(process.env);
-  if (!read.ok) {
-    console.error(`The broker is not configured: ${read.problems.join('; ')}.`);
-    process.exit(1);
-  }
-  startNodeBroker(process.env).then(
-    started => console.log(`Attio Explorer sign-in broker listening on ${started.url}`),
-    (error: unknown) => {
-      console.error(`Could not start the broker: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
 }
