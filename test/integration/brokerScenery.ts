@@ -1,10 +1,9 @@
 /**
  * The team's sign-in broker for the extension's integration tests: the real broker (broker/dist/node.js, built from
- * broker/src when missing) as a child process, configured for the local Attio server, behind a recording proxy so
+ * broker/src first) as a child process, configured for the local Attio server, behind a recording proxy so
  * every request that reaches the broker (from the extension and from the browser) can be scanned for secrets.
  */
 import { ChildProcess, execFileSync, spawn } from 'child_process';
-import * as fs from 'fs';
 import { createServer, request, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
@@ -34,7 +33,7 @@ export interface BrokerScenery {
 
 /** Starts the broker for `attio`, forwarding callbacks to `callbackOrigin` (this window's host) besides VS Code's own. */
 export async function startBroker(attio: AttioTestServer, callbackOrigin: string): Promise<BrokerScenery> {
-  if (!fs.existsSync(NODE_BROKER)) execFileSync(process.execPath, ['build.mjs'], { cwd: BROKER_DIR, stdio: 'ignore' });
+  execFileSync(process.execPath, ['build.mjs'], { cwd: BROKER_DIR, stdio: 'ignore' }); // about a second; never a stale build
   const requests: BrokerRequest[] = [];
   let target = '';
   const proxy: Server = createServer((req, res) => {
