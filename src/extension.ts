@@ -23,6 +23,8 @@ import { syncContextKeys } from './session/contextKeys';
 import { ErrorReporter } from './session/errorReporter';
 import { ScopeErrorLog } from './session/scopeErrors';
 import { TokenStore } from './session/tokenStore';
+import { NetworkWatch } from './session/networkWatch';
+import { TokenHealthMonitor, attioDataVisible } from './session/tokenHealth';
 import { SignIn } from './signIn';
 import { UriEventHandler } from './signIn/uriHandler';
 import { EditorSurface } from './editor';
@@ -53,6 +55,7 @@ export interface TestApi {
   /** Runs a command as another extension's call runs outside the tests (arguments that skip prompts not honoured). */
   commandArguments: CommandArguments;
   chatTools: ChatTools;
+  health: TokenHealthMonitor['health'];
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -72,7 +75,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // who is signed in
   const store = new TokenStore(context.secrets, log.child('Secrets'));
-  const clients = new ClientFactory(redactor, log.child('Client'));
+  const network = new NetworkWatch(globalThis.fetch);
+  const clients = new ClientFactory(redactor, log.child('Client'), network.fetch);
   const uris = new UriEventHandler(log.child('URI'));
   const signIn = new SignIn({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: hostEnvironment(), fetch: globalThis.fetch });
   const auth = new AttioAuthProvider(store, () => signIn.acquire(), log.child('Auth'));
@@ -100,10 +104,18 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
   const transcripts = new TranscriptDocuments(data, errors.describe);
   const chatTools = new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') });
+  const tokenHealth = new TokenHealthMonitor({
+    connection,
+    network,
+    errors,
+    showingAttio: () => attioDataVisible([views.objects.view, views.lists.view, views.tasks.view], vscode.window.visibleTextEditors),
+    log: log.child('Health'),
+  });
 
   context.subscriptions.push(
     channel,
     config,
+    network,
     store,
     auth,
     uris,
@@ -130,11 +142,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
+    tokenHealth,
     registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show(), args: commandArguments }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health }
     : undefined;
 }
 

@@ -40,7 +40,8 @@ export function buildState(nonce: string, relayCallback?: string): string {
   return relayCallback ? b64url(JSON.stringify({ n: nonce, cb: relayCallback })) : nonce;
 }
 
-export type CallbackResult = { code: string } | { error: string };
+/** `state`: through a broker, its sealed state (matched by `nonce`), which goes back to its token endpoint. */
+export type CallbackResult = { code: string; state?: string } | { error: string; description?: string };
 
 /**
  * An OAuth error code (`invalid_grant`, `access_denied`…) as a server or callback sent it, fit to show: at most 64
@@ -70,12 +71,14 @@ export class OAuthError extends Error {
 }
 
 /**
- * Waits for the callback whose `state` equals ours; callbacks with another state are ignored (`onIgnored`).
- * Rejects on timeout or cancellation. `subscribe` hands every callback query to the listener and returns an unsubscribe.
+ * Waits for the callback whose `state` (or, through a sign-in broker, `nonce`: `param`) equals ours; callbacks with
+ * another are ignored (`onIgnored`). Rejects on timeout or cancellation. `subscribe` hands every callback query to the
+ * listener and returns an unsubscribe.
  */
 export function waitForCallback(opts: {
   subscribe: (listener: (query: URLSearchParams) => void) => () => void;
   state: string;
+  param?: 'state' | 'nonce';
   timeoutMs: number;
   signal?: AbortSignal;
   onIgnored?: (reason: string) => void;
@@ -98,8 +101,8 @@ export function waitForCallback(opts: {
     }, opts.timeoutMs);
     opts.signal?.addEventListener('abort', onAbort);
     unsubscribe = opts.subscribe(query => {
-      if (query.get('state') !== opts.state) {
-        opts.onIgnored?.('a callback arrived with an unknown state');
+      if (query.get(opts.param ?? 'state') !== opts.state) {
+        opts.onIgnored?.(`a callback arrived with an unknown ${opts.param ?? 'state'}`);
         return;
       }
       const error = query.get('error');
@@ -109,7 +112,7 @@ export function waitForCallback(opts: {
         return;
       }
       done();
-      resolve(error ? { error: oauthErrorCode(error) ?? 'unreadable_error' } : { code: code! });
+      resolve(error ? { error: oauthErrorCode(error) ?? 'unreadable_error', ...(opts.param === 'nonce' && query.get('error_description') ? { description: query.get('error_description')! } : {}) } : opts.param === 'nonce' ? { code: code!, state: query.get('state') ?? '' } : { code: code! });
     });
   });
 }

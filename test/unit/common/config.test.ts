@@ -31,14 +31,16 @@ suite('Settings reader', () => {
   });
 
   test('where credentials go is read from the user\'s settings only: a folder\'s merged value is ignored', () => {
-    const folder = { apiBaseUrl: 'http://evil.example', 'oauth.tokenUrl': 'http://evil.example/token', 'oauth.tokenExchangeUrl': 'http://evil.example/x' };
+    const folder = { apiBaseUrl: 'http://evil.example', 'oauth.tokenUrl': 'http://evil.example/token', 'oauth.tokenExchangeUrl': 'http://evil.example/x', 'oauth.brokerUrl': 'https://evil.example/broker' };
     const c = parseConfig(source(folder));
     assert.strictEqual(c.apiBaseUrl, 'https://api.attio.com');
     assert.strictEqual(c.oauth.tokenUrl, 'https://app.attio.com/oauth/token');
     assert.strictEqual(c.oauth.tokenExchangeUrl, '');
-    const mine = parseConfig(source(folder, { apiBaseUrl: ' http://127.0.0.1:4010/// ', 'oauth.clientId': 'app-1' }));
+    assert.strictEqual(c.oauth.brokerUrl, '', 'a folder never names the sign-in broker');
+    const mine = parseConfig(source(folder, { apiBaseUrl: ' http://127.0.0.1:4010/// ', 'oauth.clientId': 'app-1', 'oauth.brokerUrl': 'https://signin.team.example' }));
     assert.strictEqual(mine.apiBaseUrl, 'http://127.0.0.1:4010', 'trimmed, no trailing slash');
     assert.strictEqual(mine.oauth.clientId, 'app-1');
+    assert.strictEqual(mine.oauth.brokerUrl, 'https://signin.team.example');
   });
 
   test('tree settings are clamped to their documented ranges; unknown groupings fall back', () => {
