@@ -71,7 +71,7 @@ export async function runCommand(title: string): Promise<void> {
     .locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`)
     .filter({ has: p.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
     .first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
 }
 
@@ -256,7 +256,12 @@ export async function resetWorkbench(): Promise<void> {
   await openAttioContainer();
   await setViewsExpanded(['Objects', 'Lists', 'Tasks'], true);
   const signedOut = welcomeView('Objects');
-  if (!(await signedOut.isVisible())) {
+  // a window that has just loaded shows neither until the extension has activated: wait for one of them
+  const shown = await Promise.race([
+    signedOut.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'signed out', () => undefined),
+    viewPane('Objects').locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'signed in', () => undefined),
+  ]);
+  if (shown !== 'signed out') {
     await runCommand('Attio: Sign Out');
     // with more than one workspace signed in, the command asks which: all of them
     const asked = await Promise.race([
