@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AttioTestServer } from '../server';
 import { startBroker, type BrokerScenery } from './brokerScenery';
-import { EXTENSION_ID, extensionApi, logCount, logText, signOutAll, startServerFor, waitFor } from './helpers';
+import { EXTENSION_ID, extensionApi, logCount, logText, signInCommand, signOutAll, startServerFor, waitFor } from './helpers';
 
 const BROKER_SETTING = 'oauth.brokerUrl';
 const setBrokerUrl = (v: string | undefined): Thenable<void> => vscode.workspace.getConfiguration('attio').update(BROKER_SETTING, v, vscode.ConfigurationTarget.Global);
@@ -42,7 +42,7 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
     attio.setOAuthAutoDecision('approve');
     attio.clearRequests();
     const api = await extensionApi();
-    const session = await vscode.commands.executeCommand<{ method: string; apiOrigin: string; accessToken: string } | undefined>('attio.signIn', { method: 'broker', brokerUrl: ` ${broker.url}/ `, timeoutMs: 45_000 });
+    const session = await signInCommand({ method: 'broker', brokerUrl: ` ${broker.url}/ `, timeoutMs: 45_000 });
     assert.ok(session, `no session: did the browser reach the broker and come back? ${await logText('attio.signIn failed')} ${broker.requests.map(r => `${r.method} ${r.url.split('?')[0]}`).join(', ')}`);
     seen.push(session.accessToken);
     assert.strictEqual(session.method, 'oauth');
@@ -65,7 +65,7 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
     this.timeout(60_000);
     attio.setOAuthAutoDecision('approve');
     const before = broker.requests.filter(r => r.url === '/.well-known/attio-explorer').length;
-    const session = await vscode.commands.executeCommand<{ accessToken: string } | undefined>('attio.signIn', { method: 'broker', timeoutMs: 45_000 });
+    const session = await signInCommand({ method: 'broker', timeoutMs: 45_000 });
     assert.ok(session);
     seen.push(session.accessToken);
     assert.strictEqual(broker.requests.filter(r => r.url === '/.well-known/attio-explorer').length, before + 1, 'the metadata was read from the stored address');
