@@ -275,26 +275,27 @@ function parseLink(line: LineIndex, i: number, refs: Map<string, string | undefi
   return undefined;
 }
 
-/** Deepest nesting of parentheses in a link destination (CommonMark lets a parser stop at 32; markdown-it does). */
+/**
+ * Deepest nesting of parentheses in a link destination: CommonMark lets a parser stop at three levels. Each `[x](`
+ * scans on at most this many levels deep, so a line of a million of them stays linear; a deeper destination shows as text.
+ */
 const MAX_DESTINATION_PARENS = 3;
 
 /** `dest "title")` after the `(` at `p`. */
 function inlineDestination(s: string, p: number): { dest: string; end: number } | undefined {
-  const ws = (): void => {
-    while (s[p] === ' ' || s[p] === '\t') p++;
-  };
-  ws();
-  let dest = '';
+  p = skipBlanks(s, p);
+  // the destination is `s[start, end)`, cut out only once the link is known to be one
+  let start = p;
+  let end: number;
   if (s[p] === '<') {
-    const start = ++p;
+    start = ++p;
     for (; p < s.length && s[p] !== '>'; p++) {
       if (s[p] === '<') return undefined;
       if (s[p] === '\\') p++;
     }
     if (s[p] !== '>') return undefined;
-    dest = s.slice(start, p++);
+    end = p++;
   } else {
-    const start = p;
     let depth = 0;
     for (; p < s.length; p++) {
       const c = s.charCodeAt(p);
@@ -306,22 +307,27 @@ function inlineDestination(s: string, p: number): { dest: string; end: number } 
         depth--;
       } else if (c <= 0x20) break;
     }
-    dest = s.slice(start, p);
+    end = p;
   }
-  ws();
+  p = skipBlanks(s, p);
   const quote = s[p];
   if (quote === '"' || quote === "'" || quote === '(') {
-    const end = quote === '(' ? ')' : quote;
-    for (p++; p < s.length && s[p] !== end; p++) {
+    const closer = quote === '(' ? ')' : quote;
+    for (p++; p < s.length && s[p] !== closer; p++) {
       // a title in parentheses holds no unescaped `(` (CommonMark): the scan stops there instead of running on
       if (s[p] === '(' && quote === '(') return undefined;
       if (s[p] === '\\') p++;
     }
-    if (s[p] !== end) return undefined;
-    p++;
-    ws();
+    if (s[p] !== closer) return undefined;
+    p = skipBlanks(s, p + 1);
   }
-  return s[p] === ')' ? { dest, end: p + 1 } : undefined;
+  return s[p] === ')' ? { dest: s.slice(start, end), end: p + 1 } : undefined;
+}
+
+/** The offset of the first character at or after `p` that is not a space or tab. */
+function skipBlanks(s: string, p: number): number {
+  while (s[p] === ' ' || s[p] === '\t') p++;
+  return p;
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', tab: '\t', newline: '\n', nbsp: '\u00a0', lpar: '(', rpar: ')', period: '.', excl: '!' };
