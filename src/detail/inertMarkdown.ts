@@ -218,14 +218,15 @@ function inertInline(line: LineIndex, cx: InlineContext, inLink: boolean): void 
   }
 }
 
-/** An autolink (`<https://…>`, `<a@b.c>`) can start at `s[i + 1]`: a scheme's first letter or an address's first character. */
-const AUTOLINK_START = /[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]/;
+/** What an autolink (`<https://…>`, `<a@b.c>`) can start with, by char code: a scheme's first letter or an address's first character. */
+const AUTOLINK_START = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-") AUTOLINK_START[c.charCodeAt(0)] = 1;
 
 const URL_AUTOLINK_AT = new RegExp(URL_AUTOLINK.source.slice(1), 'y');
 const EMAIL_AUTOLINK_AT = new RegExp(EMAIL_AUTOLINK.source.slice(1), 'y');
 
 function autolink(s: string, i: number): { markdown: string; end: number } | undefined {
-  if (!AUTOLINK_START.test(s[i + 1] ?? '')) return undefined;
+  if (!AUTOLINK_START[s.charCodeAt(i + 1)]) return undefined;
   URL_AUTOLINK_AT.lastIndex = i;
   const url = URL_AUTOLINK_AT.exec(s);
   EMAIL_AUTOLINK_AT.lastIndex = i;
@@ -253,26 +254,30 @@ function parseLink(line: LineIndex, i: number, refs: Map<string, string | undefi
   if (close === undefined) return undefined;
   const text = s.slice(i + 1, close);
   const p = close + 1;
-  if (s[p] === '(') {
+  // an inline link ends with `)`: with none further on the line, there is nothing to scan
+  if (s[p] === '(' && p < line.lastCloseParen) {
     const inline = inlineDestination(s, p + 1);
     if (inline) return { text, href: safeUrl(decodeDestination(inline.dest)), end: inline.end };
   }
-  // a label holds no brackets and is at most 999 characters long: nothing longer is looked up (nor normalised)
-  const isLabel = (open: number, end: number): boolean => end - open - 1 <= MAX_LABEL && !line.holdsBrackets(open);
   if (s[p] === '[') {
     const labelEnd = line.closingBracket(p);
     if (labelEnd !== undefined) {
       const collapsed = labelEnd === p + 1;
-      if (!(collapsed ? isLabel(i, close) : isLabel(p, labelEnd))) return undefined;
+      if (!(collapsed ? isLabel(line, i, close) : isLabel(line, p, labelEnd))) return undefined;
       const label = normalizeLabel(collapsed ? text : s.slice(p + 1, labelEnd));
       if (refs.has(label)) return { text, href: refs.get(label), end: labelEnd + 1 };
       return undefined;
     }
   }
-  if (!refs.size || !isLabel(i, close)) return undefined;
+  if (!refs.size || !isLabel(line, i, close)) return undefined;
   const label = normalizeLabel(text);
   if (label && refs.has(label)) return { text, href: refs.get(label), end: close + 1 };
   return undefined;
+}
+
+/** A label holds no brackets and is at most 999 characters long: nothing longer is looked up (nor normalised). */
+function isLabel(line: LineIndex, open: number, close: number): boolean {
+  return close - open - 1 <= MAX_LABEL && !line.holdsBrackets(open);
 }
 
 /**

@@ -13,12 +13,14 @@ export class LineIndex {
   /** The offsets of the `[` not closed yet, while `close` is worked out. */
   private open = new Int32Array(0);
   private bracketsReady = false;
+  private closeParen?: number;
   /** Start offsets of the maximal backtick runs by length, a cursor per length, and the offsets of every `|`. */
   private ticks?: { runs: Map<number, number[]>; next: Map<number, number>; pipes: number[] };
 
   /** Starts on another line. The arrays are kept (and grown): the lines of a note share them. */
   reset(s: string): this {
     this.s = s;
+    this.closeParen = undefined;
     this.bracketsReady = false;
     this.ticks = undefined;
     return this;
@@ -26,6 +28,12 @@ export class LineIndex {
 
   get text(): string {
     return this.s;
+  }
+
+  /** Offset of the line's last `)` (-1: none). */
+  get lastCloseParen(): number {
+    if (this.closeParen === undefined) this.closeParen = this.s.lastIndexOf(')');
+    return this.closeParen;
   }
 
   /** The `]` closing the `[` at `open` (nesting counted, backslash escapes skipped), or undefined. */
