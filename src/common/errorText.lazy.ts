@@ -16,6 +16,7 @@ export function errorText(e: unknown): string {
     return s === 1 ? vscode.l10n.t('Attio did not answer within 1 second.') : vscode.l10n.t('Attio did not answer within {0} seconds.', s);
   }
   if (isAttioError(e, 'rate-limited')) {
+    if (e.beyondCap) return vscode.l10n.t('Attio is limiting the rate of requests and asks to wait for more than a minute; try again later.');
     const s = Math.max(1, Math.ceil((new Date(e.retryAt).getTime() - Date.now()) / 1000));
     return s === 1 ? vscode.l10n.t('Attio is limiting the rate of requests; try again in 1 second.') : vscode.l10n.t('Attio is limiting the rate of requests; try again in {0} seconds.', s);
   }

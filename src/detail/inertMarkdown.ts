@@ -220,7 +220,7 @@ function inertInline(line: LineIndex, cx: InlineContext, inLink: boolean): void 
 
 /** What an autolink (`<https://…>`, `<a@b.c>`) can start with, by char code: a scheme's first letter or an address's first character. */
 const AUTOLINK_START = new Uint8Array(128);
-for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-") AUTOLINK_START[c.charCodeAt(0)] = 1;
+for (let c = 0; c < 128; c++) if (/[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]/.test(String.fromCharCode(c))) AUTOLINK_START[c] = 1;
 
 const URL_AUTOLINK_AT = new RegExp(URL_AUTOLINK.source.slice(1), 'y');
 const EMAIL_AUTOLINK_AT = new RegExp(EMAIL_AUTOLINK.source.slice(1), 'y');
