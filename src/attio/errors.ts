@@ -23,6 +23,7 @@ export type AttioErrorKind =
   | 'schema'
   | 'redirect'
   | 'origin'
+  | 'invalid-path'
   | 'http';
 
 export interface AttioErrorOptions {
@@ -221,6 +222,24 @@ export class OriginMismatchError extends AttioError {
   }
 }
 
+/**
+ * A path parameter that is not an Attio slug or id (`..`, `.`, one with a `/`, `%` or space, an empty one, not a
+ * string): refused while the request is built, so nothing is sent. The value is not kept: it may be anything a crafted
+ * `attio:` or `attio-json:` address carried.
+ */
+export class InvalidPathError extends AttioError {
+  /** Which path parameter (`record_id`, `object`…). */
+  readonly parameter: string;
+  constructor(endpoint: string, parameter: string) {
+    super('invalid-path', endpoint, `${endpoint}: not sent: the ${parameter} is not an Attio slug or id`);
+    this.name = 'InvalidPathError';
+    this.parameter = parameter;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), parameter: this.parameter };
+  }
+}
+
 /** `scheme://host[:port]` of a URL, or '' when it is not a valid URL. */
 export function originOf(url: string): string {
   try {
@@ -270,6 +289,7 @@ interface ErrorsByKind {
   schema: SchemaError;
   redirect: RedirectError;
   origin: OriginMismatchError;
+  'invalid-path': InvalidPathError;
 }
 
 /**
