@@ -30,7 +30,7 @@ export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
 export { NotAMemberError, commentAuthor, type CommentTarget } from './comments';
-export type { Transcript } from './meetings';
+export { formatMeetingStart, type Transcript } from './meetings';
 export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
