@@ -1,7 +1,7 @@
-// Bundles src/extension.ts into dist/extension.js (CommonJS, Node, `vscode` external), and each module loaded on
-// first use into a bundle of its own (see lazyModules below): activation parses only what it runs. The web build
-// (package.json `browser`) is the same set for a browser's web worker in dist/web/, with src/platform/web.ts in place
-// of src/platform/node.ts (no Node built-ins; the lazy bundles are read and evaluated by the platform seam).
+// Bundles src/extension.ts into dist/extension.js (CommonJS, `vscode` external), and each part loaded on first use
+// into a bundle of its own (LAZY_PARTS below): activation parses only what it runs. One build serves both extension
+// hosts (package.json `main` and `browser`); in a browser's web worker the platform seam (src/platform/) reads and
+// evaluates the lazy bundles.
 // `--production` minifies; otherwise sourcemaps. `--watch` rebuilds on change. `--metafile=<path>` writes the metafile.
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -28,36 +28,69 @@ const problemMatcher = {
 };
 
 /**
- * Modules loaded on first use, each a bundle of its own: the response schemas with zod (src/attio/lazySchemas.ts
- * requires them on the first response) and every `*.lazy.ts` under src/ (a surface's implementation, required when the
- * surface is first used). A `require()` of one of them stays a run-time require of `dist/<name>.js`. A lazy module
- * shares no state with the main bundle: it gets its collaborators as arguments (test/unit/bundles.test.ts checks).
+ * The lazy parts: each a bundle of its own (dist/<part>.js) made of the files named here, loaded on first use.
+ * Anywhere in src/, `lazy<typeof import('./x')>(() => require('./x'))` (src/platform) of one of these files stays a
+ * run-time require of its part's bundle: the module object is the part's, which exports what each of its files
+ * does (test/unit/bundles.test.ts checks that no name is exported twice). A part shares no state with the main
+ * bundle: it gets its collaborators as arguments (the same test checks).
  */
-function lazyModules() {
-  const found = { schemas: path.resolve('src/attio/schemas.ts') };
-  const walk = dir => {
-    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, d.name);
-      if (d.isDirectory()) walk(p);
-      else if (d.name.endsWith('.lazy.ts')) found[d.name.slice(0, -3)] = path.resolve(p);
-    }
-  };
-  walk('src');
-  return found;
-}
+const LAZY_PARTS = {
+  schemas: ['src/attio/schemas.ts'],
+  common: ['src/common/errorWording.ts', 'src/common/valueWording.ts', 'src/common/folderScan.ts'],
+  signIn: ['src/signIn/controller.ts'],
+  account: ['src/account/accountCommands.ts'],
+  detail: ['src/detail/render.ts'],
+  sidebar: [
+    'src/views/sidebarHandlers.ts',
+    'src/views/nodes/tooltips.ts',
+    'src/views/nodes/schemaText.ts',
+    'src/views/filterText.ts',
+    'src/data/recordFilter.ts',
+  ],
+  editor: ['src/editor/parts.ts'],
+  chat: ['src/chat/toolRunner.ts'],
+  developer: ['src/developer/impl.ts'],
+};
 
-/** `require()`s of lazy modules stay run-time requires of `dist/<name>.js`. */
-const lazyRequires = lazy => ({
+/** A part's entry: every export of its files (a module esbuild reads from here, not a file of src/). */
+const lazyEntries = {
+  name: 'lazy-entries',
+  setup(build) {
+    build.onResolve({ filter: /^lazy-part:/ }, args => ({ path: args.path.slice('lazy-part:'.length), namespace: 'lazy-part' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-part' }, args => ({
+      contents: LAZY_PARTS[args.path].map(f => `export * from ${JSON.stringify(path.resolve(__dirname, f))};`).join('\n'),
+      resolveDir: __dirname,
+      loader: 'ts',
+    }));
+  },
+};
+
+/** `require()`s of a lazy part's files stay run-time requires of `dist/<part>.js`. */
+const lazyRequires = {
   name: 'lazy-requires',
   setup(build) {
-    const lazyByPath = new Map(Object.entries(lazy).map(([name, file]) => [file, name]));
+    const partOf = new Map(Object.entries(LAZY_PARTS).flatMap(([part, files]) => files.map(f => [path.resolve(__dirname, f), part])));
     build.onResolve({ filter: /^\./ }, args => {
       if (args.kind !== 'require-call') return undefined;
-      const name = lazyByPath.get(path.resolve(args.resolveDir, `${args.path}.ts`));
-      return name ? { path: `./${name}.js`, external: true } : undefined;
+      const base = path.resolve(args.resolveDir, args.path);
+      const part = partOf.get(`${base}.ts`) ?? partOf.get(path.join(base, 'index.ts'));
+      return part ? { path: `./${part}.js`, external: true } : undefined;
     });
   },
-});
+};
+
+/**
+ * One namespace object for the `vscode` module per bundle: esbuild would otherwise turn each file's
+ * `import * as vscode from 'vscode'` into a copy of the API object's properties, made when the bundle loads (one per
+ * importing file, dozens in the main bundle); here every file reads the one copy.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, args => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
 
 /**
  * The build of the extension, shared by this script and the tests that inspect the bundles. One build for both
@@ -66,9 +99,8 @@ const lazyRequires = lazy => ({
  * platform seam, src/platform/, picks Node's require or the web's reader when the bundle loads).
  */
 function buildOptions({ minify = false } = {}) {
-  const lazy = lazyModules();
   return {
-    entryPoints: { extension: 'src/extension.ts', ...lazy },
+    entryPoints: { extension: 'src/extension.ts', ...Object.fromEntries(Object.keys(LAZY_PARTS).map(part => [part, `lazy-part:${part}`])) },
     bundle: true,
     format: 'cjs',
     platform: 'browser',
@@ -82,7 +114,7 @@ function buildOptions({ minify = false } = {}) {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: [lazyRequires(lazy)],
+    plugins: [lazyEntries, lazyRequires, vscodeOnce],
   };
 }
 
@@ -104,7 +136,7 @@ async function main() {
   console.log(`${sizes.join(', ')}${production ? ' (minified)' : ''}`);
 }
 
-module.exports = { buildOptions };
+module.exports = { buildOptions, LAZY_PARTS };
 
 if (require.main === module) {
   main().catch(e => {

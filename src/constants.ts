@@ -55,6 +55,8 @@ export const Settings = {
   oauthClientId: 'oauth.clientId',
   oauthRedirectUri: 'oauth.redirectUri',
   oauthTokenExchangeUrl: 'oauth.tokenExchangeUrl',
+  /** The team's sign-in broker ("Sign in with your team's Attio app"). */
+  oauthBrokerUrl: 'oauth.brokerUrl',
 } as const;
 
 export const Defaults = {
@@ -200,6 +202,7 @@ export const ChatToolNames = {
 export const ChatSettings = {
   tools: 'attio.chat.tools',
   attioMcpServer: 'attio.chat.attioMcpServer',
+  allowToolsOutsideChat: 'attio.chat.allowToolsOutsideChat',
 } as const;
 
 export const AttioMcp = {

@@ -5,7 +5,7 @@ import { AccountStatusBar } from './account/statusBar';
 import { errorMessage, Redactor } from './attio';
 import { ChatTools } from './chat/chatTools';
 import { AttioMcpServer } from './chat/mcp';
-import { registerCommands } from './common/commands';
+import { CommandArguments, registerCommands } from './common/commands';
 import { Configuration } from './common/config';
 import { FolderSettingsGuard } from './common/folderSettings';
 import { Logger } from './common/log';
@@ -23,6 +23,8 @@ import { syncContextKeys } from './session/contextKeys';
 import { ErrorReporter } from './session/errorReporter';
 import { ScopeErrorLog } from './session/scopeErrors';
 import { TokenStore } from './session/tokenStore';
+import { NetworkWatch } from './session/networkWatch';
+import { TokenHealthMonitor, attioDataVisible } from './session/tokenHealth';
 import { SignIn } from './signIn';
 import { UriEventHandler } from './signIn/uriHandler';
 import { EditorSurface } from './editor';
@@ -50,6 +52,10 @@ export interface TestApi {
   details: DetailDocuments;
   attioMcp: AttioMcpServer;
   globalState: vscode.Memento;
+  /** Runs a command as another extension's call runs outside the tests (arguments that skip prompts not honoured). */
+  commandArguments: CommandArguments;
+  chatTools: ChatTools;
+  health: TokenHealthMonitor['health'];
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -64,10 +70,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // catch, the words around a value): read them now (8 KB), English until then. On Node they load on first use.
   if (HOST_KIND === 'web') void Promise.all([errorWording.load(), valueWording.load()]).catch(e => log.warn(`wording not loaded: ${errorMessage(e)}`));
   const config = new Configuration();
+  // arguments that skip prompts: honoured only under the integration tests (the condition the test API has too)
+  const commandArguments = new CommandArguments(context.extensionMode === vscode.ExtensionMode.Test);
 
   // who is signed in
   const store = new TokenStore(context.secrets, log.child('Secrets'));
-  const clients = new ClientFactory(redactor, log.child('Client'));
+  const network = new NetworkWatch(globalThis.fetch);
+  const clients = new ClientFactory(redactor, log.child('Client'), network.fetch);
   const uris = new UriEventHandler(log.child('URI'));
   const signIn = new SignIn({ clients, store, uris, config: () => config.current, log: log.child('SignIn'), redactor, env: hostEnvironment(), fetch: globalThis.fetch });
   const auth = new AttioAuthProvider(store, () => signIn.acquire(), log.child('Auth'));
@@ -89,14 +98,24 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     scopes: () => connection.current?.session.scopes,
     sessions: async () => (await auth.current()).sessions.map(s => ({ id: s.id, workspaceSlug: s.workspaceSlug, workspaceName: s.workspaceName })),
     reveal: (object, id) => views.revealRecord(object, id),
+    args: commandArguments,
   });
   const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
   const transcripts = new TranscriptDocuments(data, errors.describe);
+  const chatTools = new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') });
+  const tokenHealth = new TokenHealthMonitor({
+    connection,
+    network,
+    errors,
+    showingAttio: () => attioDataVisible([views.objects.view, views.lists.view, views.tasks.view], vscode.window.visibleTextEditors),
+    log: log.child('Health'),
+  });
 
   context.subscriptions.push(
     channel,
     config,
+    network,
     store,
     auth,
     uris,
@@ -114,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     editor,
     registerCommands(viewCommands({ views, data, details, describeError: errors.describe, log: log.child('Tree') }), log, redactor),
     registerCommands(editor.commands(), log, redactor),
-    new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') }),
+    chatTools,
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),
@@ -123,11 +142,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
-    registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show() }), log, redactor),
+    tokenHealth,
+    registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show(), args: commandArguments }), log, redactor),
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health }
     : undefined;
 }
 

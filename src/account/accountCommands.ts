@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../attio';
-import type { CommandTable } from '../common/commands';
+import type { CommandArguments, CommandTable } from '../common/commands';
 import { Commands } from '../constants';
 import type { Logger } from '../common/log';
 import type { ReportView } from './reportView';
 import type { Connection } from '../session/connection';
 import type { AttioAuthProvider } from '../session/authProvider';
-import { reportsModule } from './lazyReports';
+import { connectionReport, scopeErrorsReport } from './reports';
 import type { ScopeErrorLog } from '../session/scopeErrors';
 import type { SignIn, SignInRequest } from '../signIn';
 import type { TokenStore } from '../session/tokenStore';
@@ -20,11 +20,14 @@ export interface AccountCommandDeps {
   reports: ReportView;
   log: Logger;
   showLog: () => void;
+  /** Arguments that skip prompts are honoured only in the integration tests. */
+  args: Pick<CommandArguments, 'honour'>;
 }
 
 /** Sign in/out, switch workspace, account actions, Verify Connection, Show Scope Errors. */
 export function accountCommands(d: AccountCommandDeps): CommandTable {
-  const signOut = async (arg?: { sessionId?: string; removeClientSecret?: boolean }): Promise<boolean> => {
+  const signOut = async (given?: { sessionId?: string; removeClientSecret?: boolean }): Promise<boolean> => {
+    const arg = d.args.honour(given);
     const { sessions, activeId } = await d.auth.current();
     if (!sessions.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Attio: you are not signed in.'));
@@ -91,14 +94,14 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
         d.log.debug(`could not resolve the authorising member: ${errorMessage(e)}`);
       }
     }
-    const md = (await reportsModule.load()).connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
+    const md = connectionReport({ self, method: conn.session.method, apiBaseUrl: d.connection.apiBaseUrl, authorizedBy, checkedAt: new Date() });
     d.log.info(`verified connection to "${conn.session.workspaceName}": ${self.active ? 'active' : 'inactive'}`);
     await d.reports.show('connection', vscode.l10n.t({ message: 'Attio: {0}', args: [conn.session.workspaceName], comment: ['A title. {0} is the workspace name.'] }), md);
     return md.markdown;
   };
 
   const showScopeErrors = async (): Promise<string> => {
-    const md = (await reportsModule.load()).scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
+    const md = scopeErrorsReport(d.scopeErrors.entries, d.connection.current?.session.method);
     await d.reports.show('scopeErrors', vscode.l10n.t('Attio: Scope Errors'), md);
     return md.markdown;
   };
@@ -147,11 +150,13 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
   };
 
   return {
-    [Commands.signIn]: async (req?: SignInRequest) => {
+    // true when signed in; never the session (it holds the access token) to whoever ran the command
+    [Commands.signIn]: async (given?: SignInRequest): Promise<boolean> => {
+      const req = d.args.honour(given);
       const session = await d.signIn.acquire(req && typeof req === 'object' ? req : {});
       await d.auth.add(session);
       void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Attio workspace "{0}".', session.workspaceName));
-      return session;
+      return true;
     },
     [Commands.signOut]: signOut,
     [Commands.switchWorkspace]: switchWorkspace,

@@ -4,11 +4,11 @@
  */
 import { lazyCommandTable, type CommandTable } from '../common/commands';
 import { Commands } from '../constants';
-import { lazyModule } from '../platform';
+import { lazy } from '../platform';
+import type * as Impl from './accountCommands';
 import type { AccountCommandDeps } from './accountCommands';
-import type * as Impl from './account.lazy';
 
-const accountModule = lazyModule<typeof Impl>('account.lazy', () => require('./account.lazy'));
+const accountModule = lazy<typeof Impl>(() => require('./accountCommands'));
 
 /** Every command the account surface handles (a unit test checks it against the handlers' table). */
 export const ACCOUNT_COMMANDS = [

@@ -4,7 +4,7 @@
  */
 import { checkLimit, checkOffset, Transport, type CallParams, type PageOptions, type TransportOptions } from './transport';
 import { type Page } from './pagination';
-import { endpoints, validate } from './request';
+import { endpoints, schemas, validate } from './request';
 import {
   type AttioAttribute,
   type AttioCallRecording,
@@ -25,7 +25,6 @@ import {
   type AttioWebhook,
   type SearchResult,
 } from './schemas';
-import { schemas } from './lazySchemas';
 import { parseScopes } from './scopes';
 
 export type { LogLevel, PageOptions, TokenSource } from './transport';

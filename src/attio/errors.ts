@@ -6,7 +6,7 @@
  * fixed text plus Attio's `code`; anything that might echo a credential goes through `redact` (redact.ts).
  *
  * A message is the English log line for developers. What a person reads is worded from the error's kind and
- * fields by the surface that shows it (src/common/errorText.lazy.ts), in the person's language.
+ * fields by the surface that shows it (src/common/errorWording.ts), in the person's language.
  */
 
 export type AttioErrorKind =

@@ -45,9 +45,8 @@ export { DEFAULT_PAGE_SIZE, allItems, collectAll, pages } from './pagination';
 export type { FetchPage, Page } from './pagination';
 export { RateLimiter } from './rateLimiter';
 export type { LimitClass, RateLimiterOptions } from './rateLimiter';
-export { buildRequest, endpoints, parseRetryAfter, redirectOf } from './request';
+export { buildRequest, endpoints, parseRetryAfter, redirectOf, schemas } from './request';
 export type { BuiltRequest, Endpoint, RequestParams } from './request';
-export { schemas } from './lazySchemas';
 export type {
   ActorReferenceValue,
   AttioActor,

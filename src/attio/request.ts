@@ -21,8 +21,14 @@ import {
   originOf,
 } from './errors';
 import { redact } from './redact';
-import { schemas } from './lazySchemas';
 import { endpointScopes, type EndpointKey } from './scopes';
+import { lazy } from '../platform';
+
+/**
+ * zod and the response schemas (dist/schemas.js) load on the first request, not at activation: the transport loads
+ * them before it sends (so `schemas()` works from then on); types come from './schemas' directly.
+ */
+export const schemas = lazy<typeof import('./schemas')>(() => require('./schemas'));
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { callRecordingsPage, commentSchema, meetingsPage, threadSchema, transcriptPage } from './activitySchemas';
 
 export * from './activitySchemas';
+export * from './brokerSchemas';
 
 const str = z.string();
 const nstr = z.nullish(z.string());

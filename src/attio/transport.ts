@@ -8,11 +8,10 @@
  */
 import type * as z from 'zod/mini';
 import { AttioError, AuthError, CancelledError, MissingScopeError, NetworkError, RETRY_AFTER_CAP_MS, RateLimitedError, ServerError, isCancellation } from './errors';
-import { schemas } from './lazySchemas';
 import { DEFAULT_PAGE_SIZE, MAX_PAGES, probeLimit, toPage, type Page } from './pagination';
 import { RateLimiter } from './rateLimiter';
 import { redact } from './redact';
-import { buildRequest, endpoints, errorFromResponse, parseBody, parseErrorBody, send, validate, type Endpoint, type QueryValue, type RawResponse } from './request';
+import { buildRequest, endpoints, errorFromResponse, parseBody, parseErrorBody, schemas, send, validate, type Endpoint, type QueryValue, type RawResponse } from './request';
 import { endpointScopes, missingScopes, parseScopes } from './scopes';
 
 /** A response schema, or (what the client passes) a function that gives it once the schemas have loaded. */

@@ -9,8 +9,12 @@ import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import { markOnce } from '../common/walkthrough';
 import { ChatToolNames, ContextKeys } from '../constants';
-import { chatTools } from './lazyTools';
+import { lazy } from '../platform';
 import type { RunnerDeps, ToolRunner } from './tools';
+import type * as Tools from './toolRunner';
+
+/** The tool implementations (./toolRunner, lazy part `chat`), loaded on the first tool invocation rather than at activation. */
+const chatTools = lazy<typeof Tools>(() => require('./toolRunner'));
 
 export interface ChatToolDeps {
   data: RunnerDeps['data'];
@@ -33,11 +37,13 @@ export class ChatTools extends Disposable {
   private async runner(): Promise<ToolRunner> {
     const { data, describeError, redact, config, log } = this.deps;
     const enabled = (): boolean => config.current.chat.tools;
+    const allowOutsideChat = (): boolean => config.current.chat.allowToolsOutsideChat;
     const tools = await chatTools.load();
-    return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, log: m => log.info(m) }));
+    return (this.loaded ??= new tools.ToolRunner({ data, describeError, redact, enabled, allowOutsideChat, log: m => log.info(m) }));
   }
 
-  private tool(name: string): vscode.LanguageModelTool<unknown> {
+  /** The tool VS Code calls for `name` (what it registered; the integration tests call it as chat would). */
+  tool(name: string): vscode.LanguageModelTool<unknown> {
     return {
       prepareInvocation: async options => {
         const p = await (await this.runner()).prepare(name, options.input);

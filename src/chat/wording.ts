@@ -1,6 +1,6 @@
 /**
  * The chat tools' words for people, in the display language (`vscode.l10n`): progress messages, why a call will not
- * run, and the confirmation shown before a write. Loaded with the tools (chatTools.lazy.ts), not at activation.
+ * run, and the confirmation shown before a write. Loaded with the tools (toolRunner.ts, lazy part `chat`), not at activation.
  * Values (queries, names, escaped CRM text) come in from the tools and are never translated.
  */
 import * as vscode from 'vscode';

@@ -49,6 +49,33 @@ export function lazyCommandTable(ids: readonly string[], load: () => CommandTabl
   return Object.fromEntries(ids.map(id => [id, (...args: unknown[]) => run(id, args)]));
 }
 
+/**
+ * Whether commands honour arguments that skip a person's choices (a token to sign in with, the record and title of a
+ * note, a task's fields, the session to sign out of): only while the integration tests run (`ExtensionMode.Test`, the
+ * condition that also guards the test API). Any extension, keybinding or command link can run a command; without
+ * this a command would be a way around every prompt (and `attio.signIn` with a token a login CSRF).
+ */
+export class CommandArguments {
+  private outsiderCalls = 0;
+
+  constructor(private readonly testMode: boolean) {}
+
+  /** `arg` when such arguments are honoured, else undefined: the command asks, as when run from the palette. */
+  honour<T>(arg: T): T | undefined {
+    return this.testMode && this.outsiderCalls === 0 ? arg : undefined;
+  }
+
+  /** Tests only: runs `f` as a call from another extension runs outside the tests (its arguments not honoured). */
+  async asOutsider<T>(f: () => Thenable<T>): Promise<T> {
+    this.outsiderCalls++;
+    try {
+      return await f();
+    } finally {
+      this.outsiderCalls--;
+    }
+  }
+}
+
 /** Registers every command of the table through {@link guardCommand}. */
 export function registerCommands(table: CommandTable, log: Logger, redactor: Redactor): vscode.Disposable {
   const out: CommandOutlet = { log, redactor, showError: m => void vscode.window.showErrorMessage(m) };

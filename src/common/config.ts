@@ -20,6 +20,8 @@ export interface AttioConfig {
     redirectUri: string;
     /** When set, the authorization code is sent here instead of to the token URL (the server keeps the client secret). */
     tokenExchangeUrl: string;
+    /** The team's sign-in broker, which holds the app's client secret ('' when none was set up). */
+    brokerUrl: string;
   };
   /** How long a load stays cached (ms); 0 disables caching. */
   cacheTtlMs: number;
@@ -39,6 +41,8 @@ export interface AttioConfig {
     tools: boolean;
     /** Offer Attio's hosted MCP server to VS Code (off by default). */
     attioMcpServer: boolean;
+    /** Reads answer callers outside a chat session (other extensions); off by default, from user settings only. */
+    allowToolsOutsideChat: boolean;
   };
 }
 
@@ -50,6 +54,7 @@ export const CREDENTIAL_SETTINGS = [
   Settings.oauthClientId,
   Settings.oauthRedirectUri,
   Settings.oauthTokenExchangeUrl,
+  Settings.oauthBrokerUrl,
 ] as const;
 
 const GROUPINGS: readonly TaskGrouping[] = ['mine', 'allOpen', 'overdue', 'flat'];
@@ -88,6 +93,7 @@ export function parseConfig(c: ConfigSource): AttioConfig {
       clientId: user(Settings.oauthClientId, ''),
       redirectUri: user(Settings.oauthRedirectUri, ''),
       tokenExchangeUrl: user(Settings.oauthTokenExchangeUrl, ''),
+      brokerUrl: user(Settings.oauthBrokerUrl, ''),
     },
     cacheTtlMs: typeof ttl === 'number' && ttl >= 0 ? Math.min(ttl, 86_400) * 1000 : 300_000,
     pageSize: typeof page === 'number' && page >= 1 ? Math.min(Math.floor(page), 500) : 50,
@@ -100,6 +106,7 @@ export function parseConfig(c: ConfigSource): AttioConfig {
     chat: {
       tools: c.get<boolean>(inSection(ChatSettings.tools)) !== false,
       attioMcpServer: c.get<boolean>(inSection(ChatSettings.attioMcpServer)) === true,
+      allowToolsOutsideChat: c.inspect<boolean>(inSection(ChatSettings.allowToolsOutsideChat))?.globalValue === true,
     },
   };
 }

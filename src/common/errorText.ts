@@ -1,17 +1,12 @@
-/** Failures as a person reads them: the wording (errorText.lazy.ts) is loaded on the first failure shown. */
-import type * as ErrorText from './errorText.lazy';
+/** Failures as a person reads them: the wording (errorWording.ts, lazy part `common`) is loaded on the first failure shown. */
+import type * as ErrorText from './errorWording';
 import { errorMessage, isCancellation } from '../attio/errors';
-import { lazyModule } from '../platform';
+import { lazy } from '../platform';
 
-/** What a caller should show for an error. */
-export type ErrorView =
-  | { kind: 'cancelled' }
-  | { kind: 'scope'; message: string; missing: string[] }
-  | { kind: 'signedOut'; message: string }
-  | { kind: 'other'; message: string };
+export type { ErrorView } from './errorWording';
 
-/** The wording bundle. Callers that can wait `await errorWording.load()`; on the web the extension reads it right after activation. */
-export const errorWording = lazyModule<typeof ErrorText>('errorText.lazy', () => require('./errorText.lazy'));
+/** The wording. Callers that can wait `await errorWording.load()`; on the web the extension reads it right after activation. */
+export const errorWording = lazy<typeof ErrorText>(() => require('./errorWording'));
 
 type Wording = Pick<typeof ErrorText, 'errorText' | 'personErrorView' | 'modelErrorView'>;
 

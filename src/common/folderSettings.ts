@@ -7,12 +7,12 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../attio';
 import { StateKeys } from '../constants';
 import type { Configuration } from './config';
-import type * as FolderScan from './folderScan.lazy';
-import { lazyModule } from '../platform';
+import type * as FolderScan from './folderScan';
+import { lazy } from '../platform';
 import { Disposable } from './disposable';
 import type { Logger } from './log';
 
-const folderScan = lazyModule<typeof FolderScan>('folderScan.lazy', () => require('./folderScan.lazy'));
+const folderScan = lazy<typeof FolderScan>(() => require('./folderScan'));
 
 /**
  * Warns, once per setting and file (remembered in workspaceState), when a folder or workspace file tries to set

@@ -1,9 +1,9 @@
-/** The words around values for people, built on first use: the wording is dist/valueWords.lazy.js. */
-import type * as Words from './valueWords.lazy';
-import { lazyModule } from '../platform';
+/** The words around values for people, built on first use: the wording is valueWording.ts (lazy part `common`). */
+import type * as Words from './valueWording';
+import { lazy } from '../platform';
 
-/** The wording bundle; the sidebar loads it with its other modules, and on the web the extension reads it after activation. */
-export const valueWording = lazyModule<typeof Words>('valueWords.lazy', () => require('./valueWords.lazy'));
+/** The wording; the sidebar loads it with its other parts, and on the web the extension reads it after activation. */
+export const valueWording = lazy<typeof Words>(() => require('./valueWording'));
 
 let built: ReturnType<typeof Words.valueWords> | undefined;
 

@@ -191,13 +191,6 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Escapes text for Markdown (tooltips and detail documents). */
-export function mdEscape(text: string): string {
-  return text
-    .replace(/[\\`*_[\]|<>]/g, c => `\\${c}`)
-    .replace(/^(\s*)([#+\->]|\d+\.)/, (_m, sp: string, c: string) => `${sp}${c.replace(/[#+\->.]/, x => `\\${x}`)}`);
-}
-
 function safeFormat(fn: () => string, fallback: string): string {
   try {
     return fn();

@@ -26,11 +26,13 @@ export { NotSignedInError, anySignal, memberDisplayName } from './context';
 export type { Event } from './emitter';
 export { Emitter } from './emitter';
 export * from './format';
+export { escapeMarkdown, mdEscape } from './markdown';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { Paged } from './paging';
 export { NotAMemberError, commentAuthor, type CommentTarget } from './comments';
-export { formatMeetingStart, type Transcript } from './meetings';
+export type { Transcript } from './keys';
+export { formatMeetingStart } from './meetings';
 export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';
@@ -82,6 +84,14 @@ export class WorkspaceData {
 
   get session(): DataSession | undefined {
     return this.ctx.session;
+  }
+
+  /**
+   * Which session the data layer reads and writes now (its id and the API address), undefined when signed out: a
+   * write the person confirmed for one session is refused when this changed before it is sent.
+   */
+  get sessionKey(): string | undefined {
+    return this.ctx.conn()?.key || undefined;
   }
 
   /** `https://app.attio.com/<workspace-slug>`: where items without a web URL of their own open. */

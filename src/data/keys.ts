@@ -2,8 +2,15 @@
  * Typed cache keys: every cached thing has one constructor here, which fixes its value type and the view it
  * belongs to (so "Refresh Objects" expires exactly the object-side entries). No string prefixes anywhere else.
  */
-import type { AttioAttribute, AttioCallRecording, AttioMeeting, AttioSelectOption, AttioStatus, AttioThread, AttioWebhook, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, Page, SearchResult } from '../attio';
-import type { Transcript } from './meetings';
+import type { AttioAttribute, AttioCallRecording, AttioMeeting, AttioSelectOption, AttioStatus, AttioThread, AttioWebhook, AttioEntry, AttioList, AttioMember, AttioNote, AttioObject, AttioRecord, AttioRecordEntry, AttioTask, AttioTranscriptSegment, Page, SearchResult } from '../attio';
+
+/** A call recording's transcript (data/meetings.ts loads it). */
+export interface Transcript {
+  segments: AttioTranscriptSegment[];
+  webUrl: string | null;
+  /** Pages fetched (each one request). */
+  pages: number;
+}
 
 /** Which view's "Refresh" expires an entry. */
 export type Scope = 'objects' | 'lists' | 'tasks';

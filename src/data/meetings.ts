@@ -7,7 +7,7 @@
 import { hasScope, type AttioCallRecording, type AttioMeeting, type AttioTranscriptSegment } from '../attio';
 import type { DataContext } from './context';
 import { formatDate, formatTimestamp, type RenderContext } from './format';
-import { Keys } from './keys';
+import { Keys, type Transcript } from './keys';
 
 /**
  * When a meeting starts, as a person reads it: date and time, or for an all-day meeting (`start.date`,
@@ -17,13 +17,6 @@ import { Keys } from './keys';
 export function formatMeetingStart(meeting: Pick<AttioMeeting, 'start'>, ctx: Pick<RenderContext, 'locale' | 'timeZone'>): string {
   if (meeting.start.datetime) return formatTimestamp(meeting.start.datetime, ctx);
   return meeting.start.date ? formatDate(meeting.start.date, ctx) : '';
-}
-
-export interface Transcript {
-  segments: AttioTranscriptSegment[];
-  webUrl: string | null;
-  /** Pages fetched (each one request). */
-  pages: number;
 }
 
 /** A transcript longer than this many pages is cut (a 10-hour call is still far below). */

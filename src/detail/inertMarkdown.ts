@@ -17,6 +17,7 @@
  * (`vscode` only for `l10n.t`: the label of an image's link.)
  */
 import * as vscode from 'vscode';
+import { escapeMarkdown as escapeAll } from '../data/markdown';
 import { LineIndex } from './lineIndex';
 import { TextBuffer } from './textBuffer';
 
@@ -59,14 +60,12 @@ export function inertMarkdown(source: string): string {
     } else out.push(inertLine(b.line, cx));
   }
   while (out.length && out[out.length - 1] === '') out.pop();
-  if (cut) out.push('', '', escapeAll(vscode.l10n.t({ message: '(The note is longer than {0} characters; the rest is not shown.)', args: [MAX_NOTE_LENGTH], comment: 'the end of a very long note in its detail page; {0}: a number of characters' })));
+  if (cut) out.push('', escapeAll(vscode.l10n.t({ message: '(The note is longer than {0} characters; the rest is not shown.)', args: [MAX_NOTE_LENGTH], comment: 'the end of a very long note in its detail page; {0}: a number of characters' })));
   return out.join('\n');
 }
 
-/** Plain text (a title, a task's content) as Markdown that shows exactly that text. */
-export function escapeAll(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, c => `\\${c}`);
-}
+/** Plain text (a title, a task's content) as Markdown that shows exactly that text: the one escaping rule. */
+export { escapeMarkdown as escapeAll } from '../data/markdown';
 
 /** The href to emit for a link destination, or undefined when it is not an absolute http(s) or mailto URL. */
 export function safeUrl(destination: string): string | undefined {

@@ -5,8 +5,17 @@ import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
-import { renderModule } from './lazyRender';
+import { lazy } from '../platform';
+import type * as Render from './render';
+import { detailPath } from './paths';
 import { parseDetailUri } from './uris';
+
+/**
+ * The renderer (render.ts and what only it uses: comment threads, meetings, transcripts), lazy part `detail`: loaded
+ * when the first document opens, holding no state of its own (it reads the data layer passed in). Tree tooltips call
+ * it directly once the sidebar has loaded it (views/provider.ts).
+ */
+export const renderModule = lazy<typeof Render>(() => require('./render'));
 
 /**
  * Serves the read-only `attio:` Markdown documents (records, entries, tasks, notes) and opens them in the
@@ -38,7 +47,8 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, vscode.l10n.t('Details'));
-      this.log.warn(`detail ${uri.path} failed: ${view.kind === 'cancelled' ? 'cancelled' : view.message}`);
+      // the path without its file name: that is the item's title (CRM data, never logged)
+      this.log.warn(`detail ${detailPath({ ...target, name: undefined })} failed: ${view.kind === 'cancelled' ? 'cancelled' : view.message}`);
       return `# ${vscode.l10n.t('Could not load this item')}\n\n${view.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : view.message}\n`;
     }
   }

@@ -22,8 +22,6 @@ export interface RenderOptions {
   workspaceUrl: string;
 }
 
-const cell = (s: string): string => mdEscape(s).replace(/\r?\n/g, ' ');
-
 function refLink(from: DetailTarget, r: RecordRef): string {
   return `[${mdEscape(r.title)}](${relativeLink(from, { kind: 'record', object: r.object, id: r.id, name: r.title })})`;
 }
@@ -32,9 +30,9 @@ function valuesTable(from: DetailTarget, rows: ValueRow[]): string[] {
   if (!rows.length) return [`*${vscode.l10n.t('No values.')}*`];
   const out = [`| ${vscode.l10n.t({ message: 'Attribute', comment: 'table heading' })} | ${vscode.l10n.t({ message: 'Value', comment: 'table heading' })} |`, '| --- | --- |'];
   for (const r of rows) {
-    const value = r.refs.length ? r.refs.map(x => refLink(from, x)).join(', ') : r.texts.map(cell).join('<br>');
+    const value = r.refs.length ? r.refs.map(x => refLink(from, x)).join(', ') : r.texts.map(mdEscape).join('<br>');
     // the api slug and type, dim under the title (a developer's name for the column; exact in Open as JSON)
-    out.push(`| ${cell(r.title)}<br><sub>\`${r.slug.replace(/[`|\r\n]/g, '')}\` · ${cell(r.type)}</sub> | ${value} |`);
+    out.push(`| ${mdEscape(r.title)}<br><sub>\`${r.slug.replace(/[`|\r\n]/g, '')}\` · ${mdEscape(r.type)}</sub> | ${value} |`);
   }
   return out;
 }
@@ -151,9 +149,9 @@ export async function renderTask(data: WorkspaceData, t: DetailTarget, task: Att
         : vscode.l10n.t({ message: 'Open', comment: 'task status' })
     } |`,
     `| ${vscode.l10n.t('Deadline')} | ${deadline} |`,
-    `| ${vscode.l10n.t('Assignees')} | ${cell(data.tasks.assigneeNames(task).join(', ') || vscode.l10n.t({ message: 'Nobody', comment: 'no assignees' }))} |`,
+    `| ${vscode.l10n.t('Assignees')} | ${mdEscape(data.tasks.assigneeNames(task).join(', ') || vscode.l10n.t({ message: 'Nobody', comment: 'no assignees' }))} |`,
     `| ${vscode.l10n.t('Linked records')} | ${links.length ? links.map(l => refLink(t, l)).join(', ') : vscode.l10n.t({ message: 'None', comment: 'no linked records' })} |`,
-    creator ? `| ${vscode.l10n.t('Created by')} | ${cell(creator)} |` : '',
+    creator ? `| ${vscode.l10n.t('Created by')} | ${mdEscape(creator)} |` : '',
     task.created_at ? `| ${vscode.l10n.t({ message: 'Created', comment: 'row heading: when the task was created' })} | ${formatTimestamp(task.created_at, opts)} |` : '',
     '',
     openInAttio(links[0] && data.records.url(links[0].id), opts),

@@ -3,7 +3,7 @@ import { Schemes } from '../constants';
 import { Disposable } from '../common/disposable';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
-import { renderModule } from './lazyRender';
+import { renderModule } from './provider';
 import { parseTranscriptPath } from './transcript';
 
 /** Serves `attio-transcript:` documents (read-only Markdown of a call recording's transcript) and opens them. */

@@ -1,5 +1,5 @@
 /**
- * The developer's view, loaded on first use (dist/developer.js, see esbuild.js): JSON documents, snippet
+ * The developer's view, loaded on first use (lazy part `developer`, see esbuild.js): JSON documents, snippet
  * generators and their command handlers. Nothing here runs at activation.
  */
 import type * as vscode from 'vscode';

@@ -7,10 +7,10 @@ import type { CommandTable } from '../common/commands';
 import { DevCommands, Schemes } from '../constants';
 import type { DataChange } from '../data';
 import type { DeveloperDeps } from './commands';
-import { lazyModule } from '../platform';
-import type * as Impl from './developer.lazy';
+import { lazy } from '../platform';
+import type * as Impl from './impl';
 
-const developerModule = lazyModule<typeof Impl>('developer.lazy', () => require('./developer.lazy'));
+const developerModule = lazy<typeof Impl>(() => require('./impl'));
 
 export type { DeveloperDeps, DevTarget } from './commands';
 

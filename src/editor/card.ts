@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { AttioAttribute, AttioObject, AttioRecord, AttioValue } from '../attio';
 import { Commands, EditorCommands } from '../constants';
-import { currentValues, humanize, mdEscape, renderValue, type AnyValue, type RenderContext } from '../data';
+import { clip, currentValues, humanize, mdEscape, renderValue, type AnyValue, type RenderContext } from '../data';
 
 /** What the link actions receive: the link's parts as the recogniser read them. */
 export interface LinkArgs {
@@ -67,18 +67,9 @@ const NOT_IDENTIFYING = new Set(['name', 'record_id', 'created_at', 'created_by'
 const CUSTOM_ROWS = 3;
 const MAX_VALUE = 120;
 
-/**
- * CRM text as inert Markdown: one line, at most `max` characters, every Markdown and HTML mark escaped, and the
- * characters that would start an autolink (`https://`, `www.`, `a@b.c`), an entity (`&lt;`) or a theme icon
- * (`$(alert)`) escaped too. VS Code's renderer removes the backslashes; nothing else changes on screen.
- */
+/** CRM text as inert Markdown (the data layer's one escaping rule, {@link mdEscape}), one line of at most `max` characters. */
 export function inert(text: string, max = MAX_VALUE): string {
-  let s = text.replace(/\s+/g, ' ').trim();
-  if (s.length > max) s = `${s.slice(0, max - 1)}…`;
-  return mdEscape(s)
-    .replace(/[:@&~!]/g, c => `\\${c}`)
-    .replace(/\$\(/g, '\\$(')
-    .replace(/www\./gi, m => `${m.slice(0, 3)}\\.`);
+  return mdEscape(clip(text.replace(/\s+/g, ' ').trim(), max));
 }
 
 /** `command:<id>?<encoded JSON arguments>`, for the card's own actions. */

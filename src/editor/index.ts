@@ -1,42 +1,23 @@
 /**
  * The editor surface: record links and hover cards in every text document, the TODO quick fix, and the commands
  * that take the editor's selection to Attio. At activation this registers thin providers and command ids only; the
- * implementation (editor.lazy.ts) loads on first use. Reads the data layer (and pickers from src/ui); extension.ts
+ * implementation (parts.ts, lazy part `editor`) loads on first use. Reads the data layer (and pickers from src/ui); extension.ts
  * composes it and registers its commands.
  */
 import * as vscode from 'vscode';
 import { lazyCommandTable, type CommandTable } from '../common/commands';
-import type { Configuration } from '../common/config';
-import type { Logger } from '../common/log';
 import { EditorCommands } from '../constants';
-import type { WorkspaceData } from '../data';
-import type { DetailDocuments } from '../detail/provider';
-import type { ErrorView } from '../session/errorReporter';
-import { lazyModule } from '../platform';
-import type * as Impl from './editor.lazy';
-import type { EditorParts } from './editor.lazy';
+import { lazy } from '../platform';
+import type * as Impl from './parts';
+import type { EditorDeps, EditorParts } from './parts';
 
-// esbuild keeps `./editor.lazy` a run-time require of dist/editor.lazy.js (esbuild.js)
-const editorModule = lazyModule<typeof Impl>('editor.lazy', () => require('./editor.lazy'));
+const editorModule = lazy<typeof Impl>(() => require('./parts'));
 
+export type { EditorDeps } from './parts';
 export type { SignedInWorkspace } from './links';
 
 /** Every document of every language, with files and untitled ones first so that our link wins over the plain URL link. */
 const ALL_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }, { scheme: '*' }];
-
-export interface EditorDeps {
-  data: WorkspaceData;
-  details: DetailDocuments;
-  config: Configuration;
-  describeError: (e: unknown, feature: string) => ErrorView;
-  log: Logger;
-  /** Scopes of the active session; undefined when signed out. */
-  scopes: () => readonly string[] | undefined;
-  /** Every signed-in workspace. */
-  sessions: () => Promise<import('./links').SignedInWorkspace[]>;
-  /** Shows a record in the Objects view; false when only its object could be shown. */
-  reveal: (object: string, id: string) => Promise<boolean>;
-}
 
 export class EditorSurface implements vscode.Disposable {
   private loaded: EditorParts | undefined;

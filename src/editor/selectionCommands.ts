@@ -11,7 +11,7 @@ import type { DetailDocuments } from '../detail/provider';
 import { detailUri } from '../detail/uris';
 import { pickRecord } from '../ui/recordPicker';
 import { MAX_TASK_CONTENT, createTaskFlow } from '../ui/taskForm';
-import type { CommandTable } from '../common/commands';
+import type { CommandArguments, CommandTable } from '../common/commands';
 import type { ErrorView } from '../session/errorReporter';
 import type { Logger } from '../common/log';
 import { recordLinkText, selectionTitle, type LinkFormat } from './format';
@@ -25,6 +25,8 @@ export interface SelectionCommandDeps {
   /** Scopes of the active session; undefined when signed out. */
   scopes: () => readonly string[] | undefined;
   linkFormat: () => LinkFormat;
+  /** Arguments that skip the pickers and forms (a record, a note's title, a task's fields): integration tests only. */
+  args: Pick<CommandArguments, 'honour'>;
 }
 
 /** Fields of a task decided without the form (an automation or a test passes them; people get the form). */
@@ -132,7 +134,7 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
   const insertRecordLink = async (arg?: unknown): Promise<string | undefined> => {
     const editor = activeEditor(() => vscode.l10n.t('Attio: open a file to insert a record link into.'));
     if (!editor) return undefined;
-    let choice = recordChoice(arg);
+    let choice = recordChoice(d.args.honour(arg));
     if (!choice) {
       const picked = await pickRecord(d.data, { title: vscode.l10n.t('Insert Attio Record Link') }, d.describeError, d.log);
       if (!picked || picked === 'skip') return undefined;
@@ -173,7 +175,7 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
       );
       return undefined;
     }
-    return createTask(content, taskFields(arg), () =>
+    return createTask(content, taskFields(d.args.honour(arg)), () =>
       offer(
         vscode.window.showWarningMessage,
         vscode.l10n.t({
@@ -188,7 +190,7 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
 
   const createTaskFromTodo = async (arg: TodoArgs | undefined, fields?: unknown): Promise<AttioTask | undefined> => {
     if (!arg || typeof arg.content !== 'string' || !arg.content.trim()) return undefined;
-    return createTask(arg.content, taskFields(fields), () =>
+    return createTask(arg.content, taskFields(d.args.honour(fields)), () =>
       void vscode.window.showWarningMessage(
         vscode.l10n.t({
           message: 'Attio: this comment has {0} characters; a task holds at most {1}.',
@@ -210,7 +212,7 @@ export function selectionCommands(d: SelectionCommandDeps): CommandTable {
       return undefined;
     }
     if (!(await requireScope(NOTE_WRITES))) return undefined;
-    const given = recordChoice(arg);
+    const given = recordChoice(d.args.honour(arg));
     let choice = given;
     if (!choice) {
       const picked = await pickRecord(d.data, { title: vscode.l10n.t('Add Selection as Note (1/2): to which record?') }, d.describeError, d.log);

@@ -16,5 +16,5 @@ const host: typeof node = typeof __dirname === 'string' ? node : web;
 export const HOST_KIND: HostKind = host.HOST_KIND;
 export const hostEnvironment: () => Readonly<Record<string, string | undefined>> = host.hostEnvironment;
 export const setExtensionFiles: (read: ReadExtensionFile) => void = host.setExtensionFiles;
-export const lazyModule: <T>(name: string, nodeRequire: () => unknown) => LazyModule<T> = host.lazyModule;
+export const lazy: <T>(nodeRequire: () => unknown) => LazyModule<T> = host.lazy;
 export type { HostKind, LazyModule, ReadExtensionFile } from './types';

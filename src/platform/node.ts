@@ -15,10 +15,10 @@ export function hostEnvironment(): Readonly<Record<string, string | undefined>> 
 export function setExtensionFiles(_read: ReadExtensionFile): void {}
 
 /**
- * A module loaded on first use: `nodeRequire` is `() => require('./x.lazy')` written next to the caller (esbuild keeps
- * it a run-time require of dist/<name>.js), `name` the bundle's name, which the browser reads instead.
+ * A module loaded on first use: `nodeRequire` is `() => require('./x')` written next to the caller, `./x` a file of a
+ * lazy part (esbuild.js `LAZY_PARTS` keeps it a run-time require of dist/<part>.js); on Node that require is all it takes.
  */
-export function lazyModule<T>(_name: string, nodeRequire: () => unknown): LazyModule<T> {
+export function lazy<T>(nodeRequire: () => unknown): LazyModule<T> {
   let loaded: T | undefined;
   const get = (): T => (loaded ??= nodeRequire() as T);
   return Object.assign(get, { ready: true, load: async () => get() });

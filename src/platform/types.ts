@@ -1,7 +1,7 @@
 /** What both builds of the platform seam provide (./node.ts and ./web.ts; test/unit/platform.test.ts checks both). */
 
 /**
- * A module bundled apart (esbuild.js: every `*.lazy.ts` and the schemas) and loaded on first use. Call it for the
+ * A module of a lazy part (esbuild.js `LAZY_PARTS`: a bundle of its own) loaded on first use. Call it for the
  * module where the caller cannot wait (a tree item's label, a tooltip): on Node that requires the bundle on the first
  * call; on the web it works once `load()` has resolved, so such a caller is reached only through a path that loaded it
  * (the sidebar loads its modules before it builds a level). Callers that can wait `await load()`.
@@ -14,7 +14,7 @@ export interface LazyModule<T> {
   load(): Promise<T>;
 }
 
-/** Reads a file of the installed extension (a path relative to its root, such as `dist/render.lazy.js`). */
+/** Reads a file of the installed extension (a path relative to its root, such as `dist/detail.js`). */
 export type ReadExtensionFile = (path: string) => PromiseLike<Uint8Array>;
 
 /** Which extension host runs this build: `node` (desktop, remote, code-server's server) or `web` (a browser's worker). */

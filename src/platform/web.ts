@@ -5,8 +5,8 @@
  * The worker host gives an extension a `require` that knows only 'vscode', so a lazy module cannot be required. Its
  * bundle (dist/<name>.js) is read through the workbench's file service (the extension's files may be on a remote
  * server or a CDN) and evaluated the way the worker host evaluates the main bundle: CommonJS wrapped in a function
- * whose `require` knows only 'vscode'. Loaded modules are kept on a global registry, the web's module cache: a lazy
- * bundle carries its own copy of this file (account.lazy loads reports.lazy), and every copy must see one cache.
+ * whose `require` knows only 'vscode'. Loaded parts are kept on a global registry, the web's module cache: a lazy
+ * bundle carries its own copy of this file, and every copy must see one cache.
  */
 import type { HostKind, LazyModule, ReadExtensionFile } from './types';
 
@@ -50,7 +50,18 @@ async function loadBundle(name: string): Promise<unknown> {
   return exports;
 }
 
-export function lazyModule<T>(name: string, _nodeRequire: () => unknown): LazyModule<T> {
+/**
+ * The part a lazy module belongs to, read from the text of `nodeRequire`: esbuild made its `require('./x')` a
+ * `require("./<part>.js")` (esbuild.js), and the web reads dist/<part>.js instead of calling it.
+ */
+function partOf(nodeRequire: () => unknown): string {
+  const m = /\brequire\(\s*["'`]\.\/([\w.-]+)\.js["'`]\s*\)/.exec(String(nodeRequire));
+  if (!m) throw new Error(`Not a lazy part: ${String(nodeRequire)}`);
+  return m[1];
+}
+
+export function lazy<T>(nodeRequire: () => unknown): LazyModule<T> {
+  const name = partOf(nodeRequire);
   const get = (): T => {
     if (registry.loaded.has(name)) return registry.loaded.get(name) as T;
     throw new Error(`dist/${name}.js was used before it was loaded.`);

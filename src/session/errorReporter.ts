@@ -55,7 +55,8 @@ export class ErrorReporter {
     return view;
   }
 
-  private promptReSignIn(workspaceName: string, key: string): void {
+  /** Asks to sign in again, once per cool-down and session key (also what token health uses, so it is said once). */
+  promptReSignIn(workspaceName: string, key: string): void {
     const now = Date.now();
     // another session (or server): its first refusal may prompt again
     if (key === this.promptKey && now - this.lastPrompt < RESIGNIN_COOLDOWN_MS) return;

@@ -1,41 +1,27 @@
 import * as vscode from 'vscode';
-import { isAttioError, originOf, type Redactor, type SelfInfo } from '../attio';
-import type { AttioConfig } from '../common/config';
+import { isAttioError, originOf, type SelfInfo } from '../attio';
 import { ENV_API_KEY, EXTENSION_ID, OAUTH_CALLBACK_PATH, Settings } from '../constants';
-import type { Logger } from '../common/log';
-import type { ClientFactory } from '../session/clients';
-import { signInFlows } from './flows';
+import { brokerToken } from './brokerFlow';
+import { signInFlows, type SignInWay } from './flows';
 import { OAuthError, buildAuthorizeUrl, buildState, exchangeCode, newNonce, waitForCallback } from './oauth';
-import type { SignInMethod, StoredSession, TokenStore } from '../session/tokenStore';
-import type { UriEventHandler } from './uriHandler';
+import type { SignInMethod, StoredSession } from '../session/tokenStore';
+import { SignInError, type SignInDeps } from './signInDeps';
+
+export { SignInError, type SignInDeps } from './signInDeps';
 
 /** Optional argument of `attio.signIn`, for automation and tests: skips the Quick Pick and, for tokens, the input box. */
 export interface SignInRequest {
-  method?: SignInMethod;
+  method?: SignInWay;
   token?: string;
   /** OAuth only: the app's client secret (stored in SecretStorage after a successful exchange). */
   clientSecret?: string;
   /** OAuth only: how long to wait for the browser (default 5 minutes). */
   timeoutMs?: number;
-}
-
-/** A failure the user should read as it is (no stack, no "Error:"). */
-export class SignInError extends Error {
-  override name = 'SignInError';
+  /** Broker only: the team's sign-in broker instead of the setting or the prompt (then kept in the user's settings). */
+  brokerUrl?: string;
 }
 
 const OAUTH_TIMEOUT_MS = 5 * 60_000;
-
-export interface SignInDeps {
-  clients: ClientFactory;
-  store: TokenStore;
-  uris: UriEventHandler;
-  config: () => AttioConfig;
-  log: Logger;
-  redactor: Redactor;
-  env: Record<string, string | undefined>;
-  fetch: typeof fetch;
-}
 
 /** "Attio: Sign In": picks a way in, gets a token, checks it with `/v2/self`, and only then stores it. */
 export class SignInController {
@@ -57,12 +43,15 @@ export class SignInController {
       }
       case 'oauth':
         return this.withOAuth(r);
+      case 'broker':
+        // an OAuth token, bound to its origin like every other
+        return this.withToken(await brokerToken(this.d, r, r.timeoutMs ?? OAUTH_TIMEOUT_MS), 'oauth');
     }
   };
 
-  private async pickMethod(): Promise<SignInMethod> {
+  private async pickMethod(): Promise<SignInWay> {
     const pick = await vscode.window.showQuickPick(
-      signInFlows(this.d.env),
+      signInFlows(this.d.env, this.d.config().oauth.brokerUrl),
       { title: vscode.l10n.t('Attio: Sign In'), placeHolder: vscode.l10n.t('How do you want to sign in to Attio?'), ignoreFocusOut: true },
     );
     if (!pick) throw new vscode.CancellationError();

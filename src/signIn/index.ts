@@ -2,12 +2,12 @@
  * "Attio: Sign In" as the rest of the extension sees it: `acquire()` gives a validated, not yet stored, session. The
  * controller (flows, OAuth, token checks) loads on the first sign-in, not at activation.
  */
-import { lazyModule } from '../platform';
+import { lazy } from '../platform';
 import type { StoredSession } from '../session/tokenStore';
+import type * as Impl from './controller';
 import type { SignInController, SignInDeps, SignInRequest } from './controller';
-import type * as Impl from './signIn.lazy';
 
-const signInModule = lazyModule<typeof Impl>('signIn.lazy', () => require('./signIn.lazy'));
+const signInModule = lazy<typeof Impl>(() => require('./controller'));
 
 export type { SignInRequest } from './controller';
 

@@ -40,7 +40,18 @@ export function buildState(nonce: string, relayCallback?: string): string {
   return relayCallback ? b64url(JSON.stringify({ n: nonce, cb: relayCallback })) : nonce;
 }
 
-export type CallbackResult = { code: string } | { error: string; description?: string };
+/** `state`: through a broker, its sealed state (matched by `nonce`), which goes back to its token endpoint. */
+export type CallbackResult = { code: string; state?: string } | { error: string; description?: string };
+
+/**
+ * An OAuth error code (`invalid_grant`, `access_denied`…) as a server or callback sent it, fit to show: at most 64
+ * letters, digits, `_`, `.` or `-`, and none of the secrets of the exchange; otherwise undefined (the caller names
+ * the HTTP status instead). The server's other text (`error_description`, a body) is never shown.
+ */
+export function oauthErrorCode(value: unknown, secrets: readonly (string | undefined)[] = []): string | undefined {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(value)) return undefined;
+  return secrets.some(s => s && (value.includes(s) || s.includes(value))) ? undefined : value;
+}
 
 /** What went wrong in a token exchange, for the words a person reads (the message is the English log line). */
 export type ExchangeFailure =
@@ -60,12 +71,14 @@ export class OAuthError extends Error {
 }
 
 /**
- * Waits for the callback whose `state` equals ours; callbacks with another state are ignored (`onIgnored`).
- * Rejects on timeout or cancellation. `subscribe` hands every callback query to the listener and returns an unsubscribe.
+ * Waits for the callback whose `state` (or, through a sign-in broker, `nonce`: `param`) equals ours; callbacks with
+ * another are ignored (`onIgnored`). Rejects on timeout or cancellation. `subscribe` hands every callback query to the
+ * listener and returns an unsubscribe.
  */
 export function waitForCallback(opts: {
   subscribe: (listener: (query: URLSearchParams) => void) => () => void;
   state: string;
+  param?: 'state' | 'nonce';
   timeoutMs: number;
   signal?: AbortSignal;
   onIgnored?: (reason: string) => void;
@@ -88,8 +101,8 @@ export function waitForCallback(opts: {
     }, opts.timeoutMs);
     opts.signal?.addEventListener('abort', onAbort);
     unsubscribe = opts.subscribe(query => {
-      if (query.get('state') !== opts.state) {
-        opts.onIgnored?.('a callback arrived with an unknown state');
+      if (query.get(opts.param ?? 'state') !== opts.state) {
+        opts.onIgnored?.(`a callback arrived with an unknown ${opts.param ?? 'state'}`);
         return;
       }
       const error = query.get('error');
@@ -99,7 +112,7 @@ export function waitForCallback(opts: {
         return;
       }
       done();
-      resolve(error ? { error, description: query.get('error_description') ?? undefined } : { code: code! });
+      resolve(error ? { error: oauthErrorCode(error) ?? 'unreadable_error', ...(opts.param === 'nonce' && query.get('error_description') ? { description: query.get('error_description')! } : {}) } : opts.param === 'nonce' ? { code: code!, state: query.get('state') ?? '' } : { code: code! });
     });
   });
 }
@@ -162,7 +175,7 @@ export async function exchangeCode(p: ExchangeParams): Promise<string> {
   }
   const obj = (json ?? {}) as Record<string, unknown>;
   if (!res.ok || typeof obj.access_token !== 'string' || !obj.access_token) {
-    const why = typeof obj.error === 'string' ? obj.error : `HTTP ${res.status}`;
+    const why = oauthErrorCode(obj.error, [p.code, p.clientSecret]) ?? `HTTP ${res.status}`;
     const hint = why === 'invalid_client' ? ' Check the app\'s client secret.' : why === 'invalid_grant' ? ' The code was already used or expired; try again.' : '';
     throw new OAuthError(`The token exchange failed (${why}).${hint}`, 'exchange', { kind: 'refused', why });
   }

@@ -41,6 +41,8 @@ export function pickRecord(
   let seq = 0;
   /** Enter pressed while a search was still running: take the first result when it arrives. */
   let acceptWhenReady = false;
+  /** The first result of the last search and what it answered (Enter can come before the window shows the items). */
+  let first: { query: string; result?: SearchResult } | undefined;
   let finish: (v: SearchResult | 'skip' | undefined) => void = () => undefined;
 
   const run = (query: string): void => {
@@ -59,6 +61,7 @@ export function pickRecord(
           alwaysShow: true,
           result: r,
         }));
+        first = { query, result: items[0]?.result };
         qp.items = [...skipItem, ...(items.length ? items : [{ label: query ? vscode.l10n.t({ message: 'No records match "{0}"', args: [query], comment: '{0}: what was typed' }) : vscode.l10n.t('No records'), alwaysShow: true }])];
         // an Enter that came before these results takes the first of them, if they answer what is typed now
         if (acceptWhenReady && query === qp.value.trim()) {
@@ -103,6 +106,8 @@ export function pickRecord(
       if (item?.skip) finish('skip');
       else if (searching) acceptWhenReady = true;
       else if (item?.result) finish(item.result);
+      // Enter reached us before the window had shown the results it answers (so nothing was selected): the first
+      else if (!item && first?.result && first.query === qp.value.trim()) finish(first.result);
     });
     qp.onDidHide(() => finish(undefined));
     qp.items = skipItem;

@@ -1,4 +1,4 @@
-/** "Add Comment" on a record or a list entry: the id at activation, the handler in sidebarCommands.lazy.ts. */
+/** "Add Comment" on a record or a list entry: the id at activation, the handler in sidebarHandlers.ts. */
 import type { CommandTable } from '../common/commands';
 import { TreeCommands } from '../constants';
 import type { WorkspaceData } from '../data';

@@ -10,13 +10,11 @@ import type { Configuration, TaskGrouping } from '../common/config';
 import { ListsRoot } from './nodes/lists';
 import { ObjectsRoot, RecordNode } from './nodes/objects';
 import { TasksRoot } from './nodes/tasks';
-import { TreeNode, type NodeContext } from './nodes/treeNode';
-import { NodeTreeProvider } from './provider';
-import { treeModulesLoading } from './treeModules';
+import { TreeNode, type FilterLookup, type FilterTarget, type NodeContext } from './nodes/treeNode';
+import { NodeTreeProvider, treeModulesLoading } from './provider';
 import { FilterStore } from './filterStore';
 import { PinStore } from './pinStore';
 import { pinnedRows } from './nodes/pinned';
-import type { FilterLookup, FilterTarget } from './nodes/filters';
 
 export interface SidebarOptions {
   data: WorkspaceData;
@@ -31,7 +29,7 @@ export interface SidebarOptions {
 /**
  * The Objects, Lists and Tasks views: builds their roots and providers, refreshes what the data layer says
  * changed, follows the tree settings, and keeps the Tasks badge (my overdue tasks). Commands: ids in viewCommands.ts,
- * handlers in sidebarCommands.lazy.ts.
+ * handlers in sidebarHandlers.ts.
  */
 export class SidebarViews extends Disposable {
   readonly objects: NodeTreeProvider;

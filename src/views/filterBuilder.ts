@@ -12,7 +12,7 @@ import { pickRecord } from '../ui/recordPicker';
 // the pure module itself, not the data layer's index: this file is bundled apart (dist/filterBuilder.js)
 import { isSortable, operatorsFor, type FilterCondition, type FilterOp, type FilterSort, type RecordFilter } from '../data/recordFilter';
 import { describeCondition, describeSort, operatorLabel } from './filterText';
-import type { FilterTarget } from './nodes/filters';
+import type { FilterTarget } from './nodes/treeNode';
 
 /** Picks a record (search as you type); undefined = cancelled. */
 export type RecordPick = (title: string) => Promise<{ id: string; title: string } | undefined>;

@@ -1,13 +1,13 @@
 /**
  * The filters people keep on objects and lists, per workspace (keptState.ts): `"objects:<slug>" | "lists:<id>" →
- * filter`; a kept filter is checked when read back (filterModule's parseRecordFilter, loaded only then).
+ * filter`; a kept filter is checked when read back (parseRecordFilter, lazy part `sidebar`).
  */
 import type * as vscode from 'vscode';
 import { GlobalStateKeys } from '../constants';
 import type { RecordFilter } from '../data';
 import { KeptState } from './keptState';
-import { filterModule } from './lazyFilters';
-import type { FilterTarget } from './nodes/filters';
+import { recordFilters } from './nodes/filters';
+import type { FilterTarget } from './nodes/treeNode';
 
 export class FilterStore extends KeptState<Record<string, unknown>> {
   constructor(memento: vscode.Memento, workspace: () => string | undefined) {
@@ -21,7 +21,7 @@ export class FilterStore extends KeptState<Record<string, unknown>> {
 
   get(target: FilterTarget, id: string): RecordFilter | undefined {
     const raw = this.map()[`${target}:${id}`];
-    const f = raw === undefined ? undefined : filterModule().parseRecordFilter(raw);
+    const f = raw === undefined ? undefined : recordFilters().parseRecordFilter(raw);
     return f && (f.conditions.length || f.sort) ? f : undefined;
   }
 

@@ -2,7 +2,7 @@
  * The words of filters in the display language: an operator as the builder offers it ("Stage is"), a condition
  * ("Stage is Negotiation") and a whole filter as an object's or a list's node describes it. The data layer's
  * recordFilter.ts (no `vscode`) keeps the English ones for its own messages; this module, bundled with the builder
- * (filterModule.lazy.ts), replaces them wherever a person reads them. `vscode` only for `l10n.t`.
+ * (lazy part `sidebar`), replaces them wherever a person reads them. `vscode` only for `l10n.t`.
  */
 import * as vscode from 'vscode';
 import type { FilterCondition, FilterOp, RecordFilter } from '../data/recordFilter';

@@ -1,4 +1,4 @@
-/** "Open Transcript" on a completed call recording: the id at activation, the handler in sidebarCommands.lazy.ts. */
+/** "Open Transcript" on a completed call recording: the id at activation, the handler in sidebarHandlers.ts. */
 import type { CommandTable } from '../common/commands';
 import { TreeCommands } from '../constants';
 import type { TranscriptDocuments } from '../detail/transcripts';

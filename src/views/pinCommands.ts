@@ -1,4 +1,4 @@
-/** "Pin" and "Unpin" on a record: the ids at activation, the handlers in sidebarCommands.lazy.ts. */
+/** "Pin" and "Unpin" on a record: the ids at activation, the handlers in sidebarHandlers.ts. */
 import type { CommandTable } from '../common/commands';
 import { TreeCommands } from '../constants';
 import type { SidebarViews } from './controller';

@@ -1,6 +1,7 @@
 /**
- * Pinned records, per workspace (keptState.ts): `[{object, id, title}]` in pin order. The title is the one seen
- * when pinned, shown only if the record is gone from Attio.
+ * Pinned records, per workspace (keptState.ts): `[{object, id}]` in pin order. No title: global state is a file in
+ * the user-data folder, and a record's name is CRM data (SECURITY.md); the titles come from Attio when shown. Pins
+ * that an older version kept with their titles lose them the first time this store is built.
  */
 import type * as vscode from 'vscode';
 import { GlobalStateKeys } from '../constants';
@@ -9,20 +10,25 @@ import { KeptState } from './keptState';
 export interface Pin {
   object: string;
   id: string;
-  title: string;
 }
 
-const isPin = (p: Partial<Pin> | null): p is Pin => !!p && typeof p.object === 'string' && typeof p.id === 'string' && typeof p.title === 'string';
+const isPin = (p: Partial<Pin> | null): p is Pin => !!p && typeof p.object === 'string' && typeof p.id === 'string';
+
+/** Only the object and id of each pin (an older version kept the title too). */
+const idsOnly = (pins: unknown): Pin[] => (Array.isArray(pins) ? pins.filter(isPin).map(p => ({ object: p.object, id: p.id })) : []);
 
 export class PinStore extends KeptState<Pin[]> {
   constructor(memento: vscode.Memento, workspace: () => string | undefined) {
     super(memento, GlobalStateKeys.pins, workspace);
+    const kept = memento.get<unknown>(GlobalStateKeys.pins);
+    if (kept && typeof kept === 'object' && JSON.stringify(kept).includes('"title"')) {
+      void memento.update(GlobalStateKeys.pins, Object.fromEntries(Object.entries(kept).map(([ws, pins]) => [ws, idsOnly(pins)])));
+    }
   }
 
   /** The signed-in workspace's pins, oldest first (anything malformed is skipped). */
   list(): Pin[] {
-    const v = this.read();
-    return Array.isArray(v) ? v.filter(isPin) : [];
+    return idsOnly(this.read());
   }
 
   has(id: string): boolean {
@@ -30,7 +36,7 @@ export class PinStore extends KeptState<Pin[]> {
   }
 
   async pin(p: Pin): Promise<void> {
-    if (!this.has(p.id)) await this.save([...this.list(), { object: p.object, id: p.id, title: p.title }]);
+    if (!this.has(p.id)) await this.save([...this.list(), { object: p.object, id: p.id }]);
   }
 
   unpin(id: string): Promise<void> {

@@ -1,7 +1,19 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../common/disposable';
-import type { TreeNode } from './nodes/treeNode';
-import { tooltipModulesLoading, treeModulesLoading } from './treeModules';
+import { valueWording } from '../common/valueWords';
+import { renderModule } from '../detail/provider';
+import { tooltips, type TreeNode } from './nodes/treeNode';
+
+/**
+ * Undefined when tree nodes can call every lazy part they use where they cannot wait (labels, descriptions,
+ * tooltips): the sidebar's own (attribute texts, filters, tooltips), the renderer's inert Markdown and the words
+ * around values. Always on Node, where a part loads on its first call; on the web a part must be read before it is
+ * called, so the sidebar awaits this promise before it builds a level or resolves a tooltip.
+ */
+export function treeModulesLoading(): Promise<unknown> | undefined {
+  const missing = [tooltips, renderModule, valueWording].filter(m => !m.ready);
+  return missing.length ? Promise.all(missing.map(m => m.load())) : undefined;
+}
 
 /**
  * A TreeDataProvider over nodes: owns its TreeView, shows progress in the view while a level loads, stamps
@@ -43,7 +55,7 @@ export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvi
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem | Promise<vscode.TreeItem> {
-    const loading = tooltipModulesLoading();
+    const loading = treeModulesLoading();
     if (loading) return loading.then(() => this.resolveTreeItem(item, node));
     const tip = node.tooltip();
     if (tip) item.tooltip = tip;

@@ -1,10 +1,10 @@
-/** The commands of the Objects, Lists and Tasks views and their items: ids at activation, handlers in sidebarCommands.lazy.ts. */
+/** The commands of the Objects, Lists and Tasks views and their items: ids at activation, handlers in sidebarHandlers.ts. */
 import type { CommandTable } from '../common/commands';
 import { Commands, DevCommands, TreeCommands } from '../constants';
-import type { ViewCommandDeps } from './sidebarCommands.lazy';
+import type { ViewCommandDeps } from './sidebarHandlers';
 import { sidebarCommandTable } from './sidebarCommands';
 
-export type { ViewCommandDeps } from './sidebarCommands.lazy';
+export type { ViewCommandDeps } from './sidebarHandlers';
 
 /** Every command viewCommands handles (a unit test checks it against the handlers' table). */
 export const VIEW_COMMANDS = [

@@ -59,6 +59,8 @@ const web = process.argv[2] === 'web';
 const source = web ? require('fs').readFileSync(process.argv[1], 'utf8') : undefined;
 const fakeVscode = new Proxy(vscode, { get: (t, p) => (p in t ? t[p] : inert()) });
 const hrtime = process.hrtime;
+const cpu = process.cpuUsage;
+const c0 = cpu();
 const t0 = hrtime.bigint();
 let ext;
 if (web) {
@@ -70,16 +72,29 @@ if (web) {
 const t1 = hrtime.bigint();
 ext.activate(context);
 const t2 = hrtime.bigint();
-process.stdout.write(JSON.stringify({ require: Number(t1 - t0) / 1e6, activate: Number(t2 - t1) / 1e6, disposables: context.subscriptions.length }));
+const c = cpu(c0);
+process.stdout.write(JSON.stringify({ require: Number(t1 - t0) / 1e6, activate: Number(t2 - t1) / 1e6, cpu: (c.user + c.system) / 1e3, disposables: context.subscriptions.length }));
 `;
+
+interface Run {
+  require: number;
+  activate: number;
+  /** CPU time (user + system) of require + activate: what a busy machine's scheduling does not inflate. */
+  cpu: number;
+  disposables: number;
+}
+
+/** Cold processes per bundle (ATTIO_BENCH_RUNS=<n> for more on a busy machine). */
+const RUNS = Number(process.env.ATTIO_BENCH_RUNS) || 15;
+const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+/** ATTIO_BENCH_CPUPROF=<dir> writes a CPU profile of each cold activation there, to see where the time goes. */
+const prof = process.env.ATTIO_BENCH_CPUPROF ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', process.env.ATTIO_BENCH_CPUPROF] : [];
+const coldRun = (bundle: string, mode: 'node' | 'web'): Run => JSON.parse(execFileSync(process.execPath, [...prof, '-e', CHILD, bundle, mode], { encoding: 'utf8' }));
 
 function bench(bundle: string, mode: 'node' | 'web'): void {
   if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run "npm run bundle -- --production" first`);
-  const runs: { require: number; activate: number; disposables: number }[] = [];
-  // ATTIO_BENCH_CPUPROF=<dir> writes a CPU profile of each cold activation there, to see where the time goes.
-  const prof = process.env.ATTIO_BENCH_CPUPROF ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', process.env.ATTIO_BENCH_CPUPROF] : [];
-  for (let i = 0; i < 15; i++) runs.push(JSON.parse(execFileSync(process.execPath, [...prof, '-e', CHILD, bundle, mode], { encoding: 'utf8' })));
-  const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const runs: Run[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(coldRun(bundle, mode));
   const req = med(runs.map(r => r.require));
   const act = med(runs.map(r => r.activate));
   const kb = (fs.statSync(bundle).size / 1024).toFixed(1);
@@ -90,7 +105,34 @@ function bench(bundle: string, mode: 'node' | 'web'): void {
   );
 }
 
+/**
+ * `node out/test/bench/activation.js <base bundle> <bundle>…`: the bundles side by side, one cold process of each in
+ * turn (so all see the same machine load), each on both hosts, against the base's require + activate on Node (the
+ * base may be a Node-only build, as that of 7d79428 is). Build the base from its commit: `git archive <commit> | tar
+ * -x -C <dir>`, link node_modules, `node esbuild.js --production` there.
+ */
+function compare(base: string, bundles: string[]): void {
+  const rows = [{ label: `${base} (node)`, bundle: base, mode: 'node' as const }, ...bundles.flatMap(b => (['node', 'web'] as const).map(mode => ({ label: `${b} (${mode})`, bundle: b, mode })))];
+  const runs = rows.map((): Run[] => []);
+  for (let i = 0; i < RUNS; i++) rows.forEach((r, j) => runs[j].push(coldRun(r.bundle, r.mode)));
+  const total = (r: Run): number => r.require + r.activate;
+  const totals = runs.map(rs => med(rs.map(total)));
+  // the median of each round's ratio to the base's run of that round: robust to a machine whose load drifts
+  const ratios = runs.map(rs => med(rs.map((r, i) => total(r) / total(runs[0][i]))));
+  const cpus = runs.map(rs => med(rs.map(r => r.cpu)));
+  console.log(`activation of our own code (require/evaluate + activate(), median of ${RUNS} alternating cold processes; wall time, and CPU time):`);
+  rows.forEach((r, j) => {
+    const kb = (fs.statSync(r.bundle).size / 1024).toFixed(1);
+    const parts = `require ${med(runs[j].map(x => x.require)).toFixed(2)} + activate ${med(runs[j].map(x => x.activate)).toFixed(2)}`;
+    console.log(
+      `  ${r.label}: ${totals[j].toFixed(2)} ms (${parts}) = ${ratios[j].toFixed(2)}× the base (median ratio per round); CPU ${cpus[j].toFixed(2)} ms = ${(cpus[j] / cpus[0]).toFixed(2)}×; bundle ${kb} KB; ${runs[j][0].disposables} disposables`,
+    );
+  });
+}
+
 function main(): void {
+  const [base, ...bundles] = process.argv.slice(2).map(b => path.resolve(b));
+  if (base) return compare(base, bundles.length ? bundles : [BUNDLE]);
   bench(BUNDLE, 'node');
   bench(BUNDLE, 'web');
 }

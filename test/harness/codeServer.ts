@@ -22,6 +22,12 @@ export interface CodeServerOptions {
    * time opens in Restricted Mode (VS Code's default for a folder nobody trusted yet).
    */
   workspaceTrust?: boolean;
+  /**
+   * Workspace trust decided by the user setting alone (no `--disable-workspace-trust` flag; the setting starts off):
+   * one code-server can then serve ordinary windows and, after `updateSettings(workspaceTrustSettings)`, a window
+   * that opens a folder in Restricted Mode.
+   */
+  workspaceTrustBySetting?: boolean;
   /** Extra user settings, merged over the harness defaults. */
   settings?: Record<string, unknown>;
   /** .vsix files installed into the fresh extensions dir before the server starts. */
@@ -52,6 +58,10 @@ export interface CodeServer {
   remoteUri(absPath: string): string;
   /** Resolves when the process exits (code or signal). */
   readonly exited: Promise<void>;
+  /** Merges `patch` into the user settings (a value of `undefined` removes the key); open windows pick it up. */
+  updateSettings(patch: Record<string, unknown>): void;
+  /** Sets the display language code-server serves the next time a window loads (`argv.json`'s `locale`). */
+  setLocale(locale: string): void;
   stop(): Promise<void>;
 }
 
@@ -132,10 +142,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const extensionsDir = path.join(profileDir, 'ext');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...defaultSettings, ...(options.workspaceTrust ? workspaceTrustSettings : {}), ...options.settings }, null, 2),
-  );
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...defaultSettings, ...(options.workspaceTrust ? workspaceTrustSettings : {}), ...options.settings }, null, 2));
   const env = profileEnv(profileDir, options.env);
 
   try {
@@ -156,7 +164,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...(options.workspaceTrust || options.workspaceTrustBySetting ? [] : ['--disable-workspace-trust']),
     ...commonArgs(userDataDir, extensionsDir),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(options.locale ? ['--locale', options.locale] : []),
@@ -225,6 +233,19 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     pid,
     exited,
     remoteUri,
+    updateSettings(patch) {
+      const current = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) delete current[key];
+        else current[key] = value;
+      }
+      fs.writeFileSync(settingsFile, JSON.stringify(current, null, 2));
+    },
+    setLocale(locale) {
+      const argv = path.join(userDataDir, 'User', 'argv.json');
+      // this profile's argv.json holds nothing but the locale (VS Code writes it as JSON with comments)
+      fs.writeFileSync(argv, JSON.stringify({ locale }, null, 2));
+    },
     workbenchUrl(folder, payload) {
       let u = `${url}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
       if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;

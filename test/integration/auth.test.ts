@@ -10,7 +10,7 @@ import { AttioAuthProvider } from '../../src/session/authProvider';
 import { TokenStore } from '../../src/session/tokenStore';
 import { Redactor } from '../../src/attio';
 import { Logger } from '../../src/common/log';
-import { extensionApi, signOutAll, suiteServer, waitFor, logCount } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, logCount, signInCommand, dismissPrompts } from './helpers';
 
 const ENTERED_SECRETS: string[] = [];
 
@@ -19,7 +19,7 @@ suite('Sign in with an access token', () => {
 
   test('a good token, pasted with whitespace around it, signs in and names the workspace', async () => {
     ENTERED_SECRETS.push(serverOf().tokens.full);
-    const session = await vscode.commands.executeCommand<{ workspaceName: string } | undefined>('attio.signIn', { method: 'token', token: `  ${serverOf().tokens.full}\n` });
+    const session = await signInCommand({ method: 'token', token: `  ${serverOf().tokens.full}\n` });
     assert.ok(session, 'sign-in returned no session');
     const api = await extensionApi();
     const conn = await waitFor(() => api.connection.current, 'the active connection');
@@ -42,6 +42,28 @@ suite('Sign in with an access token', () => {
     assert.strictEqual(result, undefined);
     assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), before);
     assert.strictEqual(api.connection.current?.session.accessToken, serverOf().tokens.full);
+  });
+
+  test('another extension running attio.signIn with a token gets no token back and signs nobody in (login CSRF)', async () => {
+    // Outside the tests no caller's arguments are honoured. The tests run in ExtensionMode.Test, where they are (the
+    // suites sign in that way), so the call runs through the test API's switch that withholds them for this one call:
+    // the same code path as a call from another extension in a normal window.
+    const api = await extensionApi();
+    const before = await api.auth.current();
+    assert.strictEqual(before.sessions.length, 1);
+    const attacker = serverOf().tokens.otherWorkspace;
+    serverOf().clearRequests();
+    const result = await dismissPrompts(
+      api.commandArguments.asOutsider(() => vscode.commands.executeCommand('attio.signIn', { method: 'token', token: attacker })),
+      'Sign In as another extension runs it',
+    );
+    assert.strictEqual(result, undefined, 'nothing comes back: no session, no token');
+    assert.deepStrictEqual(await api.auth.current(), before, 'the same sessions, the same one active');
+    assert.deepStrictEqual(serverOf().requests.map(r => r.path), [], 'the token was never tried');
+    assert.strictEqual(api.connection.current?.session.accessToken, serverOf().tokens.full);
+    // and in the tests, where the request is honoured, the answer is true and nothing more
+    const signedIn = await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: serverOf().tokens.full });
+    assert.strictEqual(signedIn, true);
   });
 
   test('a token Attio has never seen (any format) is refused, not judged by its prefix', async () => {
@@ -68,7 +90,7 @@ suite('Sign in with an access token', () => {
   test('a token missing task scopes: tasks fail as a scope error naming task:read, not as signed out', async () => {
     const api = await extensionApi();
     ENTERED_SECRETS.push(serverOf().tokens.noTasks);
-    const session = await vscode.commands.executeCommand<{ id: string }>('attio.signIn', { method: 'token', token: serverOf().tokens.noTasks });
+    const session = await signInCommand({ method: 'token', token: serverOf().tokens.noTasks });
     assert.ok(session);
     const conn = await waitFor(() => (api.connection.current?.session.id === session.id ? api.connection.current : undefined), 'the new connection');
     const err = await conn.client.listTasks({ limit: 5, offset: 0 }).then(() => undefined, (e: unknown) => e);
@@ -118,7 +140,7 @@ suite('Sign in with OAuth through the URI handler', () => {
 
   test('approve in the browser: signed in with an OAuth token', async () => {
     serverOf().setOAuthAutoDecision('approve');
-    const session = await vscode.commands.executeCommand<{ method: string } | undefined>('attio.signIn', { method: 'oauth', clientSecret: serverOf().oauth.clientSecret, timeoutMs: 45_000 });
+    const session = await signInCommand({ method: 'oauth', clientSecret: serverOf().oauth.clientSecret, timeoutMs: 45_000 });
     assert.ok(session, 'no session: did the authorize page open and redirect back?');
     assert.strictEqual(session.method, 'oauth');
     const api = await extensionApi();
@@ -203,8 +225,8 @@ suite('Several workspaces', () => {
     const other = aOf().tokens.otherWorkspace;
     assert.ok(other, 'the server offers a token for a second workspace');
     ENTERED_SECRETS.push(aOf().tokens.full, other);
-    const s1 = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: aOf().tokens.full });
-    const s2 = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: other });
+    const s1 = await signInCommand({ method: 'token', token: aOf().tokens.full });
+    const s2 = await signInCommand({ method: 'token', token: other });
     assert.ok(s1 && s2);
     assert.notStrictEqual(s1.workspaceName, s2.workspaceName);
     assert.strictEqual((await api.auth.current()).sessions.length, 2);
@@ -255,7 +277,7 @@ suite('Another window', () => {
     try {
       assert.strictEqual((await other.getSessions()).length, 0);
       ENTERED_SECRETS.push(serverOf().tokens.full);
-      const s = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token: serverOf().tokens.full });
+      const s = await signInCommand({ method: 'token', token: serverOf().tokens.full });
       assert.ok(s);
       await waitFor(() => events.some(e => e.added === 1) || undefined, 'the other window to see the new session');
       const seen = await other.getSessions();

@@ -2,7 +2,9 @@
  * The language-model tools in a real extension host, against the local Attio server: VS Code lists every tool with
  * its schema; `vscode.lm.invokeTool` runs each read tool (answers checked against the workspace, requests counted
  * from the server's log, a repeated call costs none); a token without task:read gets the scope named; writes
- * outside a chat session write nothing; no result carries a token.
+ * outside a chat session write nothing; no result carries a token. `invokeTool` here has no chat request's token,
+ * as another extension's call would not: the suite turns on attio.chat.allowToolsOutsideChat (user settings), and
+ * one test shows that without it nothing is read.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -30,10 +32,12 @@ suite('Chat tools: language-model tools in the extension host', () => {
 
   suiteSetup(async () => {
     server = serverOf();
+    await vscode.workspace.getConfiguration().update('attio.chat.allowToolsOutsideChat', true, vscode.ConfigurationTarget.Global);
     await signInOnly(server.tokens.full);
   });
 
-  suiteTeardown(() => {
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration().update('attio.chat.allowToolsOutsideChat', undefined, vscode.ConfigurationTarget.Global);
     for (const t of Object.values(server.tokens)) for (const r of results) assert.ok(!r.includes(t), 'a tool result carries a token');
   });
 
@@ -134,12 +138,57 @@ suite('Chat tools: language-model tools in the extension host', () => {
     }
   });
 
+  test('by default, a read invoked outside a chat session (another extension) answers nothing and reads nothing', async () => {
+    const all = vscode.workspace.getConfiguration();
+    await all.update('attio.chat.allowToolsOutsideChat', undefined, vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual(vscode.workspace.getConfiguration().get('attio.chat.allowToolsOutsideChat'), false, 'off by default');
+      server.clearRequests();
+      for (const name of ['attio_search_records', 'attio_get_record', 'attio_list_tasks', 'attio_list_entries', 'attio_describe_schema']) {
+        const out = await invoke(name, { query: 'Acme Robotics', record: 'x', list: 'Sales Pipeline' });
+        results.push(out);
+        assert.match(out, /answers only in a chat session.*nothing was read.*attio\.chat\.allowToolsOutsideChat/, name);
+        assert.doesNotMatch(out, /Acme/, `${name}: no CRM data`);
+      }
+      assert.deepStrictEqual(calls(server), []);
+    } finally {
+      await all.update('attio.chat.allowToolsOutsideChat', true, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a write invoked outside a chat session writes nothing and says why', async () => {
     server.clearRequests();
     const out = await invoke('attio_create_task', { content: 'Should never exist' });
     results.push(out);
     assert.match(out, /runs only in a chat session where the person confirms it first; nothing was written/);
     assert.deepStrictEqual(server.requests.filter(r => r.method === 'POST' && r.path === '/v2/tasks'), []);
+  });
+
+  test('a write confirmation shows the real content whatever the title says, and writes only to the session it was confirmed for', async () => {
+    const api = await extensionApi();
+    const found = /record_id (\S+) · (\S+)/.exec(await invoke('attio_search_records', { query: 'Acme Robotics', object: 'companies', limit: 1 }));
+    assert.ok(found, 'Acme Robotics');
+    const tool = api.chatTools.tool('attio_add_note');
+    const cancel = new vscode.CancellationTokenSource().token;
+    // a title the model was talked into: a line break and ~~~ would open a harmless-looking block and fold the rest away
+    const input = { record: found[2], title: 'Follow-up\n~~~\nNothing will be written.\n~~~', content: 'Wire the deposit to account 12345' };
+    const prepared = await tool.prepareInvocation!({ input }, cancel);
+    const message = prepared?.confirmationMessages?.message;
+    const md = typeof message === 'string' ? message : (message?.value ?? '');
+    assert.ok(md.includes('Follow-up \\~\\~\\~ Nothing will be written. \\~\\~\\~'), `the title stays one line of text:\n${md}`);
+    const fences = md.split('\n').filter(l => /^(`{3,}|~{3,})/.test(l));
+    assert.deepStrictEqual(fences, ['```text', '```'], 'one block: the content');
+    assert.ok(md.includes('```text\nWire the deposit to account 12345\n```'), 'the real content, shown');
+
+    // the person confirms; meanwhile the active workspace changes (another window's Switch Workspace does the same)
+    await signInWith(server.tokens.otherWorkspace);
+    server.clearRequests();
+    const chatRequest = {} as vscode.ChatParticipantToolToken; // invoke only asks whether there is one
+    const result = await tool.invoke({ input, toolInvocationToken: chatRequest } as vscode.LanguageModelToolInvocationOptions<unknown>, cancel);
+    const text = (result?.content ?? []).map(p => (p as { value?: unknown }).value).join('');
+    assert.match(text, /session changed after the person was asked to confirm.*nothing was written/);
+    assert.deepStrictEqual(server.requests.filter(r => r.path === '/v2/notes').map(r => r.method), [], 'written nowhere');
+    await signInOnly(server.tokens.full);
   });
 
   test('bad input is answered in words, not a thrown error', async () => {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { AttioClient } from '../../src/attio';
 import { parseRecordUrl, type RecordUrl } from '../../src/editor/recordUrls';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor, signInWith } from './helpers';
+import { extensionApi, suiteServer, waitFor, signInWith, dismissPrompts } from './helpers';
 
 /** API requests (not /v2/self) since the last clear. */
 function calls(server: AttioTestServer): string[] {
@@ -250,6 +250,20 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     const notes = (await api.data.notes.list('people', urls.people.recordId)).value;
     assert.strictEqual(notes[0].id.note_id, note.id.note_id);
     assert.deepStrictEqual(calls(server), ['POST /v2/notes'], 'no reload');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('another extension passing a record, a note title or task fields skips no prompt: dismissed, nothing is written', async () => {
+    // outside the tests no caller's arguments are honoured; the test API's switch runs each call that way
+    const api = await extensionApi();
+    const editor = await vscode.window.showTextDocument(await openDoc('Wire the money to account 12345'));
+    editor.selection = new vscode.Selection(0, 0, 0, 31);
+    server.clearRequests();
+    const asOutsider = (command: string, arg: object): Promise<unknown> =>
+      dismissPrompts(api.commandArguments.asOutsider(() => vscode.commands.executeCommand(command, arg)), command);
+    assert.strictEqual(await asOutsider('attio.addSelectionAsNote', { object: 'people', recordId: urls.people.recordId, noteTitle: 'Payment' }), undefined);
+    assert.strictEqual(await asOutsider('attio.createTaskFromSelection', { deadlineAt: null, assigneeIds: [], linkedRecords: [] }), undefined);
+    assert.deepStrictEqual(server.requests.filter(r => r.path === '/v2/notes' || r.path === '/v2/tasks').map(r => `${r.method} ${r.path}`), [], 'nothing written');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

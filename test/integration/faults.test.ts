@@ -18,7 +18,7 @@ import type { NodeTreeProvider } from '../../src/views/provider';
 import { ClientFactory } from '../../src/session/clients';
 import { Connection } from '../../src/session/connection';
 import type { AttioTestServer, LoggedRequest } from '../server';
-import { extensionApi, signOutAll, suiteServer, waitFor, findRow, logCount, logText, treeRows, type TreeRow } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, findRow, logCount, logText, treeRows, type TreeRow, signInCommand } from './helpers';
 
 type Row = TreeRow<TreeNode>;
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node);
@@ -26,6 +26,17 @@ const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(
 const errors = (list: Row[]): Row[] => list.filter(r => r.contextValue.startsWith('message:error'));
 const labels = (list: Row[]): string[] => list.map(r => r.label);
 const isApi = (r: LoggedRequest): boolean => r.path.startsWith('/v2/') && r.path !== '/v2/self';
+/** The rows of every view and of the first expandable row of each (Deals in Objects), as a person sees them. */
+async function everyRow(t: SidebarViews): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const [view, under] of [[t.objects, 'Deals'], [t.lists, undefined], [t.tasks, undefined]] as const) {
+    const top = await rows(view);
+    const open = under ? findRow(top, under) : top.find(r => r.collapsible && !r.contextValue.startsWith('message:'));
+    out.push(...top, ...(open ? await rows(view, open.node) : []));
+  }
+  return out;
+}
+const staleRows = (list: Row[]): string[] => list.filter(r => /stale/.test(r.description) || /^Couldn't refresh/.test(r.label)).map(r => `${r.label} (${r.description})`);
 
 
 suite('Faults in the extension host', () => {
@@ -47,13 +58,15 @@ suite('Faults in the extension host', () => {
   });
   teardown(() => server.setFaults({}));
 
-  test('5xx storm during Refresh: the data stays visible, marked stale; Retry recovers', async () => {
+  test('5xx storm during Refresh: the data stays visible, marked stale; Retry and Refresh recover every row of every view', async () => {
+    // the views are used as in a session: the same nodes (ObjectsRoot keeps its object rows) before, during and after
+    assert.deepStrictEqual(staleRows(await everyRow(t)), []);
     const deals = findRow(await rows(t.objects), 'Deals');
     const before = await rows(t.objects, deals.node);
     assert.strictEqual(errors(before).length, 0);
     server.setFaults({ status5xxRate: 1 });
     server.clearRequests();
-    await vscode.commands.executeCommand('attio.refreshObjects');
+    await vscode.commands.executeCommand('attio.refresh');
     const during = await rows(t.objects, deals.node);
     assert.match(during[0].label, /^Couldn't refresh \(showing cached data\): .*server error \(HTTP 50[023]\)/);
     assert.deepStrictEqual(labels(during.slice(1)), labels(before), 'every record still shown');
@@ -61,6 +74,8 @@ suite('Faults in the extension host', () => {
     const tries = server.requests.filter(r => r.path === '/v2/objects/deals/records/query');
     assert.strictEqual(tries.length, 4, 'one request and three retries, then it stops');
     assert.ok(tries.every(r => r.status >= 500));
+    const outage = staleRows(await everyRow(t));
+    for (const row of ['People', 'Deals']) assert.ok(outage.some(r => r.startsWith(`${row} (`)), `${row} marked stale: ${outage.join(', ')}`);
 
     server.setFaults({});
     const retry = during[0].command;
@@ -76,6 +91,12 @@ suite('Faults in the extension host', () => {
     const after = await rows(t.objects, deals.node);
     assert.deepStrictEqual(labels(after), labels(before));
     assert.ok(after.every(r => !/stale/.test(r.description)));
+
+    // Attio: Refresh with the server healthy: no row of any view is marked stale any more
+    await vscode.commands.executeCommand('attio.refresh');
+    const healthy = await everyRow(t);
+    assert.deepStrictEqual(staleRows(healthy), []);
+    assert.ok(findRow(healthy, 'Deals'), 'the same object rows');
   });
 
   test('connection reset mid-page: retried unseen; when it persists, the loaded pages stay and "Load more" retries', async () => {
@@ -202,7 +223,7 @@ suite('Faults in the extension host', () => {
       'task:read',
       'user_management:read',
     ]);
-    const session = await vscode.commands.executeCommand<{ id: string; workspaceName: string }>('attio.signIn', { method: 'token', token });
+    const session = await signInCommand({ method: 'token', token });
     assert.ok(session);
     await waitFor(() => api.connection.current?.session.id === session.id || undefined, 'the new session to be active');
     const objects = await rows(t.objects);

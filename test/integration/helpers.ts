@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
+import type { StoredSession } from '../../src/session/tokenStore';
 import { extensionSettings } from '../harness/attioServer';
 import { startAttioServer, type AttioTestServer, type StartOptions } from '../server';
 
@@ -39,6 +40,32 @@ export async function startServerFor(opts: StartOptions = {}): Promise<AttioTest
   const api = await extensionApi();
   await waitFor(() => api.connection.apiBaseUrl === server.url || undefined, 'the extension to pick up the server URL');
   return server;
+}
+
+/**
+ * Runs "Attio: Sign In" with `request` (honoured because the tests run in test mode) and returns the session it
+ * stored and made active, read through the test API: the command itself answers only `true`, never the session
+ * (which holds the token). Undefined when nobody was signed in.
+ */
+export async function signInCommand(request: object): Promise<StoredSession | undefined> {
+  const api = await extensionApi();
+  const signedIn = await vscode.commands.executeCommand<boolean | undefined>('attio.signIn', request);
+  if (signedIn === undefined) return undefined;
+  assert.strictEqual(signedIn, true, 'Sign In answers true, nothing more');
+  const { sessions, activeId } = await api.auth.current();
+  return sessions.find(s => s.id === activeId);
+}
+
+/** Presses Escape on every prompt `attempt` opens (a Quick Pick, an input box) until it settles; its outcome. */
+export async function dismissPrompts<T>(attempt: Thenable<T>, what: string): Promise<T> {
+  const done = Promise.resolve(attempt).then(v => ({ v }));
+  // repeated until the prompt has closed: it may not be open yet
+  for (let i = 0; i < 40; i++) {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const outcome = await Promise.race([done, new Promise<undefined>(r => setTimeout(r, 250))]);
+    if (outcome) return outcome.v;
+  }
+  return assert.fail(`${what}: still waiting after its prompts were closed`);
 }
 
 /** Signs in with a pasted token (as the Sign In command does) and waits until the data layer has the session. */

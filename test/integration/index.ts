@@ -5,6 +5,7 @@
  */
 import Mocha from 'mocha';
 import { findFiles } from '../harness/findFiles';
+import { recordOutcomes } from '../harness/results';
 
 export function run(): Promise<void> {
   // ATTIO_TEST_GREP (forwarded to the extension host like every ATTIO_* variable) runs only matching tests.
@@ -18,6 +19,7 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
+      recordOutcomes(runner);
     } catch (e) {
       console.log('0 passed, 1 failed');
       reject(e instanceof Error ? e : new Error(String(e)));

@@ -14,9 +14,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { SecretKeys } from '../../src/constants';
 import { startAttioServer, type AttioTestServer, type LoggedRequest } from '../server';
-import { extensionApi, logCount, signOutAll, suiteServer, waitFor } from './helpers';
-
-type Session = { id: string; workspaceName: string; apiOrigin: string };
+import { extensionApi, logCount, signOutAll, suiteServer, waitFor, signInCommand, dismissPrompts } from './helpers';
 
 /** What a request log shows of credentials: a known token's name, an OAuth code or client secret in the form. */
 const credentialsIn = (requests: LoggedRequest[]): string[] =>
@@ -74,7 +72,7 @@ suite('Origin binding: a folder\'s settings never redirect credentials', () => {
     this.timeout(120_000);
     const api = await extensionApi();
     assert.strictEqual(vscode.workspace.isTrusted, true, 'the folder is trusted: restricted settings would apply');
-    const session = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: aOf().tokens.full });
+    const session = await signInCommand({ method: 'token', token: aOf().tokens.full });
     assert.ok(session);
     const warnedBefore = await logCount('ignored attio.apiBaseUrl');
 
@@ -103,7 +101,7 @@ suite('Origin binding: a folder\'s settings never redirect credentials', () => {
     assert.match(report, /Workspace/);
     assert.ok(await vscode.commands.executeCommand('attio.signIn', { method: 'token', token: aOf().tokens.readOnly }));
     aOf().setOAuthAutoDecision('approve');
-    const viaOAuth = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'oauth', clientSecret: aOf().oauth.clientSecret, timeoutMs: 45_000 });
+    const viaOAuth = await signInCommand({ method: 'oauth', clientSecret: aOf().oauth.clientSecret, timeoutMs: 45_000 });
     assert.ok(viaOAuth, 'OAuth sign-in works with the user\'s settings');
     assert.strictEqual(viaOAuth.apiOrigin, new URL(aOf().url).origin);
     assert.strictEqual(aOf().requests.filter(r => r.path === '/oauth/token' && r.status === 200).length, 1, 'the code went to the user\'s token URL');
@@ -133,7 +131,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
 
   test('the user moving attio.apiBaseUrl to another origin gets asked to sign in; the old token goes nowhere', async () => {
     const api = await extensionApi();
-    const s = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: aOf().tokens.full });
+    const s = await signInCommand({ method: 'token', token: aOf().tokens.full });
     assert.ok(s);
     assert.strictEqual(s.apiOrigin, new URL(aOf().url).origin, 'the session records where it was verified');
     await quiet(aOf());
@@ -160,7 +158,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
     // "Sign in for <new origin>": a new session, bound to the new origin
     await moveApiTo(b.url);
     await waitFor(() => api.connection.mismatch, 'the mismatch again');
-    const s2 = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: b.tokens.full });
+    const s2 = await signInCommand({ method: 'token', token: b.tokens.full });
     assert.ok(s2);
     assert.strictEqual(s2.apiOrigin, new URL(b.url).origin);
     await waitFor(() => api.connection.current?.session.id === s2.id || undefined, 'the new session active');
@@ -171,7 +169,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
   test('sign-out works in the mismatch state', async () => {
     const api = await extensionApi();
     await moveApiTo(aOf().url);
-    const s = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: aOf().tokens.full });
+    const s = await signInCommand({ method: 'token', token: aOf().tokens.full });
     assert.ok(s);
     await moveApiTo(b.url);
     await waitFor(() => api.connection.mismatch, 'the mismatch state');
@@ -206,15 +204,8 @@ suite('Origin binding: a session is used only at the origin it was verified agai
       const asked = await logCount('asking again');
       const attempt = vscode.commands.executeCommand('attio.signIn', { method: 'oauth', timeoutMs: 20_000 });
       await waitFor(async () => (await logCount('asking again')) > asked || undefined, 'the sign-in to ask for the secret again');
-      // the user presses Escape on the input box (repeated until it has closed: it may not be open yet)
-      const done = Promise.resolve(attempt).then(v => ({ v }));
-      let outcome: { v: unknown } | undefined;
-      for (let i = 0; i < 40 && !outcome; i++) {
-        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        outcome = await Promise.race([done, new Promise<undefined>(r => setTimeout(r, 250))]);
-      }
-      assert.ok(outcome, 'the secret prompt closed');
-      assert.strictEqual(outcome.v, undefined, 'no session');
+      // the user presses Escape on the input box
+      assert.strictEqual(await dismissPrompts(attempt, 'the secret prompt'), undefined, 'no session');
       assert.deepStrictEqual(credentialsIn(aOf().requests), [], 'the secret was not sent to another token URL');
       assert.deepStrictEqual(aOf().requests.map(r => r.path), [], 'asked before the browser opened');
     } finally {
@@ -257,7 +248,7 @@ suite('Redirects: a request carrying a credential never follows one', () => {
   test('an API that redirects is reported (naming where to), and the target receives no token', async () => {
     const api = await extensionApi();
     await moveApiTo(redirectorUrl);
-    const s = await vscode.commands.executeCommand<Session>('attio.signIn', { method: 'token', token: aOf().tokens.full });
+    const s = await signInCommand({ method: 'token', token: aOf().tokens.full });
     assert.ok(s, 'signed in: /v2/self answered at the redirecting origin');
     const conn = await waitFor(() => api.connection.current, 'the connection');
     aOf().clearRequests();

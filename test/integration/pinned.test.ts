@@ -34,7 +34,9 @@ suite('Pinned records in the Objects view', () => {
     await vscode.commands.executeCommand('attio.pinRecord', company.node);
 
     const kept = new PinStore(api.globalState, () => api.data.session?.workspaceSlug).list();
-    assert.deepStrictEqual(kept.map(p => p.title), [person.label, company.label], 'kept in global state, which a reloaded window reads back');
+    assert.deepStrictEqual(kept.map(p => p.object), ['people', 'companies'], 'kept in global state, which a reloaded window reads back');
+    const stored = JSON.stringify(api.globalState.get('attio.pins'));
+    for (const name of [person.label, company.label]) assert.ok(!stored.includes(name), `no record name in global state: ${stored}`);
 
     await vscode.commands.executeCommand('attio.refreshObjects');
     server.clearRequests();

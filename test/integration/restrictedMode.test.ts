@@ -10,7 +10,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { startAttioServer, type AttioTestServer } from '../server';
-import { EXTENSION_ID, extensionApi, findRow, signInWith, signOutAll, startServerFor, treeRows, waitFor } from './helpers';
+import { EXTENSION_ID, extensionApi, findRow, signInWith, signOutAll, startServerFor, treeRows, waitFor, signInCommand } from './helpers';
 
 const trustEnabled = (): boolean => vscode.workspace.getConfiguration('security.workspace.trust').get<boolean>('enabled') === true;
 
@@ -67,7 +67,7 @@ suite('Restricted Mode: an untrusted folder naming another server', () => {
     // OAuth sign-in: authorize and token URLs from the user's settings, never the folder's
     user.setOAuthAutoDecision('approve');
     try {
-      const viaOAuth = await vscode.commands.executeCommand<{ apiOrigin: string }>('attio.signIn', { method: 'oauth', clientSecret: user.oauth.clientSecret, timeoutMs: 45_000 });
+      const viaOAuth = await signInCommand({ method: 'oauth', clientSecret: user.oauth.clientSecret, timeoutMs: 45_000 });
       assert.ok(viaOAuth, 'OAuth sign-in works with the user\'s settings');
       assert.strictEqual(viaOAuth.apiOrigin, new URL(user.url).origin);
     } finally {

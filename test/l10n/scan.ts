@@ -288,7 +288,7 @@ function scanSinksOnly(sf: ts.SourceFile, file: string, toolsOnly: boolean, sink
       const isError = !!name && /Error$/.test(name);
       const mode = name && Object.hasOwn(NEW_SINKS, name) ? NEW_SINKS[name] : isError ? 'first' : undefined;
       // errors thrown by code without vscode (attio, data, OAuth, the model-facing tools) are English log lines: the
-      // surface that shows a failure words it from the error's type (src/common/errorText.lazy.ts, signIn/controller.ts)
+      // surface that shows a failure words it from the error's type (src/common/errorWording.ts, signIn/controller.ts)
       const errorOutsideUi = isError && (toolsOnly || /(^|\/)src\/(attio|data)\//.test(file) || !usesVscode);
       if (name && mode && !errorOutsideUi && (!toolsOnly || name === 'LanguageModelToolInvocation')) {
         for (const a of (mode === 'first' ? n.arguments?.slice(0, 1) : n.arguments) ?? []) collect(a, isError ? `new ${name}` : name);

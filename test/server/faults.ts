@@ -22,9 +22,14 @@ export interface Faults {
    * an unknown slug, about this many bytes over the page (a 20 MB response). Other bodies are unchanged.
    */
   hugeTextBytes?: number;
-  /** Only requests to /v2 paths starting with this get faults (a test aims at one expansion; others pass). */
+  /**
+   * Only requests to /v2 paths starting with this get faults (a test aims at one expansion; others pass).
+   * Exactly '/oauth/token' aims resets, 429s and 5xx at the OAuth token endpoint instead (Attio down for a broker).
+   */
   pathPrefix?: string;
 }
+
+export const OAUTH_TOKEN_PATH = '/oauth/token';
 
 export type FaultDecision =
   | { kind: 'none' }
@@ -51,6 +56,7 @@ export class FaultInjector {
 
   /** True when a request to `path` is subject to the faults. */
   applies(path: string): boolean {
+    if (this.faults.pathPrefix === OAUTH_TOKEN_PATH) return path === OAUTH_TOKEN_PATH;
     return path.startsWith('/v2/') && (!this.faults.pathPrefix || path.startsWith(this.faults.pathPrefix));
   }
 

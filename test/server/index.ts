@@ -74,6 +74,8 @@ export interface AttioTestServer {
   /** Replaces the current faults. */
   setFaults(f: Faults): void;
   setOAuthAutoDecision(d: 'approve' | 'deny' | undefined): void;
+  /** Registers one more redirect URI on the OAuth app (a sign-in broker started after this server). */
+  allowRedirectUri(uri: string): void;
   /** Lets /oauth/relay forward to one more origin of the team's own (a code-server started after this server). */
   allowRelayOrigin(origin: string): void;
   /** Lets one more browser origin call the API (CORS): a code-server started after this server. */
@@ -153,13 +155,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
 
     if (faults.latencyMs > 0 && (await clientGoneDuring(faults.latencyMs, res))) return;
 
-    if (isOAuth) {
-      const reply = oauth!.handle(method, url, rawBody, req.headers['content-type']) ?? jsonReply(404, notFound(`No route for ${method} ${url.pathname}.`).toBody());
-      send(res, reply);
-      finish(reply.status);
-      return;
-    }
-
+    // faults hit /v2 paths, or the OAuth token endpoint when aimed at it (Attio down for a broker: the code stays unused)
     const fault: FaultDecision = faults.applies(url.pathname) ? faults.decide() : { kind: 'none' };
     if (fault.kind !== 'none') entry.fault = fault.kind;
     if (fault.kind === 'reset') {
@@ -167,6 +163,15 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       finish(0);
       return;
     }
+
+    if (isOAuth) {
+      const faulty = fault.kind === 'rate-limit' ? errorReply(rateLimited()) : fault.kind === 'server-error' ? errorReply(serverError(fault.status)) : undefined;
+      const reply = faulty ?? oauth!.handle(method, url, rawBody, req.headers['content-type']) ?? jsonReply(404, notFound(`No route for ${method} ${url.pathname}.`).toBody());
+      send(res, reply);
+      finish(reply.status);
+      return;
+    }
+
     let reply: Reply;
     if (fault.kind === 'rate-limit') {
       reply = errorReply(rateLimited());
@@ -251,6 +256,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
     },
     setFaults: (f: Faults) => faults.set(f),
     setOAuthAutoDecision: (d: Decision | undefined) => provider.setAutoDecision(d),
+    allowRedirectUri: (uri: string) => provider.allowRedirectUri(uri),
     allowRelayOrigin: (origin: string) => provider.allowRelayOrigin(origin),
     allowCorsOrigin: (origin: string) => cors.allow(origin),
     addToken: (name: string, scopes: string[], active = true) => tokens.create(name, scopes, active),

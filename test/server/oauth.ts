@@ -10,6 +10,10 @@ import { TokenStore } from './tokens';
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const VSCODE_CALLBACK_URI = 'vscode://attio-explorer.attio-explorer/auth/callback';
 const EXTENSION_AUTHORITY = 'attio-explorer.attio-explorer';
+/** The extension's callback path on the desktop schemes (src/constants.ts OAUTH_CALLBACK_PATH). */
+const EXTENSION_CALLBACK_PATH = '/auth/callback';
+/** The one path of VS Code for the Web and github.dev that hands a callback to the editor. */
+const WEB_CALLBACK_PATH = '/callback';
 
 /** Callback origins the relay always forwards to: VS Code for the Web (stable, Insiders) and github.dev. */
 export const KNOWN_WEB_ORIGINS: readonly string[] = ['https://vscode.dev', 'https://insiders.vscode.dev', 'https://github.dev'];
@@ -53,6 +57,11 @@ export class OAuthProvider {
 
   setAutoDecision(decision: Decision | undefined): void {
     this.config.autoDecision = decision;
+  }
+
+  /** Registers one more redirect URI on the app (a sign-in broker started after this server: `<broker>/callback`). */
+  allowRedirectUri(uri: string): void {
+    if (!this.config.redirectUris.includes(uri)) this.config.redirectUris.push(uri);
   }
 
   /** Lets the relay forward to one more origin of the team's own (e.g. a code-server started after this server). */
@@ -149,14 +158,16 @@ export class OAuthProvider {
 }
 
 /**
- * Whether the relay may send a browser (with a code) to `cb`: the extension's own URI on the desktop schemes, or
- * an https page of VS Code for the Web / github.dev, or an origin of the team's own hosts (`extraOrigins`).
+ * Whether the relay may send a browser (with a code) to `cb`: the extension's own callback URI on the desktop
+ * schemes (`/auth/callback`), the callback page of VS Code for the Web / github.dev (`https://…/callback`, no other
+ * page of those sites), or an origin of the team's own hosts (`extraOrigins`, any path: those hosts are theirs).
  */
 export function isKnownCallback(cb: URL, extraOrigins: readonly string[]): boolean {
   if (cb.username || cb.password) return false;
-  if (cb.protocol === 'vscode:' || cb.protocol === 'vscode-insiders:') return cb.host === EXTENSION_AUTHORITY;
+  if (cb.protocol === 'vscode:' || cb.protocol === 'vscode-insiders:') return cb.host === EXTENSION_AUTHORITY && cb.pathname === EXTENSION_CALLBACK_PATH;
   if (cb.protocol !== 'https:' && cb.protocol !== 'http:') return false;
-  return KNOWN_WEB_ORIGINS.includes(cb.origin) || extraOrigins.includes(cb.origin);
+  if (KNOWN_WEB_ORIGINS.includes(cb.origin)) return cb.pathname === WEB_CALLBACK_PATH;
+  return extraOrigins.includes(cb.origin);
 }
 
 /**

@@ -5,7 +5,7 @@
  * (activity-record-comments.png). Signs out at the end.
  */
 import * as assert from 'assert';
-import { expandRow, quickInput, screenshot, server, treeRow, treeRows, pause, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
+import { expandRow, quickInput, screenshot, server, treeRow, treeRows, signInWithToken, setViewsExpanded, resetWorkbench, until } from './fixture';
 
 
 async function rowAction(row: RegExp, action: string): Promise<void> {
@@ -51,12 +51,14 @@ suite('UI: filter and sort, comments', () => {
     await quickInput.pick('Apply');
     const row = await treeRow(/Deal stage is Negotiation · by Deal value ↓/, 'Objects');
     await expandRow(row);
-    await treeRow(expected[0], 'Objects');
-    await pause(800);
-    const rows = await treeRows('Objects');
-    const start = rows.findIndex(r => r.startsWith('Deals'));
     // the records follow the developer's Attributes section
-    const shown = rows.slice(start + 1).filter(r => r !== 'Attributes').slice(0, expected.length);
+    const underDeals = (rows: string[]) => rows.slice(rows.findIndex(r => r.startsWith('Deals')) + 1).filter(r => r !== 'Attributes').slice(0, expected.length);
+    let rows: string[] = [];
+    await until(`the ${expected.length} deals in Negotiation under Deals`, async () => {
+      rows = await treeRows('Objects');
+      return underDeals(rows).filter(r => expected.some(e => r.startsWith(e))).length === expected.length;
+    });
+    const shown = underDeals(rows);
     assert.deepStrictEqual(shown.map(r => expected.find(e => r.startsWith(e))), expected, rows.join(' | '));
     await screenshot('activity-filtered-deals');
     await rowAction(/^Deals/, 'Clear Filter');
@@ -71,7 +73,6 @@ suite('UI: filter and sort, comments', () => {
     const comments = await treeRow(/^Comments/, 'Objects');
     await comments.click();
     await treeRow(/Legal wants the DPA signed/, 'Objects');
-    await pause(500);
     await screenshot('activity-record-comments');
   });
 });

@@ -4,7 +4,7 @@
  * Signs out at the end so the signed-out suites that follow see the welcome view.
  */
 import * as assert from 'assert';
-import { page, screenshot, treeRow, treeRows, pause, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
+import { page, screenshot, treeRow, treeRows, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
 
 
 suite('UI: developer view (Attributes, Open as JSON)', () => {
@@ -23,7 +23,6 @@ suite('UI: developer view (Attributes, Open as JSON)', () => {
     await treeRow(/^Gold/, 'Objects');
     const rows = await treeRows('Objects');
     assert.ok(rows.some(r => /^Name\s*name · text · required/.test(r)), rows.join(' | '));
-    await pause(500);
     await screenshot('developer-attributes');
   });
 
@@ -39,8 +38,7 @@ suite('UI: developer view (Attributes, Open as JSON)', () => {
       if (/Open as JSON/.test((await focused.first().innerText().catch(() => '')) ?? '')) break;
     }
     await page().keyboard.press('Enter');
-    await page().locator('.monaco-editor .view-lines', { hasText: 'record_id' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    await pause(800);
+    await page().locator('.monaco-editor .view-lines', { hasText: 'record_id' }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await screenshot('developer-json');
   });
 });

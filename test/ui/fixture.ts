@@ -71,7 +71,7 @@ export async function runCommand(title: string): Promise<void> {
     .locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`)
     .filter({ has: p.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
     .first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
   await row.click();
 }
 
@@ -122,15 +122,25 @@ export async function treeRow(text: string | RegExp, viewTitle?: string, timeout
 
 /**
  * Expands a tree row and waits until it is expanded. A row re-rendered by the extension (a filter applied, a refresh)
- * may still be settling when it is first seen, so a click can land on a row that expands by itself and toggle it shut:
- * look again after each click instead of trusting one read.
+ * may still be settling when it is first clicked, and the click can land on a row that then expands by itself and
+ * toggle it shut: the click (the action, never an assertion) is tried again after each look, until the deadline.
  */
-export async function expandRow(row: Locator, timeoutMs = 15_000): Promise<void> {
+export async function expandRow(row: Locator, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
+  const expanded = row.and(page().locator('[aria-expanded="true"]'));
   while ((await row.getAttribute('aria-expanded')) !== 'true') {
-    if (Date.now() > until) throw new Error(`tree row "${(await row.innerText()).trim()}" did not expand`);
+    if (Date.now() > until) throw new Error(`timed out waiting for tree row "${(await row.innerText()).trim()}" to expand`);
     await row.locator('.monaco-tl-twistie').click();
-    await pause(700);
+    await expanded.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  }
+}
+
+/** Waits until `check` holds, looking every 100 ms; the error names `what` was awaited. */
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
   }
 }
 
@@ -200,17 +210,19 @@ export async function screenshot(name: string): Promise<string> {
   return file;
 }
 
-export const pause = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
-
 /** Ctrl-clicks a link in an editor line as a person does: hold Ctrl, point at it (it underlines), click. */
 export async function ctrlClickLine(line: Locator): Promise<void> {
-  const box = await line.boundingBox();
-  if (!box) throw new Error('the line with the link is not on screen');
+  // the editor may re-render the line while it settles (a decoration, the layout): look until it has a box
+  type Box = { x: number; y: number; width: number; height: number };
+  let found: Box | null = null;
+  await until('the line with the link on screen', async () => !!(found = await line.boundingBox().catch(() => null)));
+  const box = found as unknown as Box;
   const p = page();
   await p.keyboard.down('Control');
   try {
     await p.mouse.move(box.x + 80, box.y + box.height / 2);
-    await pause(300);
+    // with Ctrl held, the editor underlines the link under the pointer once its link provider answered
+    await line.locator('.detected-link-active, .goto-definition-link').first().waitFor({ state: 'visible', timeout: 30_000 });
     await p.mouse.click(box.x + 80, box.y + box.height / 2);
   } finally {
     await p.keyboard.up('Control');
@@ -230,15 +242,35 @@ export async function signInWithToken(token: string = server().tokens.full, firs
 export async function setViewsExpanded(titles: readonly string[], expanded: boolean): Promise<void> {
   for (const title of titles) {
     const header = viewPane(title).locator('.pane-header').first();
-    if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click().catch(() => undefined);
+    if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+    await viewPane(title).locator(`.pane-header[aria-expanded="${expanded}"]`).waitFor({ state: 'visible', timeout: 30_000 });
   }
 }
 
-/** After a suite: no open prompt, signed out, editors closed, every view expanded (as the suites that follow expect). */
+/**
+ * After a suite: no open prompt, signed out of every workspace, editors closed, every view
+ * expanded (as the suites that follow expect). Waits for each of those to show, not for a fixed time.
+ */
 export async function resetWorkbench(): Promise<void> {
   await quickInput.dismiss().catch(() => undefined);
-  await runCommand('Attio: Sign Out').catch(() => undefined);
-  await runCommand('View: Close All Editors').catch(() => undefined);
+  await openAttioContainer();
   await setViewsExpanded(['Objects', 'Lists', 'Tasks'], true);
-  await pause(1000);
+  const signedOut = welcomeView('Objects');
+  // a window that has just loaded shows neither until the extension has activated: wait for one of them
+  const shown = await Promise.race([
+    signedOut.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'signed out', () => undefined),
+    viewPane('Objects').locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'signed in', () => undefined),
+  ]);
+  if (shown !== 'signed out') {
+    await runCommand('Attio: Sign Out');
+    // with more than one workspace signed in, the command asks which: all of them
+    const asked = await Promise.race([
+      signedOut.waitFor({ state: 'visible', timeout: 60_000 }).then(() => false, () => false),
+      quickInput.item('All workspaces').waitFor({ state: 'visible', timeout: 60_000 }).then(() => true, () => false),
+    ]);
+    if (asked) await quickInput.pick('All workspaces');
+    await signedOut.waitFor({ state: 'visible', timeout: 60_000 });
+  }
+  await runCommand('View: Close All Editors');
+  await page().locator('.part.editor .tabs-container .tab').first().waitFor({ state: 'detached', timeout: 30_000 });
 }

@@ -1,6 +1,6 @@
 /**
- * A German VS Code shows Attio Explorer in German. A second code-server (its own profile, the same packaged
- * extension and local Attio server) is switched to German the way a person does it: install a German language pack
+ * A German VS Code shows Attio Explorer in German. The shared code-server is switched to German the way a person
+ * does it (and back to English afterwards, for the suites after this one): install a German language pack
  * (Extensions: Install from VSIX…), Configure Display Language → Deutsch → Restart. Then view names, the welcome
  * button and a command title must come from package.nls.de.json, and the status bar, a quick pick and a
  * notification from l10n/bundle.l10n.de.json; the expected German is read from those files (test/ui/german.ts).
@@ -10,42 +10,21 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { extensionSettings } from '../harness/attioServer';
-import { Browser, launchBrowser, waitForWorkbench } from '../harness/browser';
-import { CodeServer, startCodeServer } from '../harness/codeServer';
-import { debugEnabled } from '../harness/log';
+import { waitForWorkbench } from '../harness/browser';
+import type { CodeServer } from '../harness/codeServer';
 import { makeTempDir, removeDir } from '../harness/paths';
-import { fixture, notification, page, pause, quickInput, runCommand, screenshot, server, setFixture, UiFixture, viewPane, welcomeView } from './fixture';
+import { fixture, notification, page, quickInput, resetWorkbench, runCommand, screenshot, server, until, viewPane, welcomeView } from './fixture';
 import { germanCommand, germanMessage, germanViewName, germanWelcomeButton, packageStandInLanguagePack } from './german';
 
-async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await pause(250);
-  }
-}
-
 suite('UI: German display language', () => {
-  let saved: UiFixture | undefined;
-  let codeServer: CodeServer | undefined;
-  let browser: Browser | undefined;
   let tmp: string | undefined;
 
   suiteSetup(async function () {
     this.timeout(300_000);
-    saved = fixture();
     tmp = makeTempDir('german');
     const pack = await packageStandInLanguagePack(tmp);
-    codeServer = await startCodeServer({ installExtensions: [saved.vsix], settings: extensionSettings(saved.server), verbose: debugEnabled });
-    browser = await launchBrowser();
-    const cs = codeServer;
-    await browser.page.goto(cs.workbenchUrl(saved.workspaceFolder), { timeout: 60_000 });
-    await waitForWorkbench(browser.page);
-    setFixture({ ...saved, page: browser.page, browser, codeServer: cs });
-
     try {
-      await switchToGerman(cs, pack, saved.workspaceFolder);
+      await switchToGerman(fixture().codeServer, pack, fixture().workspaceFolder);
     } catch (e) {
       await screenshot('FAILED-german-setup').catch(() => undefined);
       throw e;
@@ -54,7 +33,9 @@ suite('UI: German display language', () => {
 
   /** As a person does it: install the language pack, Configure Display Language → Deutsch → Restart. */
   async function switchToGerman(cs: CodeServer, pack: string, folder: string): Promise<void> {
-    // the Extensions contribution registers its commands a moment after the workbench shows
+    await resetWorkbench();
+    // the Extensions contribution registers its commands a moment after the workbench shows: the palette may not
+    // list the command yet, so the action is tried again (the assertion below is not)
     for (let attempt = 0; ; attempt++) {
       try {
         await runCommand('Extensions: Install from VSIX...');
@@ -62,29 +43,28 @@ suite('UI: German display language', () => {
       } catch (e) {
         if (attempt >= 3) throw e;
         await quickInput.dismiss();
-        await pause(3000);
       }
     }
     // the file dialog replaces the palette in the same widget: go to the pack's folder, then choose the file
-    await page().waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.startsWith('/'), undefined, { timeout: 15_000 });
-    await pause(1000);
+    await page().waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.startsWith('/'), undefined, { timeout: 30_000 });
     await quickInput.fill(path.dirname(pack) + '/');
     await quickInput.pick(path.basename(pack));
-    await notification(/Completed installing extension/, 60_000);
+    await notification(/Completed installing extension/, 120_000);
     await runCommand('Configure Display Language');
     await quickInput.pick('Deutsch');
     await page().locator('.monaco-dialog-box .monaco-button', { hasText: 'Restart' }).first().click();
     const argv = path.join(cs.userDataDir, 'User', 'argv.json');
-    await until('code-server to store the display language', () => fs.existsSync(argv) && /"locale"\s*:\s*"de"/.test(fs.readFileSync(argv, 'utf8')), 30_000);
-    await pause(1000);
-    await page().goto(cs.workbenchUrl(folder), { timeout: 60_000 });
+    await until('code-server to store the display language', () => fs.existsSync(argv) && /"locale"\s*:\s*"de"/.test(fs.readFileSync(argv, 'utf8')), 60_000);
+    await page().goto(cs.workbenchUrl(folder), { timeout: 120_000 });
     await waitForWorkbench(page());
   }
 
   suiteTeardown(async () => {
-    if (saved) setFixture(saved);
-    await browser?.close();
-    await codeServer?.stop();
+    // back to English for the suites after this one (the language pack may stay installed)
+    const f = fixture();
+    f.codeServer.setLocale('en');
+    await f.page.goto(f.codeServer.workbenchUrl(f.workspaceFolder), { timeout: 120_000 });
+    await waitForWorkbench(f.page);
     if (tmp) removeDir(tmp);
   });
 

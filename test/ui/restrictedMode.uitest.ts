@@ -1,7 +1,9 @@
 /**
  * Restricted Mode with the packaged extension as a person installs it (extensions under development are exempt from
- * workspace trust, so only an installed .vsix shows what the manifest's `capabilities` do): a second code-server with
- * workspace trust on opens a folder nobody trusted, whose .vscode/settings.json names another Attio-compatible server.
+ * workspace trust, so only an installed .vsix shows what the manifest's `capabilities` do): the shared code-server's
+ * user settings turn workspace trust on, and a second window opens a folder nobody trusted, whose
+ * .vscode/settings.json names another Attio-compatible server. Afterwards trust is off again and the first window is
+ * reloaded (a window that saw the trust setting change may offer to restart).
  * The workbench says Restricted Mode, the Attio views are there and work with the user's settings, and the folder's
  * server receives nothing.
  */
@@ -9,17 +11,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { closeAttioServer, extensionSettings, startAttioServer, type AttioServer } from '../harness/attioServer';
+import { closeAttioServer, startAttioServer, type AttioServer } from '../harness/attioServer';
 import { waitForWorkbench } from '../harness/browser';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
-import { debugEnabled } from '../harness/log';
+import { workspaceTrustSettings } from '../harness/codeServer';
 import { makeTempDir, removeDir } from '../harness/paths';
 import { folderSettings } from '../harness/restrictedFolder';
 import { fixture, openAttioContainer, resetWorkbench, runCommand, screenshot, setFixture, signInWithToken, treeRow, type UiFixture } from './fixture';
 
 suite('UI: Restricted Mode with the installed extension', () => {
   let main: UiFixture | undefined;
-  let codeServer: CodeServer | undefined;
   let page: Page | undefined;
   let folderServer: AttioServer | undefined;
   let tmp: string | undefined;
@@ -32,20 +32,23 @@ suite('UI: Restricted Mode with the installed extension', () => {
     folderServer = await startAttioServer({ port: 0, rateLimit: false });
     fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(folderSettings(folderServer.url), null, 2));
-    codeServer = await startCodeServer({ installExtensions: [main.vsix], settings: extensionSettings(main.server), workspaceTrust: true, verbose: debugEnabled });
-    main.server.allowRelayOrigin(codeServer.url);
+    main.codeServer.updateSettings(workspaceTrustSettings);
     page = await main.browser.context.newPage();
-    await page.goto(codeServer.workbenchUrl(folder), { timeout: 60_000 });
+    await page.goto(main.codeServer.workbenchUrl(folder), { timeout: 120_000 });
     await waitForWorkbench(page);
     // the fixture's helpers (runCommand, treeRow, …) drive this window until the suite ends
-    setFixture({ ...main, page, codeServer, workspaceFolder: folder });
+    setFixture({ ...main, page, workspaceFolder: folder });
   });
 
   suiteTeardown(async () => {
     if (page && !page.isClosed()) await resetWorkbench().catch(() => undefined);
-    if (main) setFixture(main);
     await page?.close().catch(() => undefined);
-    await codeServer?.stop();
+    if (main) {
+      main.codeServer.updateSettings({ 'security.workspace.trust.enabled': false });
+      setFixture(main);
+      await main.page.reload({ timeout: 120_000 });
+      await waitForWorkbench(main.page);
+    }
     await closeAttioServer(folderServer);
     if (tmp) removeDir(tmp);
   });
@@ -65,7 +68,6 @@ suite('UI: Restricted Mode with the installed extension', () => {
     await screenshot('restricted-mode');
 
     assert.ok(main!.server.requests.some(r => r.path === '/v2/objects'), "the user's server served the views");
-    await new Promise(r => setTimeout(r, 500));
     assert.deepStrictEqual(folderServer!.requests.map(r => `${r.method} ${r.path}`), [], "the folder's server received no request");
   });
 });

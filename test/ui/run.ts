@@ -1,13 +1,22 @@
 /**
- * UI tests against the real workbench: packages the extension (vsce), starts the local Attio server when it is built,
- * installs the .vsix into a fresh code-server whose user settings point the extension at that server, opens the
- * workbench in headless Chromium, then runs mocha (TDD) over out/test/ui/**\/*.uitest.js with the shared fixture.
- * Ends with a plain `N passed, N failed` line and exits non-zero on any failure.
+ * UI tests against the real workbench, in ONE code-server for the whole run: packages the extension (vsce), starts the
+ * local Attio server, installs the .vsix into a fresh code-server whose user settings point the extension at that
+ * server, opens the workbench in headless Chromium, then runs mocha (TDD) over out/test/ui/**\/*.uitest.js with the
+ * shared fixture. Suites reset the workbench between them (signed out, editors closed, views expanded), not the
+ * process; the suites that need another window state (Restricted Mode, German) change the shared code-server's user
+ * settings or display language and put them back.
+ *
+ * Two phases in the same code-server and browser:
+ *   node  every suite but the web suite, with the extension in code-server's Node extension host;
+ *   web   the user setting `remote.extensionKind` makes the installed extension a web extension (as a person can:
+ *         extensionManifestPropertiesService getExtensionKind; pickRunningLocation), the window reloads, and the web
+ *         suite runs against the web build in the browser's web-worker extension host; the local server answers CORS
+ *         for the workbench's origin.
+ * ATTIO_UI_HOST=node or =web runs one phase only (default: both). Ends with a plain `N passed, N failed` line and
+ * exits non-zero on any failure.
  *
  * Env: ATTIO_UI_TIMEOUT_MS (whole run, default 900000), ATTIO_HARNESS_DEBUG=1, ATTIO_UI_GREP (mocha grep),
- * ATTIO_UI_HOST=web: the workbench runs the extension's web build in the browser's web-worker extension host (the user
- * setting `remote.extensionKind` makes it a web extension, as a person can) and the local server answers CORS for the
- * workbench's origin; every suite then runs against the web build ("UI: the web build" checks where it runs).
+ * ATTIO_RESULTS_FILE (each test's outcome as JSON, for the flake finder).
  */
 import * as fs from 'fs';
 import Mocha from 'mocha';
@@ -18,8 +27,9 @@ import { CodeServer, startCodeServer } from '../harness/codeServer';
 import { createLogger, debugEnabled, elapsed } from '../harness/log';
 import { assertToolsInstalled, makeTempDir, removeDir } from '../harness/paths';
 import { findFiles } from '../harness/findFiles';
+import { recordOutcomes } from '../harness/results';
 import { packageVsix } from '../harness/vsix';
-import { EXTENSION_ID, screenshot, setFixture } from './fixture';
+import { EXTENSION_ID, screenshot, setFixture, type UiFixture } from './fixture';
 
 const log = createLogger('ui');
 const T0 = Date.now();
@@ -37,45 +47,24 @@ async function cleanup(): Promise<void> {
   if (tmp) removeDir(tmp);
 }
 
-async function main(): Promise<number> {
-  assertToolsInstalled();
-  tmp = makeTempDir('ui');
-  const workspaceFolder = path.join(tmp, 'workspace');
-  fs.mkdirSync(workspaceFolder);
+type Host = 'node' | 'web';
 
-  const vsix = await packageVsix(path.join(tmp, 'attio-explorer.vsix'));
+/** The suites that run with the extension in `host`: the web suite in the web phase, every other in the node phase. */
+function suiteFiles(host: Host): string[] {
+  const all = findFiles(__dirname, '.uitest.js');
+  const isWeb = (f: string) => path.basename(f) === 'web.uitest.js';
+  // the suites that change the shared window's state (a second window with workspace trust on, the display language)
+  // run after the others
+  const late = ['restrictedMode.uitest.js', 'german.uitest.js'];
+  const rank = (f: string) => late.indexOf(path.basename(f));
+  return all.filter(f => (host === 'web') === isWeb(f)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
 
-  server = await startAttioServer({ port: 0, workspace: 'demo', rateLimit: false });
-  log.info(`local Attio server on ${server.url}`);
-
-  const host = process.env.ATTIO_UI_HOST === 'web' ? 'web' : 'node';
-  codeServer = await startCodeServer({
-    installExtensions: [vsix],
-    // VS Code's supported override of an extension's kind: ["web"] runs an installed extension's `browser` entry in
-    // the web-worker extension host (extensionManifestPropertiesService getExtensionKind; pickRunningLocation)
-    settings: { ...extensionSettings(server), ...(host === 'web' ? { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } : {}) },
-    verbose: debugEnabled,
-  });
-  // the worker runs in a same-origin iframe of the workbench: its requests carry the workbench's origin
-  if (host === 'web') server.allowCorsOrigin(codeServer.url);
-  // the relay forwards OAuth callbacks only to hosts it knows: this code-server is one of ours
-  server.allowRelayOrigin(codeServer.url);
-  log.info(`code-server on ${codeServer.url} after ${elapsed(T0)} (extension host: ${host})`);
-
-  browser = await launchBrowser();
-  const page = browser.page;
-  page.on('pageerror', e => log.debug(`page error: ${e.message}`));
-  page.on('console', m => {
-    if (m.type() === 'error') log.debug(`console error: ${m.text()}`);
-  });
-  await page.goto(codeServer.workbenchUrl(workspaceFolder), { timeout: 60_000 });
-  await waitForWorkbench(page);
-  log.info(`workbench up after ${elapsed(T0)}`);
-  setFixture({ page, browser, codeServer, server, workspaceFolder, vsix, host });
-
+async function runSuites(files: string[]): Promise<{ passed: number; failed: number }> {
   const mocha = new Mocha({
     ui: 'tdd',
-    timeout: 90_000,
+    // generous: a loaded 2-core machine is slower, never wrong; each wait inside a test names what it waits for
+    timeout: 180_000,
     color: false,
     grep: process.env.ATTIO_UI_GREP,
     rootHooks: {
@@ -88,12 +77,73 @@ async function main(): Promise<number> {
       },
     },
   });
-  for (const file of findFiles(__dirname, '.uitest.js')) mocha.addFile(file);
+  for (const file of files) mocha.addFile(file);
   const stats = await new Promise<Mocha.Stats | undefined>(resolve => {
     const runner = mocha.run(() => resolve(runner.stats));
+    recordOutcomes(runner);
   });
-  const passed = stats?.passes ?? 0;
-  const failed = stats?.failures ?? 1;
+  mocha.dispose();
+  return { passed: stats?.passes ?? 0, failed: stats?.failures ?? 1 };
+}
+
+/** Makes the installed extension run in `host` and reloads the window so the workbench starts it there. */
+async function switchHost(f: UiFixture, host: Host): Promise<void> {
+  f.codeServer.updateSettings({ 'remote.extensionKind': host === 'web' ? { [EXTENSION_ID]: ['web'] } : undefined });
+  // the worker runs in a same-origin iframe of the workbench: its requests carry the workbench's origin
+  if (host === 'web') f.server.allowCorsOrigin(f.codeServer.url);
+  await f.page.goto(f.codeServer.workbenchUrl(f.workspaceFolder), { timeout: 120_000 });
+  await waitForWorkbench(f.page);
+  setFixture({ ...f, host });
+  log.info(`workbench reloaded with the extension in the ${host} extension host after ${elapsed(T0)}`);
+}
+
+async function main(): Promise<number> {
+  assertToolsInstalled();
+  const only = process.env.ATTIO_UI_HOST;
+  const hosts: Host[] = only === 'web' ? ['web'] : only === 'node' ? ['node'] : ['node', 'web'];
+  tmp = makeTempDir('ui');
+  const workspaceFolder = path.join(tmp, 'workspace');
+  fs.mkdirSync(workspaceFolder);
+
+  const [vsix, attio] = await Promise.all([
+    packageVsix(path.join(tmp, 'attio-explorer.vsix')),
+    startAttioServer({ port: 0, workspace: 'demo', rateLimit: false }),
+  ]);
+  server = attio;
+  log.info(`local Attio server on ${server.url}`);
+
+  codeServer = await startCodeServer({
+    installExtensions: [vsix],
+    settings: extensionSettings(server),
+    workspaceTrustBySetting: true,
+    verbose: debugEnabled,
+  });
+  // the relay forwards OAuth callbacks only to hosts it knows: this code-server is one of ours
+  server.allowRelayOrigin(codeServer.url);
+  log.info(`code-server on ${codeServer.url} after ${elapsed(T0)}`);
+
+  browser = await launchBrowser();
+  const page = browser.page;
+  page.on('pageerror', e => log.debug(`page error: ${e.message}`));
+  page.on('console', m => {
+    if (m.type() === 'error') log.debug(`console error: ${m.text()}`);
+  });
+  let f: UiFixture = { page, browser, codeServer, server, workspaceFolder, vsix, host: 'node' };
+  let passed = 0;
+  let failed = 0;
+  for (const host of hosts) {
+    if (host === 'web') await switchHost(f, 'web');
+    else {
+      await page.goto(codeServer.workbenchUrl(workspaceFolder), { timeout: 120_000 });
+      await waitForWorkbench(page);
+      setFixture(f);
+    }
+    f = { ...f, host };
+    log.info(`${host} phase: workbench up after ${elapsed(T0)}`);
+    const result = await runSuites(suiteFiles(host));
+    passed += result.passed;
+    failed += result.failed;
+  }
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 || passed === 0 ? 1 : 0;
 }

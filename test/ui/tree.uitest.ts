@@ -4,7 +4,7 @@
  * Signs out at the end so the signed-out suites that follow see the welcome view.
  */
 import * as assert from 'assert';
-import { page, quickInput, runCommand, screenshot, treeRow, treeRows, viewPane, pause, signInWithToken, resetWorkbench } from './fixture';
+import { page, quickInput, runCommand, screenshot, treeRow, treeRows, signInWithToken, resetWorkbench, setViewsExpanded, until } from './fixture';
 
 
 /**
@@ -28,12 +28,8 @@ async function searchFor(text: string, accept = false): Promise<void> {
 
 /** Collapses the other views' bodies so the one under test has room. */
 async function focusView(title: string): Promise<void> {
-  for (const other of ['Objects', 'Lists', 'Tasks']) {
-    const header = viewPane(other).locator('.pane-header').first();
-    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-    if ((other === title) !== expanded) await header.click();
-  }
-  await pause(300);
+  await setViewsExpanded(['Objects', 'Lists', 'Tasks'].filter(v => v !== title), false);
+  await setViewsExpanded([title], true);
 }
 
 suite('UI: Objects, Lists and Tasks trees', () => {
@@ -56,9 +52,7 @@ suite('UI: Objects, Lists and Tasks trees', () => {
     await more.click();
     await treeRow(/^(?!.*Load more)/, 'Objects');
     await page().keyboard.press('End');
-    await pause(1500);
-    const after = await treeRows('Objects');
-    assert.ok(!after.some(r => r.startsWith('Load more')), `all people loaded: ${after.slice(-3).join(' | ')}`);
+    await until('all people loaded (no "Load more" row at the end)', async () => !(await treeRows('Objects')).some(r => r.startsWith('Load more')));
     await screenshot('tree-objects-load-more');
     await page().keyboard.press('Home');
     // Collapse People and expand a company with its values.
@@ -76,25 +70,20 @@ suite('UI: Objects, Lists and Tasks trees', () => {
     await acme.dblclick();
     const preview = page().locator('.tab', { hasText: /Acme Robotics/ }).first();
     await preview.waitFor({ state: 'visible', timeout: 30_000 });
-    await pause(1500);
+    await page().frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame').locator('h1', { hasText: 'Acme Robotics' }).waitFor({ timeout: 30_000 });
     await screenshot('tree-record-detail');
   });
 
   test('Attio: Search Records finds a record as you type and opens it', async () => {
     // let the detail preview opened by the previous test finish loading: while it loads it can take the focus
     await page().frameLocator('iframe.webview.ready >> visible=true').frameLocator('iframe#active-frame').locator('h1').first().waitFor({ timeout: 20_000 });
-    for (let attempt = 1; ; attempt++) {
-      await searchFor('Grace');
-      await quickInput.item(/Grace/).waitFor({ state: 'visible', timeout: 20_000 });
-      const items = await quickInput.items();
-      assert.ok(items.some(i => /Grace/.test(i) && /Person/.test(i)), items.join(' | '));
-      if (attempt === 1) await screenshot('tree-search');
-      await page().keyboard.press('Enter');
-      const opened = await page().locator('.tab', { hasText: /Grace/ }).first().waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
-      if (opened) break;
-      assert.ok(attempt < 3, 'choosing a search result did not open its detail');
-    }
-    await pause(1500);
+    await searchFor('Grace');
+    await quickInput.item(/Grace/).waitFor({ state: 'visible', timeout: 30_000 });
+    const items = await quickInput.items();
+    assert.ok(items.some(i => /Grace/.test(i) && /Person/.test(i)), items.join(' | '));
+    await screenshot('tree-search');
+    await page().keyboard.press('Enter');
+    await page().locator('.tab', { hasText: /Grace/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
   });
 
   test('Enter pressed before the results arrive opens the first match', async () => {
@@ -108,8 +97,8 @@ suite('UI: Objects, Lists and Tasks trees', () => {
     await link.waitFor({ state: 'visible', timeout: 20_000 });
     const company = (await link.innerText()).trim();
     await link.click();
-    await page().locator('.tab', { hasText: company }).first().waitFor({ state: 'visible', timeout: 20_000 });
-    await pause(1500);
+    await page().locator('.tab', { hasText: company }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await frame.locator('h1', { hasText: company }).waitFor({ timeout: 30_000 });
     await screenshot('tree-detail-link');
   });
 
@@ -132,14 +121,14 @@ suite('UI: Objects, Lists and Tasks trees', () => {
     const complete = task.locator('.actions .action-label[aria-label*="Complete Task"]').first();
     await complete.waitFor({ state: 'visible', timeout: 10_000 });
     await complete.click();
-    await page().waitForTimeout(1500);
+    await until(`"${label}" to leave the open tasks`, async () => !(await treeRows('Tasks')).some(r => r.includes(label)));
     await (await treeRow(/^My open tasks/, 'Tasks')).click();
     await (await treeRow(/^All open/, 'Tasks')).click();
     await (await treeRow(/^Completed/, 'Tasks')).click();
-    await pause(1000);
-    const rows = await treeRows('Tasks');
-    const idx = rows.findIndex(r => r.startsWith('Completed'));
-    assert.ok(rows.slice(idx + 1).some(r => r.includes(label)), `"${label}" is under Completed: ${rows.join(' | ')}`);
+    await until(`"${label}" under Completed`, async () => {
+      const rows = await treeRows('Tasks');
+      return rows.slice(rows.findIndex(r => r.startsWith('Completed')) + 1).some(r => r.includes(label));
+    });
     await screenshot('tree-tasks-completed');
   });
 });

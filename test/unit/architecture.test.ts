@@ -130,6 +130,10 @@ suite('Architecture: the dependency rule of src/', () => {
     assert.deepStrictEqual(cycles, []);
   });
 
+  test('no import circles between files (type-only imports included)', () => {
+    assert.deepStrictEqual(fileCircles(files, imports), []);
+  });
+
   test('ARCHITECTURE.md describes every part', () => {
     const doc = fs.readFileSync(path.resolve(SRC, '..', 'ARCHITECTURE.md'), 'utf8');
     for (const part of Object.keys(ALLOWED)) if (part !== 'extension' && part !== 'constants') assert.ok(doc.includes(`src/${part}/`), `ARCHITECTURE.md describes src/${part}/`);
@@ -140,3 +144,70 @@ suite('Architecture: the dependency rule of src/', () => {
     assert.deepStrictEqual(long, []);
   });
 });
+
+/**
+ * The import circles between files, one per knot of files that reach each other (a strongly connected component),
+ * each named by its shortest circle through its first file: "a.ts → b.ts → a.ts" (paths relative to src/).
+ */
+export function fileCircles(files: readonly string[], imports: readonly Import[]): string[] {
+  const edges = new Map<string, Set<string>>(files.map(f => [f, new Set<string>()]));
+  for (const imp of imports) {
+    const target = resolveLocal(imp);
+    if (target && edges.has(target)) edges.get(imp.file)!.add(target);
+  }
+  // Tarjan's strongly connected components
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const knots: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v)!) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const knot: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        knot.push(w);
+      } while (w !== v);
+      if (knot.length > 1 || edges.get(v)!.has(v)) knots.push(knot);
+    }
+  };
+  for (const f of files) if (!index.has(f)) visit(f);
+  const rel = (f: string): string => path.relative(SRC, f).split(path.sep).join('/');
+  return knots.map(knot => {
+    const inKnot = new Set(knot);
+    const start = [...knot].sort()[0];
+    // breadth-first from start back to start, within the knot: the shortest circle through it
+    const from = new Map<string, string>();
+    const queue = [start];
+    let last: string | undefined;
+    while (queue.length && !last) {
+      const v = queue.shift()!;
+      for (const w of edges.get(v)!) {
+        if (w === start) {
+          last = v;
+          break;
+        }
+        if (inKnot.has(w) && !from.has(w)) {
+          from.set(w, v);
+          queue.push(w);
+        }
+      }
+    }
+    const circle = [start];
+    for (let v = last!; v !== start; v = from.get(v)!) circle.splice(1, 0, v);
+    const more = knot.length > circle.length ? ` (a knot of ${knot.length} files)` : '';
+    return `${[...circle, start].map(rel).join(' → ')}${more}`;
+  });
+}

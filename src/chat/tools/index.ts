@@ -1,5 +1,5 @@
 /**
- * The chat tools, loaded on the first tool call (dist/chatTools.js, see src/chat/lazyTools.ts) rather than at
+ * The chat tools, loaded on the first tool call (lazy part `chat`, see src/chat/chatTools.ts) rather than at
  * activation. Pure: no `vscode`.
  */
 export { CancelledByPerson, ToolRunner, type Prepared, type RunnerDeps } from './runner';

@@ -16,7 +16,11 @@ export interface ChatTool<I> {
   parse(raw: unknown): I;
   /** Shown while the tool runs ("Searching Attio for …"), in the person's language. */
   progress(input: I, w: ToolWording): string;
-  run(input: I, signal: AbortSignal): Promise<string>;
+  /**
+   * The answer. A write calls `beforeWrite` immediately before it sends the write (same tick): it throws when the
+   * session the person confirmed the write for is no longer the active one. Reads ignore it.
+   */
+  run(input: I, signal: AbortSignal, beforeWrite: () => void): Promise<string>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * What happens around every tool call, without `vscode` (so it is unit-tested and loads lazily): the gates (tools
- * turned off, signed out), input validation, the write guard (a write runs only inside a chat session, after the
- * person was asked to confirm exactly this input), failures explained in words, and the redactor over everything.
+ * turned off, signed out, a caller outside chat), input validation, the write guard (a write runs only inside a chat
+ * session, after the person was asked to confirm exactly this input, in the session it was confirmed for), failures
+ * explained in words, and the redactor over everything.
  */
 import { isCancellation } from '../../attio';
 import { Commands, ChatSettings } from '../../constants';
@@ -18,6 +19,12 @@ export interface RunnerDeps {
   describeError: DescribeError;
   redact: (text: string) => string;
   enabled: () => boolean;
+  /**
+   * Whether reads answer a caller outside a chat session (another extension's `vscode.lm.invokeTool` without a chat
+   * request's token). Off unless the person turned it on: VS Code asks before another extension may use the `attio`
+   * session, and the tools must not be a way around that.
+   */
+  allowOutsideChat: () => boolean;
   /** What the person reads (progress, confirmation), in their language; results for the model stay English. */
   wording: ToolWording;
   log?: (message: string) => void;
@@ -38,8 +45,8 @@ export class CancelledByPerson extends Error {
 
 export class ToolRunner {
   readonly tools: Map<string, ChatTool<unknown>>;
-  /** When the person was asked to confirm a write, by tool name and input (as JSON). */
-  private readonly prepared = new Map<string, number>();
+  /** When the person was asked to confirm a write, and for which session, by tool name and input (as JSON). */
+  private readonly prepared = new Map<string, { at: number; session: string }>();
   private readonly now: () => number;
 
   constructor(private readonly deps: RunnerDeps) {
@@ -98,15 +105,18 @@ export class ToolRunner {
     }
     const invocationMessage = this.deps.redact(impl.progress(input, wording));
     if (!isWriteTool(impl)) return { invocationMessage };
+    // the session the person confirms for: the one active when the confirmation is built, and still active when shown
+    const session = this.deps.data.sessionKey;
     let c: Confirmation;
     try {
       c = await impl.confirm(input, wording);
+      if (!session || this.deps.data.sessionKey !== session) throw new ToolInputError(SESSION_CHANGED);
     } catch (e) {
       // no confirmation, so the invocation that follows is refused
       this.deps.log?.(`${name}: not prepared: ${this.describe(e, impl.feature)}`);
       return { invocationMessage };
     }
-    this.prepared.set(key(name, raw), this.now());
+    this.prepared.set(key(name, raw), { at: this.now(), session });
     return { invocationMessage, confirmation: { title: this.deps.redact(c.title), message: this.deps.redact(c.message) } };
   }
 
@@ -119,15 +129,26 @@ export class ToolRunner {
     const gate = this.gate();
     if (gate) return gate;
     const impl = this.tool(name);
+    const write = isWriteTool(impl);
+    if (!inChatSession && !write && !this.deps.allowOutsideChat()) {
+      return `${name} answers only in a chat session; it was invoked outside one (by another extension), so nothing was read. The person can allow that with the setting ${ChatSettings.allowToolsOutsideChat}.`;
+    }
     try {
       const input = impl.parse(raw);
-      if (isWriteTool(impl)) {
-        const at = this.prepared.get(key(name, raw));
+      let confirmedFor: string | undefined;
+      if (write) {
+        const prepared = this.prepared.get(key(name, raw));
         this.prepared.delete(key(name, raw));
         if (!inChatSession) return `${name} writes to Attio, so it runs only in a chat session where the person confirms it first; nothing was written.`;
-        if (at === undefined || this.now() - at > CONFIRMATION_TTL_MS) return `${name} was not confirmed by the person; nothing was written.`;
+        if (prepared === undefined || this.now() - prepared.at > CONFIRMATION_TTL_MS) return `${name} was not confirmed by the person; nothing was written.`;
+        confirmedFor = prepared.session;
       }
-      return await impl.run(input, signal);
+      // checked now (no lookup goes to another workspace) and again immediately before the write is sent
+      const beforeWrite = (): void => {
+        if (!write || this.deps.data.sessionKey !== confirmedFor) throw new ToolInputError(SESSION_CHANGED);
+      };
+      if (write) beforeWrite();
+      return await impl.run(input, signal, beforeWrite);
     } catch (e) {
       if (isCancellation(e) || signal.aborted) throw new CancelledByPerson();
       const text = this.describe(e, impl.feature);
@@ -142,3 +163,7 @@ export class ToolRunner {
 }
 
 const key = (name: string, raw: unknown): string => `${name}\u0000${JSON.stringify(raw)}`;
+
+/** Why a confirmed write was not sent: the person confirmed it for another session (workspace) than the active one. */
+const SESSION_CHANGED =
+  'The active Attio session changed after the person was asked to confirm (another workspace or sign-in is active now), so nothing was written. Ask again if it should go to the workspace that is active now.';

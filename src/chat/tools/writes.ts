@@ -95,9 +95,10 @@ export class CreateTaskTool implements WriteTool<CreateTaskToolInput> {
     return { title: say.title(), message: lines.join('\n') };
   }
 
-  async run(i: CreateTaskToolInput): Promise<string> {
+  async run(i: CreateTaskToolInput, _signal: AbortSignal, beforeWrite: () => void): Promise<string> {
     const me = this.assignee(i);
     const t = i.record ? await target(this.data, i.record, i.object) : undefined;
+    beforeWrite();
     const task = await this.data.tasks.create({
       content: i.content,
       deadlineAt: i.deadline,
@@ -154,8 +155,9 @@ export class AddNoteTool implements WriteTool<AddNoteInput> {
     return { title: say.title(), message: lines.join('\n') };
   }
 
-  async run(i: AddNoteInput): Promise<string> {
+  async run(i: AddNoteInput, _signal: AbortSignal, beforeWrite: () => void): Promise<string> {
     const t = await target(this.data, i.record, i.object);
+    beforeWrite();
     const note = await this.data.notes.create({ parentObject: t.object, parentRecordId: t.id, title: i.title, format: i.format, content: i.content });
     return `${workspaceLine(this.data)} Added note ${q(note.title ?? i.title)} · note_id ${note.id.note_id} to ${q(t.title)} (${t.url}).`;
   }

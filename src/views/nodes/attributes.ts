@@ -7,13 +7,12 @@ import * as vscode from 'vscode';
 import type { AttioAttribute, AttioSelectOption, AttioStatus } from '../../attio';
 import { DevCommands, ItemTags } from '../../constants';
 import type { ApiItem, SchemaTarget } from '../../data';
-import { lazyModule } from '../../platform';
-import type * as SchemaText from './schemaText.lazy';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
-import { tooltips } from './tooltips';
+import { lazy } from '../../platform';
+import type * as SchemaText from './schemaText';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, tooltips, type NodeContext } from './treeNode';
 
-/** Descriptions and tooltips (dist/schemaText.js), parsed on the first expansion, not at activation. */
-export const schemaText = lazyModule<typeof SchemaText>('schemaText.lazy', () => require('./schemaText.lazy'));
+/** Descriptions and tooltips (./schemaText.ts, lazy part `sidebar`), parsed on the first expansion, not at activation. */
+export const schemaText = lazy<typeof SchemaText>(() => require('./schemaText'));
 
 export class AttributesNode extends TreeNode {
   private archived = false;

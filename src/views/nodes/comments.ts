@@ -6,9 +6,8 @@
 import * as vscode from 'vscode';
 import type { AttioComment, AttioThread } from '../../attio';
 import { commentAuthor, formatTimestamp, type CommentTarget } from '../../data';
-import { renderModule } from '../../detail/lazyRender';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, firstLine, ti, type NodeContext } from './treeNode';
-import { tooltips } from './tooltips';
+import { renderModule } from '../../detail/provider';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, firstLine, ti, tooltips, type NodeContext } from './treeNode';
 
 export class CommentsSectionNode extends TreeNode {
   constructor(ctx: NodeContext, parent: TreeNode, readonly target: CommentTarget) {

@@ -5,17 +5,15 @@
  */
 import { AttioError } from '../../attio';
 import type { PagedId, RecordFilter, RecordQuery } from '../../data';
-import { filterModule } from '../lazyFilters';
-import type { NodeContext } from './treeNode';
+import { lazy } from '../../platform';
+import type * as FilterText from '../filterText';
+import type * as RecordFilters from '../../data/recordFilter';
+import type { FilterTarget, NodeContext } from './treeNode';
 
-export type FilterTarget = 'objects' | 'lists';
-
-/** What nodes read of the kept filters (views/filterStore.ts) and how they report one that no longer applies. */
-export interface FilterLookup {
-  get(target: FilterTarget, id: string): RecordFilter | undefined;
-  /** Drops a filter Attio rejected (or that cannot be built) and says so, once. */
-  invalid(target: FilterTarget, id: string, error: unknown): void;
-}
+/** Building a query and reading a kept filter back (lazy part `sidebar`, loaded before the sidebar builds a level). */
+export const recordFilters = lazy<typeof RecordFilters>(() => require('../../data/recordFilter'));
+/** A filter's description in the display language (lazy part `sidebar`). */
+const filterText = lazy<typeof FilterText>(() => require('../filterText'));
 
 /** True for a filter Attio rejects (`400 filter_error`) or one that cannot be built here. */
 export function isInvalidFilter(e: unknown): boolean {
@@ -29,7 +27,7 @@ export function activeFilter(ctx: NodeContext, target: FilterTarget, id: string)
 /** The node's description with a filter: what is active. */
 export function filterDescription(ctx: NodeContext, target: FilterTarget, id: string): string | undefined {
   const f = activeFilter(ctx, target, id);
-  return f ? filterModule().describeFilter(f) : undefined;
+  return f ? filterText().describeFilter(f) : undefined;
 }
 
 /**
@@ -46,7 +44,7 @@ export async function loadFiltered<R extends { hasMore: boolean }>(
   const f = activeFilter(ctx, target, id);
   if (f) {
     try {
-      const q = filterModule().buildQuery(f, { now: ctx.now(), memberId: ctx.data.session?.memberId });
+      const q = recordFilters().buildQuery(f, { now: ctx.now(), memberId: ctx.data.session?.memberId });
       return { result: await run(q), paged: { ...paged, query: q.key }, filtered: true };
     } catch (e) {
       if (!isInvalidFilter(e)) throw e;

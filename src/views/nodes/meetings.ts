@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import type { AttioCallRecording, AttioMeeting } from '../../attio';
 import { TreeCommands } from '../../constants';
 import { formatMeetingStart, formatTimestamp } from '../../data';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
-import { tooltips } from './tooltips';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, tooltips, type NodeContext } from './treeNode';
 
 export class MeetingsSectionNode extends TreeNode {
   constructor(ctx: NodeContext, parent: TreeNode, readonly object: string, readonly recordId: string) {

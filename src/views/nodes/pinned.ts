@@ -7,12 +7,6 @@ import { ItemTags } from '../../constants';
 import { Expanded, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
 import { RecordNode } from './objects';
 
-/** What nodes read of the pins (views/pinStore.ts). */
-export interface PinLookup {
-  list(): { object: string; id: string; title: string }[];
-  has(id: string): boolean;
-}
-
 export class PinnedSectionNode extends TreeNode {
   constructor(ctx: NodeContext) {
     super(ctx, undefined, 'pinned');
@@ -36,14 +30,14 @@ export class PinnedSectionNode extends TreeNode {
   }
 }
 
-/** A pinned record no longer in Attio (deleted or merged): its last title, and Unpin. */
+/** A pinned record no longer in Attio (deleted or merged): its object and id (no name is kept), and Unpin. */
 export class MissingPinNode extends TreeNode {
-  constructor(ctx: NodeContext, parent: TreeNode, readonly pin: { object: string; id: string; title: string }) {
+  constructor(ctx: NodeContext, parent: TreeNode, readonly pin: { object: string; id: string }) {
     super(ctx, parent, `gone:${pin.id}`);
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.pin.title, None, 'warning', contextValue('missingPin', ItemTags.pinned, ItemTags.id), vscode.l10n.t({ message: 'no longer in Attio', comment: 'deleted record' }));
+    return ti(`${this.pin.object} · ${this.pin.id.slice(0, 8)}`, None, 'warning', contextValue('missingPin', ItemTags.pinned, ItemTags.id), vscode.l10n.t({ message: 'no longer in Attio', comment: 'deleted record' }));
   }
 
   override attioId(): string {

@@ -81,7 +81,7 @@ export function choiceTooltip(c: AttioSelectOption | AttioStatus): string[] {
 }
 
 /** `list_id equals 3f2…` joined by and / or; `all events` for a null filter. */
-export function describeFilter(filter: unknown): string {
+export function describeWebhookFilter(filter: unknown): string {
   if (filter == null) return vscode.l10n.t({ message: 'all events', comment: 'a webhook subscription without a filter' });
   const f = filter as Record<string, unknown>;
   for (const key of ['$and', '$or'] as const) {
@@ -114,6 +114,6 @@ export function webhookTooltip(w: AttioWebhook, created: string | undefined): st
     created ? `- ${vscode.l10n.t('Created {0}', created)}` : '',
     `- ${vscode.l10n.t('ID: {0}', code(w.id.webhook_id))}`,
     '',
-    ...w.subscriptions.map(s => `- ${code(s.event_type)}: ${mdEscape(describeFilter(s.filter))}`),
+    ...w.subscriptions.map(s => `- ${code(s.event_type)}: ${mdEscape(describeWebhookFilter(s.filter))}`),
   ];
 }

@@ -5,8 +5,7 @@ import { ItemTags } from '../../constants';
 import { isOverdue, relativeDeadline, type TaskGroupId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import type { TaskGrouping } from '../../common/config';
-import { Collapsed, Expanded, MessageNode, None, RootLoader, TreeNode, contextValue, firstLine, openCmd, ti, type NodeContext } from './treeNode';
-import { tooltips } from './tooltips';
+import { Collapsed, Expanded, MessageNode, None, RootLoader, TreeNode, contextValue, firstLine, openCmd, ti, tooltips, type NodeContext } from './treeNode';
 import { RefNode } from './values';
 
 export class TasksRoot {

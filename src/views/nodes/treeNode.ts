@@ -5,12 +5,29 @@
  */
 import * as vscode from 'vscode';
 import { Commands, TreeCommands } from '../../constants';
-import type { ApiItem, Paged, PagedId, WorkspaceData } from '../../data';
+import type { ApiItem, Paged, PagedId, RecordFilter, WorkspaceData } from '../../data';
 import type { ErrorView } from '../../session/errorReporter';
 import type { TaskGrouping } from '../../common/config';
-import type { FilterLookup } from './filters';
-import type { PinLookup } from './pinned';
-import { tooltips } from './tooltips';
+import { lazy } from '../../platform';
+import type * as Tooltips from './tooltips';
+
+/** The nodes' Markdown tooltips (./tooltips.ts, lazy part `sidebar`): the sidebar loads them before it resolves one. */
+export const tooltips = lazy<typeof Tooltips>(() => require('./tooltips'));
+
+export type FilterTarget = 'objects' | 'lists';
+
+/** What nodes read of the kept filters (views/filterStore.ts) and how they report one that no longer applies. */
+export interface FilterLookup {
+  get(target: FilterTarget, id: string): RecordFilter | undefined;
+  /** Drops a filter Attio rejected (or that cannot be built) and says so, once. */
+  invalid(target: FilterTarget, id: string, error: unknown): void;
+}
+
+/** What nodes read of the pins (views/pinStore.ts). */
+export interface PinLookup {
+  list(): { object: string; id: string }[];
+  has(id: string): boolean;
+}
 
 /** What nodes need from the outside world; one per view. */
 export interface NodeContext {
@@ -79,7 +96,7 @@ export abstract class TreeNode {
     return [];
   }
 
-  /** Markdown tooltip, resolved lazily (resolveTreeItem, which first loads the tooltips' module: ./tooltips.ts). */
+  /** Markdown tooltip, resolved lazily (resolveTreeItem, which first loads the sidebar's part: {@link tooltips}). */
   tooltip(): vscode.MarkdownString | undefined {
     return undefined;
   }
@@ -125,9 +142,10 @@ export abstract class TreeNode {
       return [errorNode(this.ctx, this.parentOfChildren, view)];
     }
     const nodes = build(loaded.value);
+    // both ways: a view may hand back a node it built before (ObjectsRoot keeps its object nodes), marked last time
+    for (const n of nodes) n.stale = !!loaded.stale;
     if (!loaded.stale) return nodes;
     const view = this.ctx.describeError(loaded.stale.error, feature);
-    for (const n of nodes) n.stale = true;
     if (view.kind === 'cancelled') return nodes;
     return [errorNode(this.ctx, this.parentOfChildren, view, true), ...nodes];
   }

@@ -4,8 +4,7 @@ import { ItemTags } from '../../constants';
 import { clip, type RecordRef, type ValueRow } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
-import { Collapsed, None, TreeNode, contextValue, openCmd, ti, type NodeContext } from './treeNode';
-import { tooltips } from './tooltips';
+import { Collapsed, None, TreeNode, contextValue, openCmd, ti, tooltips, type NodeContext } from './treeNode';
 
 const VALUE_ICONS: Record<string, string> = {
   'personal-name': 'person',

@@ -8,8 +8,7 @@ import type { AttioWebhook } from '../../attio';
 import { ItemTags } from '../../constants';
 import { formatTimestamp, type ApiItem } from '../../data';
 import { schemaText } from './attributes';
-import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, type NodeContext } from './treeNode';
-import { tooltips } from './tooltips';
+import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, tooltips, type NodeContext } from './treeNode';
 
 /** Status → codicon (built on render, not at activation). */
 const statusIcon = (status: string): string => ({ active: 'pass', degraded: 'warning', inactive: 'circle-slash' })[status] ?? 'broadcast';
@@ -71,7 +70,7 @@ export class SubscriptionNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    const filter = schemaText().describeFilter(this.filter);
+    const filter = schemaText().describeWebhookFilter(this.filter);
     const item = ti(this.eventType, None, 'zap', 'subscription', filter);
     item.tooltip = `${this.eventType}: ${filter}`;
     return item;

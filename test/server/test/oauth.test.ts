@@ -154,6 +154,11 @@ suite('Attio test server: OAuth', () => {
       'https://vscode.dev.attacker.example/callback',
       'https://attacker.example@vscode.dev/callback',
       'https://vscode.dev:8443/callback',
+      'https://vscode.dev/',
+      'https://vscode.dev/github/attacker/repo',
+      'https://github.dev/callback/../attacker',
+      'https://insiders.vscode.dev/callbackx',
+      'vscode://attio-explorer.attio-explorer/other/path',
       'vscode://other.extension/auth/callback',
       'vscode-insiders://other.extension/auth/callback',
       'vscodium://attio-explorer.attio-explorer/auth/callback',
@@ -224,6 +229,35 @@ suite('Attio test server: OAuth', () => {
     } finally {
       await custom.close();
     }
+  });
+
+  test('a redirect URI registered later (a sign-in broker started after the server) is accepted from then on', async () => {
+    const broker = 'http://127.0.0.1:3999/callback';
+    const params = { redirect_uri: broker, state: 'b' };
+    assert.strictEqual((await raw(authorizeUrl(params))).status, 400, 'unknown before');
+    server.allowRedirectUri(broker);
+    server.setOAuthAutoDecision('approve');
+    const res = await raw(authorizeUrl(params));
+    assert.strictEqual(res.status, 302);
+    assert.strictEqual(new URL(res.headers.get('location')!).origin + new URL(res.headers.get('location')!).pathname, broker);
+    assert.ok(server.oauth.redirectUris.includes(broker));
+  });
+
+  test('the token endpoint down (faults aimed at /oauth/token): 5xx, 429 or a reset, and the code stays usable', async () => {
+    const code = (await decide('approve')).searchParams.get('code')!;
+    server.setFaults({ pathPrefix: '/oauth/token', status5xxRate: 1 });
+    const down = await exchange(code);
+    assert.ok([500, 502, 503].includes(down.status), String(down.status));
+    assert.strictEqual((await api(server, 'GET', '/v2/self', { token: server.tokens.full })).status, 200, 'the REST API is not affected');
+    server.setFaults({ pathPrefix: '/oauth/token', status429Rate: 1 });
+    const limited = await exchange(code);
+    assert.strictEqual(limited.status, 429);
+    assert.ok(limited.headers.get('retry-after'));
+    server.setFaults({ pathPrefix: '/oauth/token', resetRate: 1 });
+    await assert.rejects(exchange(code));
+    assert.deepStrictEqual(server.requests.filter(r => r.path === '/oauth/token').map(r => r.fault), ['server-error', 'rate-limit', 'reset']);
+    server.setFaults({});
+    assert.strictEqual((await exchange(code)).status, 200, 'the code was not burnt while the endpoint was down');
   });
 });
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { MAX_RESULT_BYTES, ToolRunner } from '../../../src/chat/chatTools.lazy';
+import { MAX_RESULT_BYTES, ToolRunner } from '../../../src/chat/toolRunner';
 import { WorkspaceData } from '../../../src/data';
 import { ChatToolNames } from '../../../src/constants';
 import { startAttioServer, type AttioTestServer } from '../../server';
@@ -128,12 +128,26 @@ suite('Chat tools against the local Attio server', () => {
     assert.match(await h.run(T.searchRecords, { query: 'x' }), /turned off \(setting attio\.chat\.tools\)/);
     h.enabled.on = true;
     const data = new WorkspaceData({ connection: () => undefined, config: () => ({ cacheTtlMs: 1000, pageSize: 50 }) });
-    const signedOut = new ToolRunner({ data, describeError, redact: t => t, enabled: () => true });
+    const signedOut = new ToolRunner({ data, describeError, redact: t => t, enabled: () => true, allowOutsideChat: () => false });
     for (const name of Object.values(T)) {
       assert.match(await signedOut.invoke(name, {}, true, new AbortController().signal), /^Not signed in to Attio\. .*"Attio: Sign In" \(attio\.signIn\)/);
       assert.match((await signedOut.prepare(name, {})).invocationMessage, /^Not signed in/);
     }
     assert.deepStrictEqual(calls(server), []);
+  });
+
+  test('outside a chat session (another extension\'s invokeTool) reads answer only when the person allowed it in their settings', async () => {
+    server.clearRequests();
+    for (const name of [T.searchRecords, T.describeSchema]) {
+      assert.match(await h.run(name, { query: 'Acme' }, false), /answers only in a chat session.*nothing was read.*attio\.chat\.allowToolsOutsideChat/);
+    }
+    assert.deepStrictEqual(calls(server), [], 'nothing was read');
+    h.outsideChat.allowed = true;
+    try {
+      assert.match(await h.run(T.searchRecords, { query: 'Acme Robotics', limit: 1 }, false), /Acme Robotics/);
+    } finally {
+      h.outsideChat.allowed = false;
+    }
   });
 
   test('every read answer stays within 12 KB and carries no token', async () => {

@@ -40,7 +40,7 @@ suite('Walkthrough: the chat step\'s context key', () => {
 
   test('the first tool call sets attio:usedChatTool, later calls and preparing a call do not set it again', async () => {
     const chat = new ChatTools({} as ChatToolDeps);
-    // the runner is loaded on the first call (dist/chatTools.lazy.js); here a stand-in answers
+    // the runner is loaded on the first call (lazy part `chat`); here a stand-in answers
     (chat as unknown as { loaded: unknown }).loaded = {
       prepare: async () => ({ invocationMessage: 'Searching' }),
       invoke: async () => 'answer',

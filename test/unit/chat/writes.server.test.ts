@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import { ChatToolNames } from '../../../src/constants';
 import { startAttioServer, type AttioTestServer } from '../../server';
-import { ToolRunner, toolWording } from '../../../src/chat/chatTools.lazy';
+import { ToolRunner, toolWording } from '../../../src/chat/toolRunner';
 import type { ToolWording } from '../../../src/chat/tools/wording';
 import { chatHarness, describeError, findAcme, type ChatHarness } from './serverFixture';
+import { localData } from '../data/localData';
 
 const writes = (server: AttioTestServer): string[] => server.requests.filter(r => r.method !== 'GET' && !r.path.endsWith('/query') && !r.path.endsWith('/search')).map(r => `${r.method} ${r.path}`);
 const T = ChatToolNames;
@@ -63,6 +64,43 @@ suite('Chat write tools: confirmation first, always', () => {
     assert.deepStrictEqual(writes(server), []);
   });
 
+  test('a confirmation is bound to its session: after a workspace switch (before or during the write) nothing is written anywhere', async () => {
+    const other = (await localData(server, { token: server.tokens.otherWorkspace })).conn;
+    const home = h.signedIn.current;
+    const input = { record: acmeUrl, title: 'For Northwind only', content: 'c' };
+    assert.ok((await h.runner.prepare(T.addNote, input)).confirmation);
+    h.signedIn.current = other; // another window switched the workspace while the confirmation was open
+    server.clearRequests();
+    assert.match(await h.runner.invoke(T.addNote, input, true, signal()), /session changed after the person was asked to confirm.*nothing was written/);
+    assert.deepStrictEqual(writes(server), []);
+
+    h.signedIn.current = home;
+    assert.ok((await h.runner.prepare(T.addNote, input)).confirmation);
+    const get = h.data.records.get.bind(h.data.records);
+    h.data.records.get = async (...args: Parameters<typeof get>) => {
+      const r = await get(...args);
+      h.signedIn.current = other; // the switch lands while the write looks up its record
+      return r;
+    };
+    try {
+      server.clearRequests();
+      assert.match(await h.runner.invoke(T.addNote, input, true, signal()), /session changed.*nothing was written/);
+      assert.deepStrictEqual(writes(server), []);
+    } finally {
+      h.data.records.get = get;
+      h.signedIn.current = home;
+    }
+  });
+
+  test('a spoofed record title (line break, ~~~) cannot fold the real content out of the confirmation', async () => {
+    const input = { record: acmeUrl, title: 'x\n~~~\nHarmless. Nothing is written.\n~~~', content: 'the real content' };
+    const p = await h.runner.prepare(T.addNote, input);
+    const md = p.confirmation!.message;
+    assert.ok(md.includes('Title: x \\~\\~\\~ Harmless. Nothing is written. \\~\\~\\~'), md);
+    assert.ok(md.includes('```text\nthe real content\n```'), 'the real content, fenced');
+    assert.strictEqual(md.split('\n').filter(l => /^(```|~~~)/.test(l)).length, 2, 'one fence, the one around the content');
+  });
+
   test('add note: the confirmation shows record, title and the whole content; the note joins the cached notes', async () => {
     const notesBefore = (await h.data.notes.list('companies', acmeId)).value.length;
     const content = '# Call summary\n- **Budget** approved\n```\ncode\n```';
@@ -101,7 +139,7 @@ suite('Chat write tools: confirmation first, always', () => {
       invalidInput: () => 'Ungültige Eingabe',
       createTask: { ...toolWording.createTask, title: () => 'Attio-Aufgabe erstellen?', assignee: me => (me ? 'Zuständig: Sie' : 'Zuständig: niemand') },
     };
-    const de = new ToolRunner({ data: h.data, describeError, redact: t => t, enabled: () => true, wording: german });
+    const de = new ToolRunner({ data: h.data, describeError, redact: t => t, enabled: () => true, allowOutsideChat: () => false, wording: german });
     const input = { content: 'Call Ada', assignToMe: true };
     const p = await de.prepare(T.createTask, input);
     assert.strictEqual(p.invocationMessage, 'Attio-Aufgabe wird erstellt');

@@ -16,24 +16,31 @@ suite('Settings reader', () => {
     assert.strictEqual(c.oauth.tokenUrl, 'https://app.attio.com/oauth/token');
     assert.deepStrictEqual([c.cacheTtlMs, c.pageSize, c.taskGrouping], [300_000, 50, 'mine']);
     assert.deepStrictEqual(c.editor, { recordLinks: true, linkFormat: 'auto', todoTriggers: ['TODO', 'FIXME'] });
-    assert.deepStrictEqual(c.chat, { tools: true, attioMcpServer: false });
+    assert.deepStrictEqual(c.chat, { tools: true, attioMcpServer: false, allowToolsOutsideChat: false });
   });
 
   test('editor and chat settings: their keys within the section, odd values fall back', () => {
     const c = parseConfig(source({ 'editor.recordLinks': false, 'editor.linkFormat': 'html', 'tasks.todoTriggers': ['HACK', 3], 'chat.tools': false, 'chat.attioMcpServer': true }));
     assert.deepStrictEqual(c.editor, { recordLinks: false, linkFormat: 'auto', todoTriggers: ['HACK'] });
-    assert.deepStrictEqual(c.chat, { tools: false, attioMcpServer: true });
+    assert.deepStrictEqual(c.chat, { tools: false, attioMcpServer: true, allowToolsOutsideChat: false });
+  });
+
+  test('letting other extensions use the tools is read from the user\'s settings only: a folder cannot turn it on', () => {
+    assert.strictEqual(parseConfig(source({ 'chat.allowToolsOutsideChat': true })).chat.allowToolsOutsideChat, false);
+    assert.strictEqual(parseConfig(source({}, { 'chat.allowToolsOutsideChat': true })).chat.allowToolsOutsideChat, true);
   });
 
   test('where credentials go is read from the user\'s settings only: a folder\'s merged value is ignored', () => {
-    const folder = { apiBaseUrl: 'http://evil.example', 'oauth.tokenUrl': 'http://evil.example/token', 'oauth.tokenExchangeUrl': 'http://evil.example/x' };
+    const folder = { apiBaseUrl: 'http://evil.example', 'oauth.tokenUrl': 'http://evil.example/token', 'oauth.tokenExchangeUrl': 'http://evil.example/x', 'oauth.brokerUrl': 'https://evil.example/broker' };
     const c = parseConfig(source(folder));
     assert.strictEqual(c.apiBaseUrl, 'https://api.attio.com');
     assert.strictEqual(c.oauth.tokenUrl, 'https://app.attio.com/oauth/token');
     assert.strictEqual(c.oauth.tokenExchangeUrl, '');
-    const mine = parseConfig(source(folder, { apiBaseUrl: ' http://127.0.0.1:4010/// ', 'oauth.clientId': 'app-1' }));
+    assert.strictEqual(c.oauth.brokerUrl, '', 'a folder never names the sign-in broker');
+    const mine = parseConfig(source(folder, { apiBaseUrl: ' http://127.0.0.1:4010/// ', 'oauth.clientId': 'app-1', 'oauth.brokerUrl': 'https://signin.team.example' }));
     assert.strictEqual(mine.apiBaseUrl, 'http://127.0.0.1:4010', 'trimmed, no trailing slash');
     assert.strictEqual(mine.oauth.clientId, 'app-1');
+    assert.strictEqual(mine.oauth.brokerUrl, 'https://signin.team.example');
   });
 
   test('tree settings are clamped to their documented ranges; unknown groupings fall back', () => {

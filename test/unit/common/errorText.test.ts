@@ -15,7 +15,7 @@ import {
   ServerError,
   TimeoutError,
 } from '../../../src/attio';
-import { errorText, modelErrorView, personErrorView } from '../../../src/common/errorText.lazy';
+import { errorText, modelErrorView, personErrorView } from '../../../src/common/errorWording';
 import { NotAMemberError, NotSignedInError, FilterBuildError } from '../../../src/data';
 
 const EP = 'GET /v2/objects/{object}';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { relativeLink, parseDetailPath, detailPath, type DetailTarget } from '../../../src/detail/paths';
-import { ENGLISH_WORDS, actorName, currentValues, formatDate, humanize, isOverdue, mdEscape, relativeDeadline, renderValue, type RenderContext, type ValueWords } from '../../../src/data/format';
+import { ENGLISH_WORDS, actorName, currentValues, formatDate, humanize, isOverdue, relativeDeadline, renderValue, type RenderContext, type ValueWords } from '../../../src/data/format';
 
 const ctx: RenderContext = {
   locale: 'en-US',
@@ -77,12 +77,9 @@ suite('Tree formatting', () => {
     assert.strictEqual(formatDate('2025-12-31', { locale: 'de-DE' }), '31.12.2025');
   });
 
-  test('current values, humanize, markdown escaping', () => {
+  test('current values, humanize', () => {
     assert.deepStrictEqual(currentValues([{ active_until: '2024-01-01' }, { active_until: null }]), [{ active_until: null }]);
     assert.strictEqual(humanize('email_addresses'), 'Email addresses');
-    assert.strictEqual(mdEscape('a|b [c] *d*'), 'a\\|b \\[c\\] \\*d\\*');
-    assert.strictEqual(mdEscape('# title'), '\\# title');
-    assert.strictEqual(mdEscape('Acme Inc. - 2025'), 'Acme Inc. - 2025');
   });
 
   test('detail paths round-trip and link relatively', () => {

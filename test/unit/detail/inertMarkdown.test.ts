@@ -195,6 +195,7 @@ suite('Inert CRM Markdown: hostile notes', () => {
     const out = inertMarkdown(fill('a', MAX_NOTE_LENGTH + 10));
     assert.ok(out.startsWith(fill('a', MAX_NOTE_LENGTH)));
     assert.ok(!out.includes(fill('a', MAX_NOTE_LENGTH + 1)));
-    assert.match(out.slice(-100), /\n\n\\\(The note is longer than 1048576 characters\\; the rest is not shown\\.\\\)$/);
+    // (escaped as plain text: whichever punctuation the escaping rule marks, the words are these)
+    assert.match(out.slice(-100).replace(/\\/g, ''), /a\n\n\(The note is longer than 1048576 characters; the rest is not shown\.\)$/);
   });
 });

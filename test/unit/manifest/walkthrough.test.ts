@@ -97,10 +97,10 @@ suite('Walkthrough, Restricted Mode and the package', () => {
     assert.ok(total <= 60_000, `walkthrough media ${total} bytes`);
   });
 
-  test('Restricted Mode: supported (limited), and the restricted settings are exactly the API and OAuth settings', () => {
+  test('Restricted Mode: supported (limited), and the restricted settings are exactly the API and OAuth settings and the one that lets other extensions use the tools', () => {
     const props = pkg.contributes.configuration.properties as Record<string, { restricted?: boolean; scope?: string }>;
-    const credentials = Object.keys(props).filter(k => k === 'attio.apiBaseUrl' || k.startsWith('attio.oauth.')).sort();
-    assert.deepStrictEqual(credentials.length, 6);
+    const credentials = Object.keys(props).filter(k => k === 'attio.apiBaseUrl' || k.startsWith('attio.oauth.') || k === 'attio.chat.allowToolsOutsideChat').sort();
+    assert.deepStrictEqual(credentials.length, 8, 'apiBaseUrl, the six attio.oauth.* settings (brokerUrl included) and attio.chat.allowToolsOutsideChat');
     const u = pkg.capabilities.untrustedWorkspaces;
     // `restrictedConfigurations` is read only with `supported: 'limited'` (VS Code's Workspace Trust guide)
     assert.strictEqual(u.supported, 'limited');

@@ -57,7 +57,10 @@ suite('OAuth: state, callback wait, exchange', () => {
     const cbs = new FakeCallbacks();
     const waiting = waitForCallback({ subscribe: cbs.subscribe, state: 's', timeoutMs: 2000 });
     cbs.push('error=access_denied&state=s');
-    assert.deepStrictEqual(await waiting, { error: 'access_denied', description: undefined });
+    assert.deepStrictEqual(await waiting, { error: 'access_denied' });
+    const long = waitForCallback({ subscribe: cbs.subscribe, state: 't', timeoutMs: 2000 });
+    cbs.push(`error=${encodeURIComponent('<b>Call +1 555</b> '.repeat(5000))}&error_description=x&state=t`);
+    assert.deepStrictEqual(await long, { error: 'unreadable_error' }, 'text that is not an error code is not passed on');
   });
 
   test('times out when nothing comes back, and stops listening', async () => {
@@ -124,6 +127,19 @@ suite('OAuth: state, callback wait, exchange', () => {
     } finally {
       redirector.close();
       target.close();
+    }
+  });
+
+  test("a token endpoint's error text is shown only as a short error code, never long, never a secret of the exchange", async () => {
+    const answering = (error: unknown) =>
+      (async () => new Response(JSON.stringify({ error, error_description: 'x'.repeat(100_000) }), { status: 400, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
+    const exchange = (error: unknown): Promise<OAuthError> =>
+      exchangeCode({ fetch: answering(error), code: 'code-123456', clientId: 'cid', redirectUri: 'r', tokenUrl: 'https://x.test/oauth/token', clientSecret: 'very-secret-value' }).catch(e => e);
+    assert.match((await exchange('invalid_grant')).message, /\(invalid_grant\)/);
+    for (const hostile of ['y'.repeat(1_000_000), 'very-secret-value', 'code-123456', 'Bearer abc def', '<script>', { nested: true }]) {
+      const e = await exchange(hostile);
+      assert.match(e.message, /^The token exchange failed \(HTTP 400\)\.$/, JSON.stringify(hostile).slice(0, 40));
+      assert.deepStrictEqual(e.failure, { kind: 'refused', why: 'HTTP 400' });
     }
   });
 

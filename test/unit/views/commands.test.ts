@@ -3,7 +3,7 @@ import { COMMENT_COMMANDS } from '../../../src/views/commentCommands';
 import { FILTER_COMMANDS } from '../../../src/views/filterCommands';
 import { MEETING_COMMANDS } from '../../../src/views/meetingCommands';
 import { PIN_COMMANDS } from '../../../src/views/pinCommands';
-import * as impl from '../../../src/views/sidebarCommands.lazy';
+import * as impl from '../../../src/views/sidebarHandlers';
 import { VIEW_COMMANDS } from '../../../src/views/viewCommands';
 
 suite('Sidebar commands: registered at activation, handled by the module loaded on first use', () => {

@@ -1,2 +1,0 @@
-/** The account commands' handlers, loaded on the first account command (dist/account.lazy.js). */
-export { accountCommands } from './accountCommands';
