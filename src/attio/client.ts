@@ -92,7 +92,7 @@ export class AttioClient {
 
   /**
    * Attributes of an object or list, in UI order. With `limit` it returns that one page; without, every
-   * attribute (pages of 500 until a short page).
+   * attribute (pages of 500 until a short page, at most MAX_PAGES of them).
    */
   async listAttributes(
     target: 'objects' | 'lists',
@@ -101,16 +101,9 @@ export class AttioClient {
     signal?: AbortSignal,
   ): Promise<AttioAttribute[]> {
     const ep = endpoints.listAttributes;
-    const get = (limit: number, offset: number) =>
-      this.t.call(ep, { path: { target, identifier }, query: { limit, offset, show_archived: opts.showArchived ?? false } }, S().attributes, signal);
-    if (opts.limit !== undefined) return (await get(checkLimit(opts.limit), opts.offset ?? 0)).data;
-    const out: AttioAttribute[] = [];
-    const size = 500;
-    for (let offset = opts.offset ?? 0; ; offset += size) {
-      const { data } = await get(size, offset);
-      out.push(...data);
-      if (data.length < size) return out;
-    }
+    const params = (limit: number, offset: number) => ({ path: { target, identifier }, query: { limit, offset, show_archived: opts.showArchived ?? false } });
+    if (opts.limit !== undefined) return (await this.t.call(ep, params(checkLimit(opts.limit), opts.offset ?? 0), S().attributes, signal)).data;
+    return this.t.every(ep, 500, S().attributes, signal, params, opts.offset ?? 0);
   }
 
   /** The options of a select attribute (archived ones only when asked). */
@@ -235,15 +228,9 @@ export class AttioClient {
   // Webhooks (read-only)
   // ----------------------------------------------------------------------------------------------------
 
-  /** Every webhook of the workspace (pages of 100, Attio's largest). Needs `webhook:read`. */
+  /** Every webhook of the workspace (pages of 100, Attio's largest; at most MAX_PAGES of them). Needs `webhook:read`. */
   async listWebhooks(signal?: AbortSignal): Promise<AttioWebhook[]> {
-    const out: AttioWebhook[] = [];
-    const size = 100;
-    for (let offset = 0; ; offset += size) {
-      const { data } = await this.t.call(endpoints.listWebhooks, { query: { limit: size, offset } }, S().webhooks, signal);
-      out.push(...data);
-      if (data.length < size) return out;
-    }
+    return this.t.every(endpoints.listWebhooks, 100, S().webhooks, signal, (limit, offset) => ({ query: { limit, offset } }));
   }
 
   // ----------------------------------------------------------------------------------------------------

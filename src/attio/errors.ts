@@ -23,6 +23,7 @@ export type AttioErrorKind =
   | 'schema'
   | 'redirect'
   | 'origin'
+  | 'invalid-path'
   | 'http';
 
 export interface AttioErrorOptions {
@@ -83,17 +84,32 @@ export class CancelledError extends AttioError {
   }
 }
 
+/**
+ * Longest wait for a Retry-After that is honoured: Attio's limits are per second (its score-based ones over 10 s), so
+ * a minute is six times the longest documented window. A longer one is not waited for, and the call is not retried:
+ * a timer past about 24.8 days would overflow and fire at once, over and over.
+ */
+export const RETRY_AFTER_CAP_MS = 60_000;
+
 export class RateLimitedError extends AttioError {
-  /** Earliest time a retry is allowed (Retry-After, an HTTP date). */
+  /** Earliest time a retry is allowed (Retry-After, an HTTP date), as Attio asked. */
   readonly retryAt: Date;
-  constructor(endpoint: string, retryAt: Date, opts: AttioErrorOptions = {}) {
-    super('rate-limited', endpoint, `${endpoint}: rate limited by Attio until ${retryAt.toISOString()}`, { status: 429, ...opts });
+  /** True when that is more than RETRY_AFTER_CAP_MS away (when the error was made): nobody waits for it. */
+  readonly beyondCap: boolean;
+  constructor(endpoint: string, retryAt: Date, opts: AttioErrorOptions = {}, now: number = Date.now()) {
+    const beyondCap = !(retryAt.getTime() - now <= RETRY_AFTER_CAP_MS);
+    super('rate-limited', endpoint, `${endpoint}: rate limited by Attio until ${isoOrInvalid(retryAt)}${beyondCap ? ` (more than ${RETRY_AFTER_CAP_MS / 1000} s away)` : ''}`, { status: 429, ...opts });
     this.name = 'RateLimitedError';
     this.retryAt = retryAt;
+    this.beyondCap = beyondCap;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAt: this.retryAt.toISOString() };
+    return { ...super.toJSON(), retryAt: isoOrInvalid(this.retryAt), beyondCap: this.beyondCap };
   }
+}
+
+function isoOrInvalid(d: Date): string {
+  return Number.isNaN(d.getTime()) ? 'an invalid date' : d.toISOString();
 }
 
 export class ServerError extends AttioError {
@@ -206,6 +222,24 @@ export class OriginMismatchError extends AttioError {
   }
 }
 
+/**
+ * A path parameter that is not an Attio slug or id (`..`, `.`, one with a `/`, `%` or space, an empty one, not a
+ * string): refused while the request is built, so nothing is sent. The value is not kept: it may be anything a crafted
+ * `attio:` or `attio-json:` address carried.
+ */
+export class InvalidPathError extends AttioError {
+  /** Which path parameter (`record_id`, `object`…). */
+  readonly parameter: string;
+  constructor(endpoint: string, parameter: string) {
+    super('invalid-path', endpoint, `${endpoint}: not sent: the ${parameter} is not an Attio slug or id`);
+    this.name = 'InvalidPathError';
+    this.parameter = parameter;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), parameter: this.parameter };
+  }
+}
+
 /** `scheme://host[:port]` of a URL, or '' when it is not a valid URL. */
 export function originOf(url: string): string {
   try {
@@ -255,6 +289,7 @@ interface ErrorsByKind {
   schema: SchemaError;
   redirect: RedirectError;
   origin: OriginMismatchError;
+  'invalid-path': InvalidPathError;
 }
 
 /**

@@ -23,6 +23,7 @@ export {
   AttioError,
   AuthError,
   CancelledError,
+  InvalidPathError,
   InvalidRequestError,
   MissingScopeError,
   NetworkError,

@@ -9,6 +9,12 @@
 
 export const DEFAULT_PAGE_SIZE = 50;
 
+/**
+ * Most pages a listing of "every item" fetches (100 pages of 500 attributes, or of 100 webhooks, is far beyond any
+ * workspace): a server that keeps answering full pages is not followed for ever.
+ */
+export const MAX_PAGES = 100;
+
 export interface Page<T> {
   items: T[];
   limit: number;

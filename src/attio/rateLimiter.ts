@@ -12,6 +12,7 @@
  *
  * Waiting callers are served strictly FIFO and may leave the queue through their AbortSignal.
  */
+import { RETRY_AFTER_CAP_MS } from './errors';
 
 export type LimitClass = 'read' | 'write';
 
@@ -131,6 +132,8 @@ class Lane {
   }
 
   pauseUntil(until: number): void {
+    // never longer than the cap: a far date (or an overflowing timer) must not stall or spin the lane
+    until = Math.min(until, this.now() + RETRY_AFTER_CAP_MS);
     if (until > this.pausedUntil) {
       this.pausedUntil = until;
       this.schedule();
@@ -216,7 +219,7 @@ export class RateLimiter {
     }
   }
 
-  /** Holds every request of this class until the given time (the client calls it on a 429). */
+  /** Holds every request of this class until the given time, at most RETRY_AFTER_CAP_MS from now (the client calls it on a 429). */
   pauseUntil(kind: LimitClass, until: Date | number): void {
     this.lanes[kind].pauseUntil(typeof until === 'number' ? until : until.getTime());
   }

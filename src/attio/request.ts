@@ -7,6 +7,7 @@ import {
   AttioError,
   AuthError,
   CancelledError,
+  InvalidPathError,
   InvalidRequestError,
   NetworkError,
   NotFoundError,
@@ -105,15 +106,29 @@ export interface BuiltRequest {
   body?: string;
 }
 
+/** What a path parameter may be: an Attio slug or id, 1 to 128 letters, digits, `_` and `-` (so never `.` or `..`). */
+const PATH_SEGMENT = /^[A-Za-z0-9_-]{1,128}$/;
+
 /**
- * Pure: endpoint + parameters → what to send. Path parameters are URI-encoded; `undefined`/`null` query values are
- * left out. Throws OriginMismatchError, before attaching anything, when the URL's origin is not `tokenOrigin`.
+ * The one way a value becomes a segment of a request's path: a slug or an id passes as it is (nothing in it needs
+ * encoding); anything else (`..`, which `encodeURIComponent` leaves alone and a URL then resolves, a `/`, an
+ * escape, an empty string, a number from parsed JSON) throws InvalidPathError before any request is made.
+ */
+export function pathSegment(endpointKey: string, name: string, value: unknown): string {
+  if (typeof value !== 'string' || !PATH_SEGMENT.test(value)) throw new InvalidPathError(endpointKey, name);
+  return value;
+}
+
+/**
+ * Pure: endpoint + parameters → what to send. Path parameters go through {@link pathSegment}; `undefined`/`null`
+ * query values are left out. Throws OriginMismatchError, before attaching anything, when the URL's origin is not
+ * `tokenOrigin`.
  */
 export function buildRequest(endpoint: Endpoint, params: RequestParams): BuiltRequest {
   const path = endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params.path?.[name];
     if (v === undefined || v === '') throw new TypeError(`${endpoint.key}: missing path parameter ${name}`);
-    return encodeURIComponent(v);
+    return pathSegment(endpoint.key, name, v);
   });
   let url = params.baseUrl.replace(/\/+$/, '') + path;
   if (params.query) {

@@ -7,8 +7,8 @@
  * No `vscode` import.
  */
 import type * as z from 'zod/mini';
-import { AttioError, AuthError, CancelledError, MissingScopeError, NetworkError, RateLimitedError, ServerError, isCancellation } from './errors';
-import { DEFAULT_PAGE_SIZE, probeLimit, toPage, type Page } from './pagination';
+import { AttioError, AuthError, CancelledError, MissingScopeError, NetworkError, RETRY_AFTER_CAP_MS, RateLimitedError, ServerError, isCancellation } from './errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGES, probeLimit, toPage, type Page } from './pagination';
 import { RateLimiter } from './rateLimiter';
 import { redact } from './redact';
 import { buildRequest, endpoints, errorFromResponse, parseBody, parseErrorBody, schemas, send, validate, type Endpoint, type QueryValue, type RawResponse } from './request';
@@ -95,6 +95,22 @@ export class Transport {
     return toPage(data, limit, offset, requested);
   }
 
+  /**
+   * Every item of a list paged by limit and offset, `pageSize` at a time until a short page, but never more than
+   * MAX_PAGES pages: past that the list is cut (and the log says so).
+   */
+  async every<T>(ep: Endpoint, pageSize: number, schema: SchemaArg<z.ZodMiniType<{ data: T[] }>>, signal: AbortSignal | undefined, params: (limit: number, offset: number) => CallParams, startOffset = 0): Promise<T[]> {
+    const out: T[] = [];
+    let offset = startOffset;
+    for (let page = 0; page < MAX_PAGES; page++, offset += pageSize) {
+      const { data } = await this.call(ep, params(pageSize, offset), schema, signal);
+      for (const item of data) out.push(item);
+      if (data.length < pageSize) return out;
+    }
+    this.log('warn', `${ep.key}: stopped after ${MAX_PAGES} pages of ${pageSize}; the list is cut there`);
+    return out;
+  }
+
   async call<Sch extends z.ZodMiniType>(ep: Endpoint, params: CallParams, schema: SchemaArg<Sch>, signal?: AbortSignal): Promise<z.infer<Sch>> {
     const res = await this.exchange(ep, params, signal);
     return parseBody(typeof schema === 'function' ? schema() : schema, res.text, ep.key);
@@ -138,8 +154,12 @@ export class Transport {
       this.log('debug', `${ep.key} → ${res.status} (${ms} ms${attempt ? `, attempt ${attempt + 1}` : ''})`);
       if (res.status === 403 && ep !== endpoints.self) throw await this.forbidden(ep, res, signal);
       const err = errorFromResponse(ep.key, res, this.secrets, true);
-      // Every client sharing the limiter holds off until Retry-After, not just this call.
+      // Every client sharing the limiter holds off until Retry-After (at most RETRY_AFTER_CAP_MS), not just this call.
       if (err instanceof RateLimitedError) this.limiter.pauseUntil(lane, err.retryAt);
+      if (err instanceof RateLimitedError && err.beyondCap) {
+        this.log('warn', `${ep.key}: Attio asks to wait until ${err.retryAt.toISOString()}, more than ${RETRY_AFTER_CAP_MS / 1000} s: not retried`);
+        throw err;
+      }
       if (err instanceof RateLimitedError && attempt < this.maxRetries) {
         // Never before Retry-After; a little jitter so queued retries don't land in the same millisecond.
         const delay = Math.max(err.retryAt.getTime() - Date.now(), 0) + Math.floor(Math.random() * 50);

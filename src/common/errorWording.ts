@@ -22,6 +22,7 @@ export function errorText(e: unknown): string {
     return s === 1 ? vscode.l10n.t('Attio did not answer within 1 second.') : vscode.l10n.t('Attio did not answer within {0} seconds.', s);
   }
   if (isAttioError(e, 'rate-limited')) {
+    if (e.beyondCap) return vscode.l10n.t('Attio is limiting the rate of requests and asks to wait for more than a minute; try again later.');
     const s = Math.max(1, Math.ceil((new Date(e.retryAt).getTime() - Date.now()) / 1000));
     return s === 1 ? vscode.l10n.t('Attio is limiting the rate of requests; try again in 1 second.') : vscode.l10n.t('Attio is limiting the rate of requests; try again in {0} seconds.', s);
   }
@@ -60,6 +61,7 @@ export function errorText(e: unknown): string {
       ? vscode.l10n.t('Not sent: the access token belongs to {0}, not {1}.', e.tokenOrigin, e.requestOrigin)
       : vscode.l10n.t('Not sent: the access token belongs to {0}, and the API address is not a valid URL.', e.tokenOrigin);
   }
+  if (isAttioError(e, 'invalid-path')) return vscode.l10n.t('Not sent: the address names something that is not an Attio ID or slug.');
   if (isAttioError(e, 'http')) return e.code ? vscode.l10n.t('Attio answered with HTTP {0} ({1}).', e.status ?? 0, e.code) : vscode.l10n.t('Attio answered with HTTP {0}.', e.status ?? 0);
   const name = e instanceof Error ? e.name : '';
   if (name === 'NotSignedIn') return vscode.l10n.t('Not signed in to Attio.');

@@ -32,6 +32,7 @@ export type { EntryItem } from './lists';
 export type { Paged } from './paging';
 export { NotAMemberError, commentAuthor, type CommentTarget } from './comments';
 export type { Transcript } from './keys';
+export { formatMeetingStart } from './meetings';
 export * from './recordFilter';
 export { STANDARD_OBJECTS, type RecordEntryItem } from './records';
 export type { SchemaTarget } from './schema';

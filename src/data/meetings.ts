@@ -6,7 +6,18 @@
  */
 import { hasScope, type AttioCallRecording, type AttioMeeting, type AttioTranscriptSegment } from '../attio';
 import type { DataContext } from './context';
+import { formatDate, formatTimestamp, type RenderContext } from './format';
 import { Keys, type Transcript } from './keys';
+
+/**
+ * When a meeting starts, as a person reads it: date and time, or for an all-day meeting (`start.date`,
+ * `2026-03-10`) only that date. A date is a calendar day, not midnight UTC: read as a time it showed the day before
+ * west of UTC ("Mar 9, 2026, 8:00 PM" in New York). Every surface that shows meetings says it this way.
+ */
+export function formatMeetingStart(meeting: Pick<AttioMeeting, 'start'>, ctx: Pick<RenderContext, 'locale' | 'timeZone'>): string {
+  if (meeting.start.datetime) return formatTimestamp(meeting.start.datetime, ctx);
+  return meeting.start.date ? formatDate(meeting.start.date, ctx) : '';
+}
 
 /** A transcript longer than this many pages is cut (a 10-hour call is still far below). */
 const MAX_PAGES = 200;

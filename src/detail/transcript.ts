@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Schemes } from '../constants';
-import { formatTimestamp, mdEscape, type WorkspaceData } from '../data';
+import { formatMeetingStart, mdEscape, type WorkspaceData } from '../data';
 import { plainTextMarkdown, webLink } from './inertMarkdown';
 
 export interface TranscriptTarget {
@@ -39,11 +39,11 @@ const clock = (s: number): string => {
 export async function renderTranscript(data: WorkspaceData, t: TranscriptTarget, opts: { locale?: string; timeZone?: string }): Promise<string> {
   const tr = await data.meetings.transcript(t.meetingId, t.recordingId);
   const meeting = data.meetings.meeting(t.meetingId);
-  const when = meeting?.start.datetime ?? meeting?.start.date;
+  const when = meeting ? formatMeetingStart(meeting, opts) : '';
   const out = [`# ${vscode.l10n.t({ message: 'Transcript: {0}', args: [mdEscape(meeting?.title ?? t.title)], comment: '{0}: a meeting' })}`, ''];
   const n = tr.segments.length;
   const segments = n === 1 ? vscode.l10n.t({ message: '1 segment', comment: 'of a transcript' }) : vscode.l10n.t({ message: '{0} segments', args: [n], comment: 'of a transcript' });
-  out.push([when ? formatTimestamp(when, opts) : '', segments, tr.webUrl && /^https?:/i.test(tr.webUrl) ? webLink(vscode.l10n.t('Open in Attio'), tr.webUrl) : ''].filter(Boolean).join(' · '), '');
+  out.push([when, segments, tr.webUrl && /^https?:/i.test(tr.webUrl) ? webLink(vscode.l10n.t('Open in Attio'), tr.webUrl) : ''].filter(Boolean).join(' · '), '');
   if (!n) out.push(`*${vscode.l10n.t('No transcript (yet): the recording may still be processing.')}*`, '');
   for (const s of tr.segments) out.push(`**${mdEscape(s.speaker.name)}** · ${clock(s.start_time)}`, '', plainTextMarkdown(s.speech), '');
   return out.join('\n');

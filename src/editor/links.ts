@@ -74,7 +74,8 @@ export class RecordHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     if (!this.d.enabled()) return undefined;
     const line = document.lineAt(position.line).text;
-    const match = findRecordUrls(line).find(m => m.start <= position.character && position.character < m.end);
+    const at = position.character;
+    const match = findRecordUrls(line, { range: { start: at, end: at + 1 } }).find(m => m.start <= at && at < m.end);
     if (!match) return undefined;
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());

@@ -43,12 +43,19 @@ export interface OffsetRange {
  */
 const NOT_RECORD_OBJECTS: ReadonlySet<string> = new Set(['calls', 'collection', 'collections']);
 
+/** Longest workspace or object slug segment recognised (Attio's slugs are far shorter). */
+const MAX_SEGMENT = 128;
+/** Longest path, query and fragment after the record id kept in a link; a longer tail is left out and the link ends at the id. */
+const MAX_TAIL = 2048;
+/** What a URL's tail may hold: anything but whitespace and characters no URL carries unescaped. */
+const TAIL_CHAR = '[^\\s<>"\'`\\[\\]{}|\\\\^]';
+const IS_TAIL_CHAR = new RegExp(TAIL_CHAR);
+
 /** Characters that may precede an `https://` without making it part of a longer scheme or word (`xhttps://`). */
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 
 /** Trailing characters that end a sentence or wrap a link rather than belong to it. */
 const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', '*', '_', '~', "'", '"']);
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -70,6 +77,8 @@ function normalizeOrigin(origin: string): string | undefined {
  */
 export class RecordUrlScanner {
   readonly origins: readonly string[];
+  /** No record URL is longer than this: a scan for the links near an offset starts at most this far before it. */
+  readonly maxLinkLength: number;
   private readonly pattern: RegExp;
 
   /** `https://app.attio.com` is always recognised; `extraOrigins` (such as a configured app origin) are added. */
@@ -80,7 +89,8 @@ export class RecordUrlScanner {
       if (normalized) origins.add(normalized);
     }
     this.origins = [...origins];
-    const seg = '[A-Za-z0-9][A-Za-z0-9_-]*';
+    this.maxLinkLength = Math.max(...this.origins.map(o => o.length)) + 2 * (1 + MAX_SEGMENT) + '/record/'.length + 36 + MAX_TAIL;
+    const seg = `[A-Za-z0-9][A-Za-z0-9_-]{0,${MAX_SEGMENT - 1}}`;
     const hex = (n: number) => `[0-9A-Fa-f]{${n}}`;
     const uuid = `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
     this.pattern = new RegExp(
@@ -88,8 +98,8 @@ export class RecordUrlScanner {
         `/(${seg})/(${seg})/(?:record/)?(${uuid})` +
         // The id ends here: not followed by more of a word (a longer, malformed id, or `-x`).
         '(?![\\w-]*[A-Za-z0-9])' +
-        // Path, query and fragment: anything but whitespace and characters no URL carries unescaped.
-        '((?:[/?#][^\\s<>"\'`\\[\\]{}|\\\\^]*)?)',
+        // Path, query and fragment, up to MAX_TAIL characters.
+        `((?:[/?#]${TAIL_CHAR}{0,${MAX_TAIL - 1}})?)`,
       'y',
     );
   }
@@ -101,7 +111,11 @@ export class RecordUrlScanner {
   find(text: string, range?: OffsetRange): RecordUrlMatch[] {
     const to = Math.min(range?.end ?? text.length, text.length);
     let from = Math.max(range?.start ?? 0, 0);
-    if (from > 0) from = text.lastIndexOf('\n', from - 1) + 1;
+    if (from > 0) {
+      // from the start of the line, but no further back than the longest link: a long line is not scanned whole
+      const window = Math.max(0, from - this.maxLinkLength);
+      from = window + text.slice(window, from).lastIndexOf('\n') + 1;
+    }
     const found: RecordUrlMatch[] = [];
     const { origins } = this;
     let pos = from;
@@ -112,9 +126,9 @@ export class RecordUrlScanner {
         if (hit !== -1 && (at === -1 || hit < at)) at = hit;
       }
       if (at === -1 || at >= to) break;
-      const match = this.matchAt(text, at);
-      if (match && match.end > (range?.start ?? 0)) found.push(match);
-      pos = match ? match.end : at + 1;
+      const hit = this.matchAt(text, at);
+      if (hit && hit.link.end > (range?.start ?? 0)) found.push(hit.link);
+      pos = hit ? hit.scanned : at + 1;
     }
     return found;
   }
@@ -122,47 +136,56 @@ export class RecordUrlScanner {
   /** The record URL that is exactly `url` (surrounding whitespace ignored), or undefined. */
   parse(url: string): RecordUrl | undefined {
     const text = url.trim();
-    const match = this.matchAt(text, 0);
+    const match = this.matchAt(text, 0)?.link;
     if (!match || match.end !== text.length) return undefined;
     return { url: match.url, workspaceSlug: match.workspaceSlug, object: match.object, recordId: match.recordId };
   }
 
-  private matchAt(text: string, at: number): RecordUrlMatch | undefined {
+  /** The record URL starting at `at`, and where the scan goes on (past a tail too long to be part of the link). */
+  private matchAt(text: string, at: number): { link: RecordUrlMatch; scanned: number } | undefined {
     if (at > 0 && SCHEME_CHAR.test(text[at - 1])) return undefined;
     this.pattern.lastIndex = at;
     const m = this.pattern.exec(text);
     if (!m || NOT_RECORD_OBJECTS.has(m[2])) return undefined;
     const idEnd = at + m[0].length - m[4].length;
-    const end = trimTrailing(text, idEnd, at + m[0].length);
-    return { start: at, end, url: text.slice(at, end), workspaceSlug: m[1], object: m[2], recordId: m[3].toLowerCase() };
+    // a tail longer than MAX_TAIL is no part of the link (a bounded scan, whatever follows)
+    const tailCut = m[4].length === MAX_TAIL && IS_TAIL_CHAR.test(text[at + m[0].length] ?? '');
+    const end = tailCut ? idEnd : trimTrailing(text, idEnd, at + m[0].length);
+    const link = { start: at, end, url: text.slice(at, end), workspaceSlug: m[1], object: m[2], recordId: m[3].toLowerCase() };
+    return { link, scanned: tailCut ? at + m[0].length : end };
   }
 }
 
 /**
  * End of the link once trailing punctuation is dropped from the tail `[tailStart, end)`: sentence punctuation,
- * quotes and emphasis marks, and closing brackets that have no opening partner inside the link.
+ * quotes and emphasis marks, and closing brackets that have no opening partner inside the link. One count of the
+ * brackets, then one step back per character dropped: linear however many `)` end the link.
  */
 function trimTrailing(text: string, tailStart: number, end: number): number {
-  while (end > tailStart) {
+  // per bracket kind: openers minus closers inside the link
+  let paren = 0;
+  let square = 0;
+  let curly = 0;
+  for (let i = tailStart; i < end; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x28: paren++; break;
+      case 0x29: paren--; break;
+      case 0x5b: square++; break;
+      case 0x5d: square--; break;
+      case 0x7b: curly++; break;
+      case 0x7d: curly--; break;
+    }
+  }
+  for (; end > tailStart; end--) {
     const c = text[end - 1];
-    if (TRAILING_PUNCTUATION.has(c)) {
-      end--;
-      continue;
-    }
-    const opener = CLOSERS[c];
-    if (opener !== undefined && count(text, opener, tailStart, end) < count(text, c, tailStart, end)) {
-      end--;
-      continue;
-    }
-    break;
+    if (TRAILING_PUNCTUATION.has(c)) continue;
+    // a closing bracket without its opener in the link is not part of it
+    if (c === ')' && paren < 0) paren++;
+    else if (c === ']' && square < 0) square++;
+    else if (c === '}' && curly < 0) curly++;
+    else break;
   }
   return end;
-}
-
-function count(text: string, ch: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (text[i] === ch) n++;
-  return n;
 }
 
 const defaultScanner = new RecordUrlScanner();

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { AttioCallRecording, AttioMeeting } from '../../attio';
 import { TreeCommands } from '../../constants';
-import { formatTimestamp } from '../../data';
+import { formatMeetingStart, formatTimestamp } from '../../data';
 import { Collapsed, MessageNode, None, TreeNode, contextValue, ti, tooltips, type NodeContext } from './treeNode';
 
 export class MeetingsSectionNode extends TreeNode {
@@ -31,8 +31,7 @@ export class MeetingNode extends TreeNode {
   }
 
   private get when(): string {
-    const w = this.meeting.start.datetime ?? this.meeting.start.date;
-    return w ? formatTimestamp(w, this.ctx) : '';
+    return formatMeetingStart(this.meeting, this.ctx);
   }
 
   override treeItem(): vscode.TreeItem {

@@ -9,10 +9,11 @@ const raw = (status: number, body: unknown, headers: Record<string, string> = {}
 });
 
 suite('attio/request: buildRequest', () => {
-  test('GET with encoded path params, query and bearer token', () => {
-    const r = buildRequest(endpoints.getRecord, { baseUrl: 'https://api.example.com/', token: 'tok', path: { object: 'people', record_id: 'a/b c' } });
+  test('GET with path params (a slug and an id) and bearer token; a path param that is no slug or id is refused (pathSegments.test.ts)', () => {
+    const r = buildRequest(endpoints.getRecord, { baseUrl: 'https://api.example.com/', token: 'tok', path: { object: 'people', record_id: 'bf071e1f-6035-429d-b874-d83ea64ea13b' } });
     assert.strictEqual(r.method, 'GET');
-    assert.strictEqual(r.url, 'https://api.example.com/v2/objects/people/records/a%2Fb%20c');
+    assert.strictEqual(r.url, 'https://api.example.com/v2/objects/people/records/bf071e1f-6035-429d-b874-d83ea64ea13b');
+    assert.throws(() => buildRequest(endpoints.getRecord, { baseUrl: 'https://api.example.com/', token: 'tok', path: { object: 'people', record_id: 'a/b c' } }), /not an Attio slug or id/);
     assert.strictEqual(r.headers.Authorization, 'Bearer tok');
     assert.strictEqual(r.body, undefined);
     assert.strictEqual(r.headers['Content-Type'], undefined);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import {
+  InvalidPathError,
   AttioError,
   AuthError,
   CancelledError,
@@ -26,6 +27,8 @@ suite('Errors in words for people', () => {
     ['network', new NetworkError(EP), /^Could not reach Attio\./],
     ['timeout', new TimeoutError(EP, 15_000), /^Attio did not answer within 15 seconds\.$/],
     ['rate limit', new RateLimitedError(EP, new Date(Date.now() + 3_000)), /try again in [1-3] seconds?\.$/],
+    ['a path that is not a slug or id', new InvalidPathError(EP, 'record_id'), /^Not sent: the address names something that is not an Attio ID or slug\.$/],
+    ['rate limit asking for more than a minute', new RateLimitedError(EP, new Date(Date.now() + 3_600_000)), /asks to wait for more than a minute; try again later\.$/],
     ['server', new ServerError(EP, 503), /^Attio server error \(HTTP 503\)/],
     ['no token', new AuthError(EP, 'missing'), /^No Attio access token/],
     ['revoked token', new AuthError(EP, 'inactive'), /no longer active/],

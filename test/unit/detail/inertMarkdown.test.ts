@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { escapeAll, inertMarkdown, safeUrl } from '../../../src/detail/inertMarkdown';
+import { MAX_NOTE_LENGTH, escapeAll, inertMarkdown, safeUrl } from '../../../src/detail/inertMarkdown';
+import { leastCpuMs } from '../cpuTime';
 
 /** markdown-it as VS Code's Markdown preview configures it (raw HTML on, bare URLs linkified): the renderer we defend against. */
 const MarkdownIt = require('markdown-it') as new (o: object) => { render(md: string): string };
@@ -145,5 +146,56 @@ suite('Inert CRM Markdown', () => {
   test('escapeAll shows plain text as written', () => {
     const text = '# <b>[x](command:y)</b> *z* $1 `c`';
     assert.strictEqual(md.render(escapeAll(text)).trim(), `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`);
+  });
+});
+
+suite('Inert CRM Markdown: hostile notes', () => {
+  const MB = 1_000_000;
+  /** `unit` repeated to `size` characters. */
+  const fill = (unit: string, size = MB): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+  test('a 1 MB note built to be slow renders in 200 ms or less, whatever its shape', () => {
+    const notes: [string, string][] = [
+      ['one line of `[` (each once rescanned the line)', fill('[')],
+      ['`![` repeated', fill('![')],
+      ['`[a](` repeated (each destination open to the end)', fill('[a](')],
+      ['`[a](x (` repeated (titles in parentheses never closed)', fill('[a](x (')],
+      ['brackets nested 500,000 deep', fill('[', MB / 2) + fill(']', MB / 2)],
+      ['backtick runs of every length up to 1,400', Array.from({ length: 1400 }, (_, k) => `${'`'.repeat(k + 1)}a`).join('').slice(0, MB)],
+      ['a code block of backtick runs on one line', `\`\`\`\n${fill('` ')}\n\`\`\``],
+      ['a code block of 500,000 lines', `\`\`\`\n${fill('`\n')}\`\`\``],
+      ['`<` repeated', fill('<')],
+      ['`<a@` repeated', fill('<a@')],
+      ['backslashes and brackets', fill('\\[\\\\[')],
+    ];
+    for (const [name, note] of notes) {
+      const ms = leastCpuMs(() => inertMarkdown(note), 5);
+      assert.ok(ms <= 200, `${name}: ${ms.toFixed(0)} ms`);
+    }
+  });
+
+  test('a code block of 400 KB of backtick runs renders (it threw RangeError), fenced longer than its longest run', () => {
+    const body = fill('` ', 400_000);
+    const out = inertMarkdown(`\`\`\`\n${body}\n\`\`\``);
+    assert.strictEqual(out, `\`\`\`\n${body}\n\`\`\``);
+    const lines = fill('`\n', 400_000).split('\n').slice(0, -1);
+    assert.strictEqual(inertMarkdown(['```', ...lines, '```'].join('\n')).split('\n').length, lines.length + 2);
+  });
+
+  test('hostile lines still come out inert and say what was written', () => {
+    assert.strictEqual(inertMarkdown('[[[a](https://x.test)'), '\\[\\[[a](https://x.test/)');
+    assert.strictEqual(inertMarkdown(fill('[', 10)), fill('\\[', 20));
+    assert.ok(inertMarkdown('[a](https://x.test/((((b)))))').startsWith('\\[a\\]'), 'nested deeper than 3: no link of ours');
+    assert.deepStrictEqual(hrefs(assertInert('[a](https://x.test/(((b))))')), ['https://x.test/(((b)))'.replace(/[()]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)]);
+    assertInert(fill('[a](x (', 5000));
+    assertInert(fill('`a``b```', 5000));
+  });
+
+  test('a note over 1 MiB is cut there, and says so', () => {
+    const out = inertMarkdown(fill('a', MAX_NOTE_LENGTH + 10));
+    assert.ok(out.startsWith(fill('a', MAX_NOTE_LENGTH)));
+    assert.ok(!out.includes(fill('a', MAX_NOTE_LENGTH + 1)));
+    // (escaped as plain text: whichever punctuation the escaping rule marks, the words are these)
+    assert.match(out.slice(-100).replace(/\\/g, ''), /a\n\n\(The note is longer than 1048576 characters; the rest is not shown\.\)$/);
   });
 });

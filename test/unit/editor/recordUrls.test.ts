@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { RecordUrlScanner, findRecordUrls, parseRecordUrl } from '../../../src/editor/recordUrls';
 import { bigFile } from './bigFile';
+import { leastCpuMs } from '../cpuTime';
 
 const ID = 'bf071e1f-6035-429d-b874-d83ea64ea13b';
 const ID2 = '891dcbfc-9141-415d-9b2a-2238a6cc012d';
@@ -172,5 +173,44 @@ suite('Record URLs: a 10,000-line file', () => {
       const found = findRecordUrls(`prose\n${line}\nmore`, { range: { start: 6 + start, end: 6 + line.length } });
       assert.deepStrictEqual(found.map((m) => [m.start, m.url]), [[6 + second, `${COMPANY}/overview`]]);
     }
+  });
+});
+
+suite('Record URLs: hostile text', () => {
+  const K200 = 200_000;
+  /** `unit` repeated to `size` characters. */
+  const fill = (unit: string, size = K200): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+  test('a 200 KB file built to be slow is scanned in 50 ms or less, whatever its shape', () => {
+    const files: [string, string][] = [
+      ['a link then 200,000 `)` (each once recounted the whole tail)', `${PERSON}/${fill(')')}`],
+      ['a link then `.)` repeated', `${PERSON}/${fill('.)')}`],
+      ['links each ending in 2,000 `)`', fill(`${PERSON}/${')'.repeat(2000)} `)],
+      ['links run together with no space', fill(`${PERSON}/`)],
+      ['links each followed by `)`', fill(`${PERSON})`)],
+      ['the origin repeated, no record', fill('https://app.attio.com/')],
+      ['one endless workspace slug', `https://app.attio.com/${fill('a')}`],
+      ['an id followed by 200,000 `_`', `${PERSON}${fill('_')}`],
+      ['an id followed by `(` then `)`', `${PERSON}/${fill('(', K200 / 2)}${fill(')', K200 / 2)}`],
+    ];
+    for (const [name, text] of files) {
+      const ms = leastCpuMs(() => findRecordUrls(text));
+      assert.ok(ms <= 50, `${name}: ${ms.toFixed(1)} ms`);
+    }
+  });
+
+  test('a hover on a 5 MB line looks only near the pointer', () => {
+    const line = `${fill(')', 5_000_000)} ${PERSON} end`;
+    const at = line.indexOf(PERSON) + 5;
+    let found: string[] = [];
+    assert.ok(leastCpuMs(() => (found = links(line, { range: { start: at, end: at + 1 } }))) <= 50);
+    assert.deepStrictEqual(found, [PERSON]);
+  });
+
+  test('trailing brackets are still dropped one by one; a tail past 2,048 characters is left out of the link', () => {
+    assert.deepStrictEqual(links(`(see ${PERSON}/notes))))`), [`${PERSON}/notes`]);
+    assert.deepStrictEqual(links(`${PERSON}/a(b)${')'.repeat(1500)}.`), [`${PERSON}/a(b)`]);
+    assert.deepStrictEqual(links(`${PERSON}/${'x'.repeat(3000)} and ${COMPANY}`), [PERSON, COMPANY]);
+    assert.deepStrictEqual(links(`${PERSON}/${'x'.repeat(2000)}`), [`${PERSON}/${'x'.repeat(2000)}`]);
   });
 });

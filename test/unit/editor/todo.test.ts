@@ -1,6 +1,7 @@
 /** TODO comments: which lines offer "Create Attio task", and the text that becomes the task. */
 import * as assert from 'assert';
 import { todoFinder } from '../../../src/editor/todo';
+import { leastCpuMs } from '../cpuTime';
 
 suite('Editor: TODO comments', () => {
   const find = todoFinder(['TODO', 'FIXME']);
@@ -49,6 +50,31 @@ suite('Editor: TODO comments', () => {
     assert.strictEqual(f('// TODO! urgent')?.trigger, 'TODO!');
     assert.strictEqual(f('// FIXME: not configured')?.text, undefined);
     assert.strictEqual(todoFinder([])('// TODO: x'), undefined);
+  });
+
+  test('no line takes more than 5 ms to check, however it is built (the old pattern took 5 s on blanks)', () => {
+    const blanks = (n: number, unit = ' ') => unit.repeat(n);
+    const lines: [string, string][] = [
+      ['a TODO, 1,990 spaces and one more word (the reported line)', `// TODO x${blanks(1990)}y`],
+      ['spaces and tabs', `// TODO x${blanks(995, ' \t')}y`],
+      ['closing markers between blanks', `// TODO x${blanks(600, ' */')}y`],
+      ['HTML closers between blanks', `<!-- TODO x${blanks(490, ' -->')}y`],
+      ['a line of semicolons (each one a marker start)', ';'.repeat(2000)],
+      ['semicolons before a TODO far away', `${';'.repeat(1990)} TODO x`],
+      ['slashes', '//'.repeat(1000)],
+      ['triggers without markers', 'TODO '.repeat(400)],
+      ['markers and triggers alternating', '// TODO'.repeat(285)],
+      ['an owner that never closes', `// TODO(${'x'.repeat(1990)}`],
+      ['blanks to the cut, a trigger just before it', `${blanks(1990)}# TODO`],
+      ['the reported line past the cut', `// TODO x${blanks(10_000)}y`],
+      ['100,000 characters', `// TODO x${blanks(100_000, ' \t')}y`],
+    ];
+    for (const [name, line] of lines) {
+      const ms = leastCpuMs(() => find(line), 5);
+      assert.ok(ms <= 5, `${name}: ${ms.toFixed(2)} ms`);
+    }
+    assert.strictEqual(find(`// TODO x${blanks(1990)}y`)?.text, `x${blanks(1990)}y`, 'the text is still found, inner blanks kept');
+    assert.strictEqual(find(`${blanks(1990)}# TODO x`)?.text, 'x');
   });
 
   test('a very long line is looked at in its first 2,000 characters only', () => {
