@@ -1,9 +1,25 @@
-/** Packages the extension the way it ships: `vsce package --no-dependencies` (runs `vscode:prepublish`, which bundles). */
+/**
+ * Packages the extension the way it ships: `vsce package --no-dependencies` (runs `vscode:prepublish`, which bundles).
+ * It packages a copy of the sources in a folder of its own, so its production build never rewrites the repository's
+ * dist/ while another suite's extension host (the integration tests, side by side in CI) is reading it.
+ */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createLogger, elapsed } from './log';
-import { repoRoot } from './paths';
+import { makeTempDir, removeDir, repoRoot } from './paths';
+
+/** What `vscode:prepublish` and vsce read (.vscodeignore decides what ships); node_modules is linked, not copied. */
+const PACKAGE_SOURCES = ['src', 'media', 'l10n', 'esbuild.js', 'tsconfig.json', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+
+function stageSources(): string {
+  const dir = makeTempDir('vsix-src');
+  for (const name of [...PACKAGE_SOURCES, ...fs.readdirSync(repoRoot).filter(n => /^package\.nls.*\.json$/.test(n))]) {
+    fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
+  }
+  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
 
 const log = createLogger('vsix');
 
@@ -11,12 +27,14 @@ export function packageVsix(outFile: string): Promise<string> {
   const t0 = Date.now();
   const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  const staged = stageSources();
   return new Promise((resolve, reject) => {
     execFile(
       vsce,
       ['package', '--no-dependencies', '-o', outFile],
-      { cwd: repoRoot, timeout: 180_000, maxBuffer: 8 * 1024 * 1024 },
+      { cwd: staged, timeout: 180_000, maxBuffer: 8 * 1024 * 1024 },
       (err, stdout, stderr) => {
+        removeDir(staged);
         if (err) {
           reject(new Error(`vsce package failed: ${err.message}\n${stdout}\n${stderr}`));
           return;

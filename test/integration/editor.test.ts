@@ -20,6 +20,16 @@ async function openDoc(content: string, language = 'plaintext'): Promise<vscode.
   return vscode.workspace.openTextDocument({ content, language });
 }
 
+/**
+ * Shows `doc` and waits until the extension host knows it as the active editor: `showTextDocument` can resolve
+ * before the window's report of the new active editor arrives, and the commands act on the active editor.
+ */
+async function showEditor(doc: vscode.TextDocument): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(doc);
+  await waitFor(() => vscode.window.activeTextEditor?.document === doc || undefined, 'the shown document to be the active editor');
+  return editor;
+}
+
 /** Our hover at `offset` of `doc` (the card holds our command links), as Markdown text. */
 async function hoverAt(doc: vscode.TextDocument, offset: number): Promise<string | undefined> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset))) ?? [];
@@ -217,12 +227,12 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
 
   test('Create Task from Selection: the selection is the content; a selection over 2,000 characters is refused before any request', async () => {
     const doc = await openDoc('Ask Grace for the Q3 numbers\nbefore Friday\nunrelated line');
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await showEditor(doc);
     editor.selection = new vscode.Selection(0, 0, 1, 13);
     server.clearRequests();
     const task = await vscode.commands.executeCommand<{ content_plaintext: string }>('attio.createTaskFromSelection', { deadlineAt: null });
     assert.strictEqual(task?.content_plaintext, 'Ask Grace for the Q3 numbers\nbefore Friday');
-    const long = await vscode.window.showTextDocument(await openDoc('x'.repeat(2500)));
+    const long = await showEditor(await openDoc('x'.repeat(2500)));
     long.selection = new vscode.Selection(0, 0, 0, 2500);
     server.clearRequests();
     assert.strictEqual(await vscode.commands.executeCommand('attio.createTaskFromSelection', { deadlineAt: null }), undefined);
@@ -234,7 +244,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     const api = await extensionApi();
     await api.data.notes.list('people', urls.people.recordId);
     const doc = await openDoc('# Renewal\n\n- **budget** approved\n- call _next week_\n', 'markdown');
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await showEditor(doc);
     editor.selection = new vscode.Selection(0, 0, 4, 0);
     server.clearRequests();
     const note = await vscode.commands.executeCommand<{ id: { note_id: string }; title: string; content_markdown: string }>('attio.addSelectionAsNote', {
@@ -256,7 +266,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
   test('another extension passing a record, a note title or task fields skips no prompt: dismissed, nothing is written', async () => {
     // outside the tests no caller's arguments are honoured; the test API's switch runs each call that way
     const api = await extensionApi();
-    const editor = await vscode.window.showTextDocument(await openDoc('Wire the money to account 12345'));
+    const editor = await showEditor(await openDoc('Wire the money to account 12345'));
     editor.selection = new vscode.Selection(0, 0, 0, 31);
     server.clearRequests();
     const asOutsider = (command: string, arg: object): Promise<unknown> =>
@@ -268,11 +278,11 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
   });
 
   test('Insert Record Link: [Title](web_url) at every cursor in Markdown, the plain URL elsewhere', async () => {
-    const md = await vscode.window.showTextDocument(await openDoc('a \nb ', 'markdown'));
+    const md = await showEditor(await openDoc('a \nb ', 'markdown'));
     md.selections = [new vscode.Selection(0, 2, 0, 2), new vscode.Selection(1, 2, 1, 2)];
     await vscode.commands.executeCommand('attio.insertRecordLink', { object: 'people', recordId: urls.people.recordId, title: 'Ada Lovelace' });
     assert.strictEqual(md.document.getText(), `a [Ada Lovelace](${urls.people.url})\nb [Ada Lovelace](${urls.people.url})`);
-    const ts = await vscode.window.showTextDocument(await openDoc('const ada = "";', 'typescript'));
+    const ts = await showEditor(await openDoc('const ada = "";', 'typescript'));
     ts.selection = new vscode.Selection(0, 13, 0, 13);
     await vscode.commands.executeCommand('attio.insertRecordLink', { object: 'people', recordId: urls.people.recordId });
     assert.strictEqual(ts.document.getText(), `const ada = "${urls.people.url}";`);
@@ -286,7 +296,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     const doc = await openDoc('// TODO: call Ada', 'typescript');
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 3, 0, 3))) ?? [];
     assert.ok(!actions.some(a => a.title.startsWith('Create Attio task')));
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await showEditor(doc);
     editor.selection = new vscode.Selection(0, 0, 0, 17);
     server.clearRequests();
     const since = Date.now();
