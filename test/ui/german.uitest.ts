@@ -52,11 +52,20 @@ suite('UI: German display language', () => {
     await notification(/Completed installing extension/, 120_000);
     await runCommand('Configure Display Language');
     await quickInput.pick('Deutsch');
+    // Restart stores the language, then reloads the window itself: wait for that load (a navigation of ours at the
+    // same moment would abort it, or be aborted)
+    const reloaded = page().waitForEvent('load', { timeout: 120_000 });
     await page().locator('.monaco-dialog-box .monaco-button', { hasText: 'Restart' }).first().click();
     const argv = path.join(cs.userDataDir, 'User', 'argv.json');
     await until('code-server to store the display language', () => fs.existsSync(argv) && /"locale"\s*:\s*"de"/.test(fs.readFileSync(argv, 'utf8')), 60_000);
-    await page().goto(cs.workbenchUrl(folder), { timeout: 120_000 });
+    await reloaded;
     await waitForWorkbench(page());
+    const language = () => page().evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE);
+    // a reload that raced the write of argv.json shows English: load the window once more, as a person would
+    if ((await language()) !== 'de') {
+      await page().goto(cs.workbenchUrl(folder), { timeout: 120_000 });
+      await waitForWorkbench(page());
+    }
   }
 
   suiteTeardown(async () => {
