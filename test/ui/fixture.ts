@@ -112,12 +112,25 @@ export async function treeRows(viewTitle?: string): Promise<string[]> {
   return texts.map(t => t.replace(/\s+/g, ' ').trim());
 }
 
-/** Waits until a tree row containing `text` is visible (in one view or anywhere in the side bar). */
+/**
+ * Waits until a tree row containing `text` is visible (in one view or anywhere in the side bar), with no hover left
+ * open over the views: a row's tooltip stays while the pointer rests where the last click was, and covers the rows
+ * below it (a click on one of them would land on the tooltip).
+ */
 export async function treeRow(text: string | RegExp, viewTitle?: string, timeoutMs = 30_000): Promise<Locator> {
   const scope = viewTitle ? viewPane(viewTitle) : page().locator('.part.sidebar');
   const row = scope.locator('.monaco-list-row', { hasText: text }).first();
   await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  await dismissHovers();
   return row;
+}
+
+/** Moves the pointer off anything it rests on and waits until no hover (tooltip or card) is showing. */
+export async function dismissHovers(): Promise<void> {
+  const hover = page().locator('.context-view:has(.monaco-hover), .workbench-hover-container').first();
+  if (!(await hover.isVisible().catch(() => false))) return;
+  await page().mouse.move(1, 1);
+  await hover.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /**
