@@ -16,8 +16,23 @@ function calls(server: AttioTestServer): string[] {
   return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
 }
 
+/** Untitled documents opened by these tests and not known closed yet. */
+const opened: vscode.TextDocument[] = [];
+
 async function openDoc(content: string, language = 'plaintext'): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ content, language });
+  const doc = await vscode.workspace.openTextDocument({ content, language });
+  opened.push(doc);
+  return doc;
+}
+
+/**
+ * Closes every editor and waits until the extension host has seen our untitled documents close: until then a new
+ * untitled document can get the name of a closed one and this host hands back the old document for it.
+ */
+async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor(() => opened.every(d => d.isClosed) || undefined, 'the closed editors\' documents to be closed in the extension host');
+  opened.length = 0;
 }
 
 /**
@@ -237,7 +252,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     server.clearRequests();
     assert.strictEqual(await vscode.commands.executeCommand('attio.createTaskFromSelection', { deadlineAt: null }), undefined);
     assert.deepStrictEqual(calls(server), []);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('Add Selection as Note: a Markdown note on the record, in its cached notes at once', async () => {
@@ -260,7 +275,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     const notes = (await api.data.notes.list('people', urls.people.recordId)).value;
     assert.strictEqual(notes[0].id.note_id, note.id.note_id);
     assert.deepStrictEqual(calls(server), ['POST /v2/notes'], 'no reload');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('another extension passing a record, a note title or task fields skips no prompt: dismissed, nothing is written', async () => {
@@ -274,7 +289,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     assert.strictEqual(await asOutsider('attio.addSelectionAsNote', { object: 'people', recordId: urls.people.recordId, noteTitle: 'Payment' }), undefined);
     assert.strictEqual(await asOutsider('attio.createTaskFromSelection', { deadlineAt: null, assigneeIds: [], linkedRecords: [] }), undefined);
     assert.deepStrictEqual(server.requests.filter(r => r.path === '/v2/notes' || r.path === '/v2/tasks').map(r => `${r.method} ${r.path}`), [], 'nothing written');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('Insert Record Link: [Title](web_url) at every cursor in Markdown, the plain URL elsewhere', async () => {
@@ -286,7 +301,7 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     ts.selection = new vscode.Selection(0, 13, 0, 13);
     await vscode.commands.executeCommand('attio.insertRecordLink', { object: 'people', recordId: urls.people.recordId });
     assert.strictEqual(ts.document.getText(), `const ada = "${urls.people.url}";`);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('without task:read-write there is no quick fix; without note:read-write Add Note says which scope, sends nothing', async () => {
@@ -304,6 +319,6 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     assert.deepStrictEqual(calls(server), []);
     const recorded = api.scopeErrors.entries.filter(e => e.at.getTime() >= since);
     assert.ok(recorded.some(e => e.endpoint === 'POST /v2/notes' && e.missing.join(' ') === 'note:read-write'), `recorded for "Show Scope Errors": ${JSON.stringify(recorded)}`);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 });
