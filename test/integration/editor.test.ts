@@ -16,13 +16,11 @@ function calls(server: AttioTestServer): string[] {
   return server.requests.filter(r => r.path.startsWith('/v2/') && r.path !== '/v2/self').map(r => `${r.method} ${r.path}`);
 }
 
-/** Untitled documents opened by these tests and not known closed yet. */
+/** Untitled documents these tests showed in an editor and not known closed yet. */
 const opened: vscode.TextDocument[] = [];
 
 async function openDoc(content: string, language = 'plaintext'): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ content, language });
-  opened.push(doc);
-  return doc;
+  return vscode.workspace.openTextDocument({ content, language });
 }
 
 /**
@@ -41,6 +39,7 @@ async function closeAllEditors(): Promise<void> {
  */
 async function showEditor(doc: vscode.TextDocument): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(doc);
+  opened.push(doc);
   await waitFor(() => vscode.window.activeTextEditor?.document === doc || undefined, 'the shown document to be the active editor');
   return editor;
 }
