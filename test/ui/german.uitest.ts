@@ -85,7 +85,8 @@ suite('UI: German display language', () => {
     const objects = germanViewName('attio.objects');
     // the reloaded window restores the side bar as it was: open the Attio container only if it is not showing (a
     // click on its activity-bar item would close it)
-    if (!(await viewPane(objects).locator('.pane-header').isVisible())) await page().locator('.part.activitybar [aria-label^="Attio"]').first().click();
+    const restored = await viewPane(objects).locator('.pane-header').waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false);
+    if (!restored) await page().locator('.part.activitybar [aria-label^="Attio"]').first().click();
     for (const name of [objects, germanViewName('attio.lists'), germanViewName('attio.tasks')]) {
       await viewPane(name).locator('.pane-header').waitFor({ state: 'visible', timeout: 30_000 });
     }
