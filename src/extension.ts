@@ -43,6 +43,8 @@ export interface TestApi {
   auth: AttioAuthProvider;
   scopeErrors: ScopeErrorLog;
   logUri: vscode.Uri;
+  /** Every line written to the Attio log since activation, as written (redacted). */
+  logLines: readonly string[];
   globalStorageUri: vscode.Uri;
   data: WorkspaceData;
   views: SidebarViews;
@@ -64,14 +66,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   setExtensionFiles(path => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, path)));
   const channel = vscode.window.createOutputChannel('Attio', { log: true });
   const redactor = new Redactor();
-  const log = new Logger(channel, redactor);
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  const logLines: string[] = [];
+  const log = new Logger(channel, redactor, undefined, testing ? line => logLines.push(line) : undefined);
   log.info(`activating in the ${HOST_KIND} extension host`);
   // On the web a lazy bundle is read asynchronously, and these two have synchronous callers (an error's wording in a
   // catch, the words around a value): read them now (8 KB), English until then. On Node they load on first use.
   if (HOST_KIND === 'web') void Promise.all([errorWording.load(), valueWording.load()]).catch(e => log.warn(`wording not loaded: ${errorMessage(e)}`));
   const config = new Configuration();
   // arguments that skip prompts: honoured only under the integration tests (the condition the test API has too)
-  const commandArguments = new CommandArguments(context.extensionMode === vscode.ExtensionMode.Test);
+  const commandArguments = new CommandArguments(testing);
 
   // who is signed in
   const store = new TokenStore(context.secrets, log.child('Secrets'));
@@ -146,8 +150,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show(), args: commandArguments }), log, redactor),
   );
 
-  return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health }
+  return testing
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, logLines, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health }
     : undefined;
 }
 

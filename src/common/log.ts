@@ -7,15 +7,18 @@ export class Logger {
     private readonly channel: vscode.LogOutputChannel,
     private readonly redactor: Redactor,
     private readonly component?: string,
+    /** Also receives every line (the integration tests count lines here instead of waiting for the log file). */
+    private readonly tap?: (line: string) => void,
   ) {}
 
   child(component: string): Logger {
-    return new Logger(this.channel, this.redactor, component);
+    return new Logger(this.channel, this.redactor, component, this.tap);
   }
 
   log(level: LogLevel, message: string): void {
     const line = this.redactor.redact(this.component ? `[${this.component}] ${message}` : message);
     this.channel[level](line);
+    this.tap?.(line);
   }
 
   trace(m: string): void { this.log('trace', m); }

@@ -10,7 +10,7 @@ import { AttioAuthProvider } from '../../src/session/authProvider';
 import { TokenStore } from '../../src/session/tokenStore';
 import { Redactor } from '../../src/attio';
 import { Logger } from '../../src/common/log';
-import { extensionApi, signOutAll, suiteServer, waitFor, logCount, signInCommand, dismissPrompts } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, holdsFor, logCount, signInCommand, dismissPrompts } from './helpers';
 
 const ENTERED_SECRETS: string[] = [];
 
@@ -249,15 +249,15 @@ suite('A revoked token', () => {
     ENTERED_SECRETS.push(token);
     assert.ok(await vscode.commands.executeCommand('attio.signIn', { method: 'token', token }));
     const conn = await waitFor(() => (api.connection.current?.session.accessToken === token ? api.connection.current : undefined), 'the connection');
-    const before = await logCount('asking to sign in again', 1500);
+    const before = await logCount('asking to sign in again');
     serverOf().revokeToken(token);
     for (let i = 0; i < 3; i++) {
       const err = await conn.client.listObjects().then(() => undefined, (e: unknown) => e);
       const view = api.errors.describe(err, 'Objects');
       assert.strictEqual(view.kind, 'signedOut', JSON.stringify(view));
     }
-    await new Promise(r => setTimeout(r, 1500)); // the log channel flushes to its file
-    assert.strictEqual((await logCount('asking to sign in again', 1500)) - before, 1, 'one prompt, not a loop');
+    await waitFor(async () => (await logCount('asking to sign in again')) > before || undefined, 'the re-sign-in prompt');
+    await holdsFor(async () => (await logCount('asking to sign in again')) - before === 1, 'one prompt, not a loop', 1000);
     assert.strictEqual(api.scopeErrors.entries.filter(e => e.feature === 'Objects').length, 0, 'not recorded as a scope error');
   });
 });

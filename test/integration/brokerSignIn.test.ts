@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AttioTestServer } from '../server';
 import { startBroker, type BrokerScenery } from './brokerScenery';
-import { EXTENSION_ID, extensionApi, logCount, logText, signInCommand, signOutAll, startServerFor, waitFor } from './helpers';
+import { EXTENSION_ID, extensionApi, logCount, logLeakCount, logText, signInCommand, signOutAll, startServerFor, waitFor } from './helpers';
 
 const BROKER_SETTING = 'oauth.brokerUrl';
 const setBrokerUrl = (v: string | undefined): Thenable<void> => vscode.workspace.getConfiguration('attio').update(BROKER_SETTING, v, vscode.ConfigurationTarget.Global);
@@ -85,7 +85,7 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
     assert.strictEqual(broker.requests.filter(r => r.url === '/token').length, exchangesBefore, 'nothing to exchange');
     assert.strictEqual(attioTokenCalls(), 0);
     assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), sessionsBefore);
-    assert.strictEqual((await logCount('Attio answered the authorization with access_denied (declined)', 1500)) - logged, 1, 'the refusal was recognised');
+    await waitFor(async () => (await logCount('Attio answered the authorization with access_denied (declined)')) - logged === 1 || undefined, 'the refusal, recognised once in the log');
     assert.strictEqual((await logCount('attio.signIn failed')) - failures, 0, 'not reported as a failed command');
   });
 
@@ -110,7 +110,7 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
       const failures = await logCount('attio.signIn failed');
       const said = await logCount('broker: Could not reach the sign-in broker ([::1]:1)');
       assert.strictEqual(await vscode.commands.executeCommand('attio.signIn', { method: 'broker', timeoutMs: 5_000 }), undefined);
-      assert.strictEqual((await logCount('broker: Could not reach the sign-in broker ([::1]:1)', 1500)) - said, 1);
+      await waitFor(async () => (await logCount('broker: Could not reach the sign-in broker ([::1]:1)')) - said === 1 || undefined, 'the unreachable broker, said once in the log');
       assert.strictEqual((await logCount('attio.signIn failed')) - failures, 0);
       assert.deepStrictEqual((await api.auth.current()).sessions.map(s => s.id), sessionsBefore);
     } finally {
@@ -127,11 +127,11 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
     assert.ok(!settings.includes(secret), 'settings');
     for (const key of ['attio.sessions', 'attio.oauth.clientSecret']) assert.ok(!((await api.secrets.get(key)) ?? '').includes(secret), `secret storage ${key}`);
     assert.strictEqual(await api.secrets.get('attio.oauth.clientSecret'), undefined, 'no client secret was stored on this path');
-    assert.strictEqual(await logCount(secret, 1500), 0, 'logs');
+    assert.strictEqual(await logLeakCount(secret), 0, 'logs');
     assert.ok(broker.requests.length >= 8, `requests were recorded (${broker.requests.length})`);
     for (const r of broker.requests) assert.ok(![r.url, r.headers, r.body].some(t => t.includes(secret)), `request ${r.method} ${r.url.split('?')[0]}`);
     // the tokens it handed out are not in the logs either, nor is the broker's output any wiser
-    for (const t of seen) assert.strictEqual(await logCount(t), 0, 'a token in the logs');
+    for (const t of seen) assert.strictEqual(await logLeakCount(t), 0, 'a token in the logs');
     assert.ok(!broker.output.join('').includes(secret));
   });
 });

@@ -11,7 +11,7 @@ import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
 import { ALL_READ_SCOPES } from '../server/scopes';
-import { extensionApi, signOutAll, suiteServer, waitFor, apiCalls, findRow, treeRows, type TreeRow } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, holdsFor, apiCalls, findRow, treeRows, type TreeRow } from './helpers';
 
 type Row = TreeRow<TreeNode>;
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node, { developerSections: true });
@@ -205,9 +205,8 @@ suite('Developer: schema, Open as JSON, Copy as cURL, webhooks', () => {
     server.clearRequests();
     await signInWith(other);
     await waitFor(() => doc.getText().startsWith('// The workspace changed') || undefined, 'the document to be cleared');
-    await new Promise(r => setTimeout(r, 500));
     // (an open detail page re-renders for the new session, as it always has; the JSON documents do not ask)
-    assert.ok(!apiCalls(server).some(c => c === 'POST /v2/objects/people/records/query' || c.includes('/v2/webhooks/')), apiCalls(server).join(', '));
+    await holdsFor(() => !apiCalls(server).some(c => c === 'POST /v2/objects/people/records/query' || c.includes('/v2/webhooks/')), 'the JSON documents do not ask Attio again', 1000);
     // Refresh JSON asks again, with the new session
     server.clearRequests();
     await vscode.commands.executeCommand('attio.refreshJson', doc.uri);

@@ -154,7 +154,8 @@ suite('Editor: record links, hovers, tasks and notes from the editor', () => {
     try {
       const cts = new vscode.CancellationTokenSource();
       const pending = api.editor.hovers.provideHover(doc, doc.positionAt(3), cts.token);
-      await new Promise(r => setTimeout(r, 300));
+      // the mouse moves away while the hover's request is in flight (the server holds it for 1.5 s)
+      await waitFor(() => server.requests.some(r => r.path.includes('/records/')) || undefined, 'the hover\'s request to reach Attio');
       cts.cancel();
       assert.strictEqual(await pending, undefined);
     } finally {

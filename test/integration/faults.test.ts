@@ -18,7 +18,7 @@ import type { NodeTreeProvider } from '../../src/views/provider';
 import { ClientFactory } from '../../src/session/clients';
 import { Connection } from '../../src/session/connection';
 import type { AttioTestServer, LoggedRequest } from '../server';
-import { extensionApi, signOutAll, suiteServer, waitFor, findRow, logCount, logText, treeRows, type TreeRow, signInCommand } from './helpers';
+import { extensionApi, signOutAll, suiteServer, waitFor, findRow, holdsFor, logCount, treeRows, type TreeRow, signInCommand } from './helpers';
 
 type Row = TreeRow<TreeNode>;
 const rows = (p: NodeTreeProvider, node?: TreeNode): Promise<Row[]> => treeRows(p, node);
@@ -231,7 +231,7 @@ suite('Faults in the extension host', () => {
     const before = await rows(t.objects, people.node);
 
     // counted before the revocation: a background load (an open detail document) may meet it first
-    const prompts = await logCount('asking to sign in again', 1500);
+    const prompts = await logCount('asking to sign in again');
     server.revokeToken(token);
     server.clearRequests();
     for (let i = 0; i < 3; i++) {
@@ -243,13 +243,11 @@ suite('Faults in the extension host', () => {
       const lists = await rows(t.lists);
       assert.match(lists[0].label, /no longer active/);
     }
-    // the log reaches its file a moment after it is written: wait for the first prompt, then check no second comes
-    await waitFor(async () => (await logCount('asking to sign in again', 1500)) - prompts >= 1 || undefined, 'the re-sign-in prompt in the log', 10_000);
-    await new Promise(r => setTimeout(r, 1000));
-    assert.strictEqual((await logCount('asking to sign in again', 1500)) - prompts, 1, 'one prompt, not one per failure');
+    // wait for the first prompt, then check no second comes
+    await waitFor(async () => (await logCount('asking to sign in again')) - prompts >= 1 || undefined, 'the re-sign-in prompt in the log');
+    await holdsFor(async () => (await logCount('asking to sign in again')) - prompts === 1, 'one prompt, not one per failure', 1000);
     const seen = server.requests.length;
-    await new Promise(r => setTimeout(r, 3000));
-    assert.strictEqual(server.requests.length, seen, 'nothing retries on its own');
+    await holdsFor(() => server.requests.length === seen, 'nothing retries on its own', 3000);
     const calls = server.requests.filter(isApi);
     assert.ok(calls.every(r => r.status === 403), 'no retry of a refused request');
     assert.ok(server.requests.filter(r => r.path === '/v2/self').length <= calls.length, 'at most one /v2/self check per refusal');
@@ -327,8 +325,9 @@ suite('SecretStorage that throws', () => {
     // the parts activation builds, in the order it builds them
     const channel = vscode.window.createOutputChannel('Attio (broken secret storage)', { log: true });
     const redactor = new Redactor();
-    const log = new Logger(channel, redactor);
-    const before = await logCount("couldn't read your saved sign-ins", 1500);
+    const lines: string[] = [];
+    const log = new Logger(channel, redactor, undefined, line => lines.push(line));
+    const said = (): string[] => lines.filter(l => l.includes("couldn't read your saved sign-ins"));
     const store = new TokenStore(broken, log.child('Secrets'));
     const auth = new AttioAuthProvider(store, () => Promise.reject(new Error('no interactive sign-in here')), log.child('Auth'));
     const config = new Configuration();
@@ -338,10 +337,9 @@ suite('SecretStorage that throws', () => {
       assert.deepStrictEqual(await auth.getSessions(), []);
       assert.strictEqual(workspace.current, undefined);
       for (let i = 0; i < 3; i++) changed.fire({ key: SecretKeys.sessions }); // e.g. another window writes
-      await new Promise(r => setTimeout(r, 200));
-      assert.deepStrictEqual((await auth.current()).sessions, []);
-      const text = await logText("couldn't read your saved sign-ins");
-      assert.strictEqual((await logCount("couldn't read your saved sign-ins", 1500)) - before, 1, 'said once');
+      await waitFor(() => said().length > 0 || undefined, 'the failure in the log');
+      await holdsFor(async () => said().length === 1 && (await auth.current()).sessions.length === 0, 'said once, still signed out', 500);
+      const text = said()[0];
       assert.ok(text.includes(failure), `names the failure: ${text}`);
       assert.ok(!/\bat Keyring\.get\b/.test(text), 'no stack');
     } finally {

@@ -18,7 +18,7 @@ export async function extensionApi(): Promise<TestApi> {
   return api;
 }
 
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -100,8 +100,8 @@ export function suiteServer(opts: StartOptions = {}): () => AttioTestServer {
   };
 }
 
-/** The text of every log file of this window (the "Attio" log channel writes there within about a second). */
-async function logTexts(): Promise<string[]> {
+/** The text of every log file of this window (every channel, VS Code's own too; the files lag the writes by about a second). */
+async function logFileTexts(): Promise<string[]> {
   const api = await extensionApi();
   const texts: string[] = [];
   const walk = (p: string): void => {
@@ -115,20 +115,34 @@ async function logTexts(): Promise<string[]> {
   return texts;
 }
 
-/** How often `needle` occurs in this window's logs; `settleMs` first gives the log channels time to reach their files. */
-export async function logCount(needle: string, settleMs = 0): Promise<number> {
-  if (settleMs) await new Promise(r => setTimeout(r, settleMs));
-  return (await logTexts()).reduce((n, t) => n + t.split(needle).length - 1, 0);
+const occurrences = (texts: readonly string[], needle: string): number => texts.reduce((n, t) => n + t.split(needle).length - 1, 0);
+
+/** How often `needle` occurs in the lines the extension has written to its "Attio" log (counted as they are written). */
+export async function logCount(needle: string): Promise<number> {
+  return occurrences((await extensionApi()).logLines, needle);
 }
 
-/** The last log line containing `needle`, with what follows it (to catch stacks). */
+/** For leak scans: how often `needle` occurs in the Attio log's lines and in every log file of this window. */
+export async function logLeakCount(needle: string): Promise<number> {
+  return (await logCount(needle)) + occurrences(await logFileTexts(), needle);
+}
+
+/** The last Attio log line containing `needle`. */
 export async function logText(needle: string): Promise<string> {
-  let found = '';
-  for (const text of await logTexts()) {
-    const i = text.lastIndexOf(needle);
-    if (i >= 0) found = text.slice(text.lastIndexOf('\n', i) + 1, text.indexOf('\n', i) === -1 ? undefined : text.indexOf('\n', i) + 200);
+  return [...(await extensionApi()).logLines].reverse().find(l => l.includes(needle)) ?? '';
+}
+
+/**
+ * How a test says "nothing more happens": checks `probe` until `ms` have passed and fails, naming `what`, as soon as it
+ * is false. (Absence has no event to wait for; this is the observation window, stated.)
+ */
+export async function holdsFor(probe: () => boolean | Promise<boolean>, what: string, ms: number): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    if (!(await probe())) assert.fail(`${what}: stopped holding after ${Date.now() - start} ms`);
+    if (Date.now() - start >= ms) return;
+    await new Promise(r => setTimeout(r, 50));
   }
-  return found;
 }
 
 /** One row of a tree as a person sees it. */

@@ -14,7 +14,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { SecretKeys } from '../../src/constants';
 import { startAttioServer, type AttioTestServer, type LoggedRequest } from '../server';
-import { extensionApi, logCount, signOutAll, suiteServer, waitFor, signInCommand, dismissPrompts } from './helpers';
+import { extensionApi, logCount, signOutAll, suiteServer, waitFor, holdsFor, signInCommand, dismissPrompts } from './helpers';
 
 /** What a request log shows of credentials: a known token's name, an OAuth code or client secret in the form. */
 const credentialsIn = (requests: LoggedRequest[]): string[] =>
@@ -89,9 +89,8 @@ suite('Origin binding: a folder\'s settings never redirect credentials', () => {
     };
     fs.writeFileSync(file, `// a cloned repository's settings\n${JSON.stringify(folderSettings, null, 2)}\n`);
     await waitFor(() => vscode.workspace.getConfiguration('attio').get('tree.pageSize') === 7 || undefined, 'VS Code to read the folder settings');
-    await new Promise(r => setTimeout(r, 500)); // let a (wrong) configuration change reach the extension
-
-    assert.strictEqual(api.connection.apiBaseUrl, aOf().url, 'the API base URL is still the user\'s');
+    // a (wrong) configuration change would reach the extension within this window
+    await holdsFor(() => api.connection.apiBaseUrl === aOf().url, 'the API base URL is still the user\'s', 1000);
     assert.strictEqual(api.connection.mismatch, undefined);
     assert.strictEqual(api.connection.current?.session.id, session.id, 'the session keeps working');
 
@@ -114,8 +113,7 @@ suite('Origin binding: a folder\'s settings never redirect credentials', () => {
     assert.strictEqual((await logCount(`.vscode/settings.json of folder "${vscode.workspace.workspaceFolders![0].name}"`)) > 0, true, 'the warning names the file');
     fs.writeFileSync(file, JSON.stringify({ ...folderSettings, 'attio.tree.pageSize': 8 }, null, 2));
     await waitFor(() => vscode.workspace.getConfiguration('attio').get('tree.pageSize') === 8 || undefined, 'the rewritten folder settings');
-    await new Promise(r => setTimeout(r, 1500));
-    assert.strictEqual((await logCount('ignored attio.apiBaseUrl')) - warnedBefore, 1, 'warned once per setting and folder');
+    await holdsFor(async () => (await logCount('ignored attio.apiBaseUrl')) - warnedBefore === 1, 'warned once per setting and folder', 1500);
     await signOutAll();
   });
 });
@@ -145,7 +143,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
     // the views and commands that would load data
     await vscode.commands.executeCommand('attio.refresh');
     assert.strictEqual(await vscode.commands.executeCommand('attio.verifyConnection'), undefined);
-    await new Promise(r => setTimeout(r, 500));
+    await holdsFor(() => b.requests.length === 0, 'nothing reaches the new origin', 1000);
     assert.deepStrictEqual(credentialsIn(b.requests), [], 'the old token never reached the new origin');
     assert.deepStrictEqual(b.requests.map(r => r.path), []);
     assert.deepStrictEqual(credentialsIn(aOf().requests), [], 'nor the old one, while the setting names another');
@@ -188,8 +186,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
     const m = await waitFor(() => api.connection.mismatch, 'the migrated session in the mismatch state');
     assert.strictEqual(m.sessionOrigin, 'https://api.attio.com');
     await vscode.commands.executeCommand('attio.refresh');
-    await new Promise(r => setTimeout(r, 500));
-    assert.deepStrictEqual(credentialsIn(aOf().requests), [], 'the legacy token was not sent to the configured server');
+    await holdsFor(() => credentialsIn(aOf().requests).length === 0, 'the legacy token was not sent to the configured server', 1000);
     await signOutAll();
   });
 

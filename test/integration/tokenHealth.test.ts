@@ -42,7 +42,7 @@ suite('Token health', () => {
     const token = serverOf().addToken('health-1', ['object_configuration:read', 'record_permission:read']);
     await signInWith(token);
     await showViews(true);
-    const prompts = await logCount('asking to sign in again', 1500);
+    const prompts = await logCount('asking to sign in again');
     const said = await logCount('token health: the token for');
     serverOf().revokeToken(token);
     serverOf().clearRequests();
@@ -52,13 +52,13 @@ suite('Token health', () => {
 
     await refocus(16 * MINUTES);
     assert.strictEqual(selfCalls(), 1, 'one /v2/self after 15 minutes');
-    assert.strictEqual((await logCount('token health: the token for', 1500)) - said, 1, 'the revocation was found');
-    assert.strictEqual((await logCount('asking to sign in again')) - prompts, 1, 'one prompt with Sign In Again');
+    await waitFor(async () => (await logCount('token health: the token for')) - said === 1 || undefined, 'the revocation found, once, in the log');
+    await waitFor(async () => (await logCount('asking to sign in again')) - prompts === 1 || undefined, 'one prompt with Sign In Again');
 
     await refocus(40 * MINUTES);
     await refocus(80 * MINUTES);
     assert.strictEqual(selfCalls(), 1, 'that session is not asked again: no loop');
-    assert.strictEqual((await logCount('asking to sign in again', 1500)) - prompts, 1, 'said once');
+    assert.strictEqual((await logCount('asking to sign in again')) - prompts, 1, 'said once');
   });
 
   test('nothing visible: no request however long the window was away; once the views show, the next focus asks', async function () {
@@ -76,6 +76,6 @@ suite('Token health', () => {
     serverOf().clearRequests();
     await refocus(20 * MINUTES);
     assert.strictEqual(selfCalls(), 1);
-    assert.strictEqual((await logCount('token health: the token for', 1500)) - said, 1);
+    await waitFor(async () => (await logCount('token health: the token for')) - said === 1 || undefined, 'the revocation found, once, in the log');
   });
 });

@@ -8,7 +8,7 @@ import type { SidebarViews } from '../../src/views/controller';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor, apiCalls, findRow, treeRows, type TreeRow, signInWith } from './helpers';
+import { extensionApi, suiteServer, waitFor, holdsFor, apiCalls, findRow, treeRows, type TreeRow, signInWith } from './helpers';
 
 async function views(): Promise<SidebarViews> {
   return (await extensionApi()).views;
@@ -139,12 +139,11 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
     await vscode.commands.executeCommand('attio.refresh');
     await waitFor(() => adaCalls().length > 0 || undefined, 'the page on screen to load again');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await new Promise(r => setTimeout(r, 300));
+    await waitFor(() => vscode.window.tabGroups.all.every(g => g.tabs.length === 0) || undefined, 'the editors to close');
     assert.ok(vscode.workspace.textDocuments.some(d => d.uri.toString() === ada.node.detail()!.toString()), 'VS Code still holds the closed page');
     server.clearRequests();
     await vscode.commands.executeCommand('attio.refresh');
-    await new Promise(r => setTimeout(r, 1500));
-    assert.deepStrictEqual(adaCalls(), [], 'a page not on screen is not fetched');
+    await holdsFor(() => adaCalls().length === 0, 'a page not on screen is not fetched', 1500);
     await vscode.commands.executeCommand('attio.openDetail', ada.node);
     await waitFor(() => adaCalls().length > 0 || undefined, 'the page shown again to load its data');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
