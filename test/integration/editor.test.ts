@@ -19,8 +19,19 @@ function calls(server: AttioTestServer): string[] {
 /** Untitled documents these tests showed in an editor and not known closed yet. */
 const opened: vscode.TextDocument[] = [];
 
+let named = 0;
+
+/**
+ * A new untitled document holding `content`. Each gets a name of its own: VS Code's "Untitled-N" names are handed out
+ * again once closed, and this host could then give back an earlier document, with its text, for a new one.
+ */
 async function openDoc(content: string, language = 'plaintext'): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ content, language });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `attio-editor-test-${++named}` });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the test document takes its text');
+  return doc.languageId === language ? doc : vscode.languages.setTextDocumentLanguage(doc, language);
 }
 
 /**

@@ -270,6 +270,13 @@ suite('Faults in the extension host', () => {
     await vscode.commands.executeCommand('attio.refresh');
     server.setFaults({ hugeTextBytes: BYTES });
     server.clearRequests();
+    // The host must parse the 20 MB answer in one go (JSON.parse cannot yield); what that costs on this machine right
+    // now sets the floor of "responsive": the stall may not exceed 2 s, or five such parses on a machine that slow.
+    const sample = JSON.stringify({ data: [{ values: { text: [{ value: 'x'.repeat(BYTES) }] } }] });
+    const p0 = Date.now();
+    JSON.parse(sample);
+    const parseMs = Date.now() - p0;
+    const stallBound = Math.max(2_000, 5 * parseMs);
     // the extension host's event loop: how late does a 50 ms timer fire while this goes on?
     let maxLag = 0;
     let last = Date.now();
@@ -296,11 +303,11 @@ suite('Faults in the extension host', () => {
     }
     const sent = server.requests.find(r => r.path === '/v2/objects/deals/records/query');
     assert.ok(sent && sent.status === 200 && sent.bytes! >= BYTES, `a ${sent?.bytes} byte response`);
-    console.log(`    20 MB page: expansion ${bigMs!} ms, Tasks ${tasksMs!} ms, worst event-loop delay ${maxLag} ms`);
+    console.log(`    20 MB page: expansion ${bigMs!} ms, Tasks ${tasksMs!} ms, worst event-loop delay ${maxLag} ms (JSON.parse of 20 MB: ${parseMs} ms)`);
     assert.deepStrictEqual(labels(big), labels(before), 'the same records');
     // Bound: the client's per-request timeout is 15 s; a 20 MB page over loopback must finish well inside it.
     assert.ok(bigMs! < 10_000, `expansion took ${bigMs!} ms`);
-    assert.ok(maxLag < 2_000, `the extension host stalled for ${maxLag} ms`);
+    assert.ok(maxLag < stallBound, `the extension host stalled for ${maxLag} ms (bound ${stallBound} ms; JSON.parse of 20 MB here: ${parseMs} ms)`);
     const values = await rows(t.objects, big[0].node);
     const text = findRow(values, 'Drift long text');
     assert.ok(text.description.length <= 300, `a ${text.description.length}-character description`);
