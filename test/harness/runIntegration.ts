@@ -4,8 +4,8 @@
  * standIn.js), which runs the same tests in code-server's Node extension host. With ATTIO_DESKTOP_VSCODE=1,
  * test-electron downloads and runs desktop VS Code as usual; the tests are the same either way.
  *
- * Two windows, one after the other: every suite in a window without workspace trust (as before), then the
- * "Restricted Mode" suite in a window with workspace trust on, on a folder nobody trusted and whose
+ * Two windows, side by side (one after the other with desktop VS Code): every suite in a window without workspace
+ * trust, and the "Restricted Mode" suite in a window with workspace trust on, on a folder nobody trusted and whose
  * .vscode/settings.json names another API server (restrictedFolder.ts). ATTIO_TEST_GREP runs only the matching tests,
  * in the second window when the pattern matches "Restricted Mode" and in the first otherwise; ATTIO_WORKSPACE_TRUST=1
  * runs only the second.
@@ -64,9 +64,11 @@ async function main(): Promise<number> {
       prepare: prepareRestrictedFolder,
     });
   }
-  let ok = true;
-  for (const pass of passes) ok = (await run(pass, desktop)) && ok;
-  return ok ? 0 : 1;
+  // In code-server each window has its own server and profile: the passes run side by side. Desktop VS Code shares
+  // test-electron's user data between instances: one after the other.
+  const results = desktop ? [] : await Promise.all(passes.map(pass => run(pass, desktop)));
+  if (desktop) for (const pass of passes) results.push(await run(pass, desktop));
+  return results.every(Boolean) ? 0 : 1;
 }
 
 main().then(code => process.exit(code));
