@@ -296,7 +296,6 @@ suite('Another window', () => {
 
 suite('Credentials leave no trace', () => {
   test('no token, code or client secret in settings, global state, logs or user-data files', async function () {
-    this.timeout(60_000);
     const api = await extensionApi();
     const secrets = [...new Set(ENTERED_SECRETS)].filter(s => s && s.length >= 8);
     assert.ok(secrets.length >= 3, `the suite should have used several secrets, got ${secrets.length}`);

@@ -20,7 +20,6 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
   const seen: string[] = [];
 
   suiteSetup(async function () {
-    this.timeout(120_000);
     const callback = await vscode.env.asExternalUri(vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/auth/callback`));
     attio = await startServerFor();
     broker = await startBroker(attio, `${callback.scheme}://${callback.authority}`);
@@ -38,7 +37,6 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
   const attioTokenCalls = (): number => attio.requests.filter(r => r.path === '/oauth/token').length;
 
   test('first time: the address is read, kept in user settings, and the consent signs in with a verified OAuth token', async function () {
-    this.timeout(60_000);
     attio.setOAuthAutoDecision('approve');
     attio.clearRequests();
     const api = await extensionApi();
@@ -62,7 +60,6 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
   });
 
   test('after the first time: no question, the stored address and the consent are all it takes', async function () {
-    this.timeout(60_000);
     attio.setOAuthAutoDecision('approve');
     const before = broker.requests.filter(r => r.url === '/.well-known/attio-explorer').length;
     const session = await signInCommand({ method: 'broker', timeoutMs: 45_000 });
@@ -72,7 +69,6 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
   });
 
   test('Attio refuses (deny): nothing stored, no exchange, the refusal is said as a refusal and the session stays', async function () {
-    this.timeout(60_000);
     const api = await extensionApi();
     const sessionsBefore = (await api.auth.current()).sessions.map(s => s.id);
     attio.setOAuthAutoDecision('deny');
@@ -90,7 +86,6 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
   });
 
   test('a callback with another nonce is ignored; the attempt times out and nothing is exchanged', async function () {
-    this.timeout(30_000);
     attio.setOAuthAutoDecision(undefined); // the consent page waits: nobody answers in the browser
     const exchangesBefore = broker.requests.filter(r => r.url === '/token').length;
     const attempt = vscode.commands.executeCommand('attio.signIn', { method: 'broker', timeoutMs: 5_000 });
@@ -102,7 +97,6 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
   });
 
   test('a stored address that leads nowhere: said with the way to change it, not as a failed command; nothing stored', async function () {
-    this.timeout(30_000);
     const api = await extensionApi();
     const sessionsBefore = (await api.auth.current()).sessions.map(s => s.id);
     await setBrokerUrl('http://[::1]:1');
@@ -119,7 +113,6 @@ suite('Sign in with your team\'s Attio app (broker)', () => {
   });
 
   test('leak scan: the client secret is nowhere on the extension\'s side (settings, secrets, logs, requests)', async function () {
-    this.timeout(30_000);
     const api = await extensionApi();
     const secret = attio.oauth.clientSecret;
     assert.ok(secret.length >= 16);

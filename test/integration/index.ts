@@ -9,7 +9,7 @@ import { recordOutcomes } from '../harness/results';
 
 export function run(): Promise<void> {
   // ATTIO_TEST_GREP (forwarded to the extension host like every ATTIO_* variable) runs only matching tests.
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, grep: process.env.ATTIO_TEST_GREP || undefined });
+  const mocha = new Mocha({ ui: 'tdd', timeout: 180_000, color: false, grep: process.env.ATTIO_TEST_GREP || undefined });
   for (const file of findFiles(__dirname, '.test.js')) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {

@@ -69,7 +69,6 @@ suite('Origin binding: a folder\'s settings never redirect credentials', () => {
   });
 
   test('a trusted folder naming another server for the API and OAuth: that server receives nothing, once warned', async function () {
-    this.timeout(120_000);
     const api = await extensionApi();
     assert.strictEqual(vscode.workspace.isTrusted, true, 'the folder is trusted: restricted settings would apply');
     const session = await signInCommand({ method: 'token', token: aOf().tokens.full });
@@ -191,7 +190,6 @@ suite('Origin binding: a session is used only at the origin it was verified agai
   });
 
   test('a stored client secret is sent only to the token URL it was first used with', async function () {
-    this.timeout(60_000);
     const api = await extensionApi();
     aOf().clearRequests();
     aOf().setOAuthAutoDecision('approve');
@@ -259,7 +257,6 @@ suite('Redirects: a request carrying a credential never follows one', () => {
   });
 
   test('a token endpoint that redirects: the code and client secret are not sent on', async function () {
-    this.timeout(60_000);
     await moveApiTo(aOf().url);
     await setUser('attio.oauth.tokenUrl', `${redirectorUrl}/oauth/token`);
     aOf().clearRequests();

@@ -47,7 +47,6 @@ suite('Restricted Mode: an untrusted folder naming another server', () => {
   });
 
   test("the views and commands work against the user's server; the folder's server receives no request", async function () {
-    this.timeout(120_000);
     const api = await extensionApi();
     assert.strictEqual(api.connection.apiBaseUrl, user.url, 'the API base URL is the user\'s');
 

@@ -38,7 +38,6 @@ suite('Token health', () => {
   }
 
   test('a token revoked on the server is said once after the window regains focus (not within 15 minutes, never again)', async function () {
-    this.timeout(60_000);
     const token = serverOf().addToken('health-1', ['object_configuration:read', 'record_permission:read']);
     await signInWith(token);
     await showViews(true);
@@ -62,7 +61,6 @@ suite('Token health', () => {
   });
 
   test('nothing visible: no request however long the window was away; once the views show, the next focus asks', async function () {
-    this.timeout(60_000);
     const token = serverOf().addToken('health-2', ['object_configuration:read', 'record_permission:read']);
     await signInWith(token);
     await showViews(false);
