@@ -80,6 +80,8 @@ export const GlobalStateKeys = {
   filters: 'attio.filters',
   /** Pinned records: workspace slug → `[{object, id, title}]`. */
   pins: 'attio.pins',
+  /** Ids of the lists whose entries are shown grouped by stage. */
+  stageGrouping: 'attio.stageGrouping',
 } as const;
 
 /** SecretStorage keys. Nothing secret is ever stored anywhere else. */
@@ -179,6 +181,8 @@ export const ItemTags = {
   grouped: 'grouped',
   /** An entry of a list with a status attribute: "Move to Stage…". */
   staged: 'staged',
+  /** An entry shown under its list: "Remove from List". */
+  listed: 'listed',
   /** An object or list that can be exported ("Export…"). */
   export: 'export',
 } as const;

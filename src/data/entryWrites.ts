@@ -22,7 +22,12 @@ export class EntryWrites {
   /** The list's stage: its first status attribute that can be written, if it has one (the attributes are cached). */
   async stageAttribute(listId: string): Promise<AttioAttribute | undefined> {
     const attrs = await this.schema.attributes('lists', listId);
-    return attrs.find(a => a.type === 'status' && !a.is_archived && a.is_writable !== false);
+    return attrs.find(isStage);
+  }
+
+  /** {@link stageAttribute} from what is cached (no request; undefined until the list's attributes are loaded). */
+  cachedStageAttribute(listId: string): AttioAttribute | undefined {
+    return this.ctx.cache.peek(Keys.attributes('lists', listId))?.find(isStage);
   }
 
   /** The stages an entry can be moved to (not archived), in Attio's order. */
@@ -89,6 +94,10 @@ export class EntryWrites {
     this.ctx.cache.expire(Keys.recordEntries(entry.parent_object, entry.parent_record_id));
     this.ctx.changes.fire({ kind: 'entries', list: listId });
   }
+}
+
+function isStage(a: AttioAttribute): boolean {
+  return a.type === 'status' && !a.is_archived && a.is_writable !== false;
 }
 
 /** The stage as shown until Attio answers (the shape of a status value as read). */
