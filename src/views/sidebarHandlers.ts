@@ -29,8 +29,6 @@ import type { MissingPinNode } from './nodes/pinned';
 import type { TaskNode } from './nodes/tasks';
 import type { FilterTarget, LoadMoreNode, MessageNode, TreeNode } from './nodes/treeNode';
 
-export { listCommands } from './listHandlers';
-
 /** The classes of the main bundle's nodes the commands tell apart. */
 export interface SidebarNodes {
   AttributesNode: typeof AttributesNode;
