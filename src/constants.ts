@@ -216,7 +216,6 @@ export const ChatToolNames = {
   describeSchema: 'attio_describe_schema',
   createTask: 'attio_create_task',
   addNote: 'attio_add_note',
-  addToList: 'attio_add_to_list',
 } as const;
 
 /** Chat settings (full keys) and Attio's hosted MCP server, offered only when its setting is on. */
