@@ -42,6 +42,7 @@ const LAZY_PARTS = {
   detail: ['src/detail/render.ts'],
   sidebar: [
     'src/views/sidebarHandlers.ts',
+    'src/views/listHandlers.ts',
     'src/views/nodes/tooltips.ts',
     'src/views/nodes/schemaText.ts',
     'src/views/filterText.ts',

@@ -36,6 +36,8 @@ export const ContextKeys = {
   canWriteNotes: 'attio:canWriteNotes',
   /** The token may write comments (`comment:read-write`). */
   canWriteComments: 'attio:canWriteComments',
+  /** The token may add, move and remove list entries (`list_entry:read-write`). */
+  canWriteEntries: 'attio:canWriteEntries',
   /** A chat agent called one of the Attio tools in this window (completes the walkthrough's chat step). */
   usedChatTool: 'attio:usedChatTool',
 } as const;
@@ -78,6 +80,8 @@ export const GlobalStateKeys = {
   filters: 'attio.filters',
   /** Pinned records: workspace slug → `[{object, id, title}]`. */
   pins: 'attio.pins',
+  /** Ids of the lists whose entries are shown grouped by stage. */
+  stageGrouping: 'attio.stageGrouping',
 } as const;
 
 /** SecretStorage keys. Nothing secret is ever stored anywhere else. */
@@ -122,6 +126,12 @@ export const TreeCommands = {
   unpinRecord: 'attio.unpinRecord',
   addComment: 'attio.addComment',
   openTranscript: 'attio.openTranscript',
+  addToList: 'attio.addToList',
+  moveToStage: 'attio.moveToStage',
+  removeFromList: 'attio.removeFromList',
+  groupByStage: 'attio.groupByStage',
+  ungroupByStage: 'attio.ungroupByStage',
+  export: 'attio.export',
 } as const;
 
 /** The developer's view (src/developer): JSON documents, request snippets, schema helpers. */
@@ -165,6 +175,16 @@ export const ItemTags = {
   json: 'json',
   /** Has an API slug: Copy API Slug. */
   slug: 'slug',
+  /** A list with a status attribute: "Group by Stage". */
+  stages: 'stages',
+  /** A list whose entries are grouped by stage: "Show Entries Ungrouped". */
+  grouped: 'grouped',
+  /** An entry of a list with a status attribute: "Move to Stage…". */
+  staged: 'staged',
+  /** An entry shown under its list: "Remove from List". */
+  listed: 'listed',
+  /** An object or list that can be exported ("Export…"). */
+  export: 'export',
 } as const;
 
 /** Commands of the editor surface (src/editor): record links and hovers, from-selection actions. */

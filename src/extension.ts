@@ -34,6 +34,8 @@ import { filterCommands } from './views/filterCommands';
 import { pinCommands } from './views/pinCommands';
 import { commentCommands } from './views/commentCommands';
 import { meetingCommands } from './views/meetingCommands';
+import { listCommands } from './views/listCommands';
+import { assessScopes } from './attio';
 import { TranscriptDocuments } from './detail/transcripts';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
@@ -91,7 +93,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // what is shown
   const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, words: valueWords, log: log.child('Data') });
   const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
-  const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState });
+  const canWriteEntries = (): boolean => assessScopes(connection.current?.session.scopes.join(' ') ?? '').some(f => f.feature === 'entryWrites' && f.ok);
+  const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState, canWriteEntries });
   const reports = new ReportView();
   const editor = new EditorSurface({
     data,
@@ -145,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerCommands(commentCommands(views, data, details), log, redactor),
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),
+    registerCommands(listCommands({ views, data, details, args: commandArguments }), log, redactor),
     registerCommands(filterCommands({ views, data, describeError: errors.describe, log: log.child('Filter') }), log, redactor),
     tokenHealth,
     registerCommands(accountCommandTable({ auth, signIn, connection, store, scopeErrors, reports, log: log.child('Account'), showLog: () => channel.show(), args: commandArguments }), log, redactor),

@@ -46,6 +46,8 @@ export function featureLabel(feature: Feature): string {
       return vscode.l10n.t('Lists');
     case 'entries':
       return vscode.l10n.t('List entries');
+    case 'entryWrites':
+      return vscode.l10n.t('Add, move and remove list entries');
     case 'tasks':
       return vscode.l10n.t('Tasks');
     case 'taskWrites':

@@ -177,6 +177,23 @@ export class AttioClient {
     return data as AttioEntry;
   }
 
+  /** Adds a record to a list (`list_entry:read-write`); `values`: attribute slug → Attio's write JSON. Not retried after a 5xx. */
+  async createEntry(list: string, parent: { object: string; recordId: string }, values: EntryWriteValues, signal?: AbortSignal): Promise<AttioEntry> {
+    const body = { data: { parent_object: parent.object, parent_record_id: parent.recordId, entry_values: values } };
+    return entryOf((await this.t.call(endpoints.createEntry, { path: { list }, body }, S().entry, signal)).data);
+  }
+
+  /** Writes an entry's values: `append` (PATCH) adds multiselect values, `overwrite` (PUT) replaces them, as Attio documents. */
+  async updateEntry(list: string, entryId: string, values: EntryWriteValues, mode: 'append' | 'overwrite', signal?: AbortSignal): Promise<AttioEntry> {
+    const ep = mode === 'append' ? endpoints.appendEntryValues : endpoints.overwriteEntryValues;
+    return entryOf((await this.t.call(ep, { path: { list, entry_id: entryId }, body: { data: { entry_values: values } } }, S().entry, signal)).data);
+  }
+
+  /** Removes an entry from its list (the record stays). */
+  async deleteEntry(list: string, entryId: string, signal?: AbortSignal): Promise<void> {
+    await this.t.call(endpoints.deleteEntry, { path: { list, entry_id: entryId } }, S().raw, signal);
+  }
+
   // ----------------------------------------------------------------------------------------------------
   // Tasks
   // ----------------------------------------------------------------------------------------------------
@@ -309,6 +326,14 @@ export class AttioClient {
     const r = await this.t.call(endpoints.getTranscript, { path: { meeting_id: meetingId, call_recording_id: recordingId }, query: { cursor } }, S().transcript, signal);
     return { segments: r.data.transcript, webUrl: r.data.web_url ?? null, nextCursor: r.pagination?.next_cursor ?? null };
   }
+}
+
+/** Attribute slug → the values to write, in Attio's write JSON (a bare value or an array of them). */
+export type EntryWriteValues = Record<string, unknown>;
+
+function entryOf(data: { entry_values?: unknown }): AttioEntry {
+  if (data.entry_values == null) data.entry_values = {};
+  return data as AttioEntry;
 }
 
 export function commentTargetQuery(t: CommentTarget): Record<string, string> {

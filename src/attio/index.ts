@@ -9,6 +9,7 @@ export type {
   CommentTarget,
   CreateTaskInput,
   EndpointName,
+  EntryWriteValues,
   ListNotesOptions,
   ListTasksOptions,
   LogLevel,

@@ -69,6 +69,12 @@ export const endpoints = {
   getList: ep('GET', '/v2/lists/{list}'),
   queryEntries: ep('POST', '/v2/lists/{list}/entries/query'),
   getEntry: ep('GET', '/v2/lists/{list}/entries/{entry_id}'),
+  createEntry: ep('POST', '/v2/lists/{list}/entries', { write: true, idempotent: false }),
+  // PATCH appends multiselect values (resending could add them twice); PUT sets them, so it may be resent
+  appendEntryValues: ep('PATCH', '/v2/lists/{list}/entries/{entry_id}', { write: true, idempotent: false }),
+  overwriteEntryValues: ep('PUT', '/v2/lists/{list}/entries/{entry_id}', { write: true, idempotent: true }),
+  // a resent delete of an entry already gone would answer 404: not resent
+  deleteEntry: ep('DELETE', '/v2/lists/{list}/entries/{entry_id}', { write: true, idempotent: false }),
   listTasks: ep('GET', '/v2/tasks'),
   getTask: ep('GET', '/v2/tasks/{task_id}'),
   createTask: ep('POST', '/v2/tasks', { write: true, idempotent: false }),

@@ -21,6 +21,10 @@ export const endpointScopes = {
   'GET /v2/lists/{list}': ['list_configuration:read'],
   'POST /v2/lists/{list}/entries/query': ['list_entry:read', 'list_configuration:read'],
   'GET /v2/lists/{list}/entries/{entry_id}': ['list_entry:read', 'list_configuration:read'],
+  'POST /v2/lists/{list}/entries': ['list_entry:read-write', 'list_configuration:read'],
+  'PATCH /v2/lists/{list}/entries/{entry_id}': ['list_entry:read-write', 'list_configuration:read'],
+  'PUT /v2/lists/{list}/entries/{entry_id}': ['list_entry:read-write', 'list_configuration:read'],
+  'DELETE /v2/lists/{list}/entries/{entry_id}': ['list_entry:read-write', 'list_configuration:read'],
   'GET /v2/tasks': ['task:read', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
   'GET /v2/tasks/{task_id}': ['task:read', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
   'POST /v2/tasks': ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'],
@@ -40,7 +44,7 @@ export const endpointScopes = {
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks' | 'comments' | 'commentWrites' | 'meetings' | 'callRecordings';
+export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'entryWrites' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks' | 'comments' | 'commentWrites' | 'meetings' | 'callRecordings';
 
 /** A feature is named by its id; the surface that shows it words it (the Verify Connection report). */
 export interface FeatureInfo {
@@ -55,6 +59,7 @@ export const features: Readonly<Record<Feature, FeatureInfo>> = {
   records: { endpoints: ['POST /v2/objects/{object}/records/query', 'GET /v2/objects/{object}/records/{record_id}'] },
   lists: { endpoints: ['GET /v2/lists', 'GET /v2/lists/{list}'] },
   entries: { endpoints: ['POST /v2/lists/{list}/entries/query', 'GET /v2/lists/{list}/entries/{entry_id}'] },
+  entryWrites: { endpoints: ['POST /v2/lists/{list}/entries', 'PATCH /v2/lists/{list}/entries/{entry_id}', 'PUT /v2/lists/{list}/entries/{entry_id}', 'DELETE /v2/lists/{list}/entries/{entry_id}'], optional: true },
   tasks: { endpoints: ['GET /v2/tasks', 'GET /v2/tasks/{task_id}'] },
   taskWrites: { endpoints: ['POST /v2/tasks', 'PATCH /v2/tasks/{task_id}'] },
   members: { endpoints: ['GET /v2/workspace_members'] },

@@ -23,6 +23,9 @@ export type DataClient = Pick<
   | 'listLists'
   | 'queryEntries'
   | 'getEntry'
+  | 'createEntry'
+  | 'updateEntry'
+  | 'deleteEntry'
   | 'listTasks'
   | 'getTask'
   | 'createTask'
@@ -81,7 +84,9 @@ export type DataChange =
   | { kind: 'tasks'; groups: TaskGroupId[] }
   | { kind: 'objectCount'; object: string }
   /** A note was added to this record (its cached notes already hold it). */
-  | { kind: 'notes'; object: string; id: string };
+  | { kind: 'notes'; object: string; id: string }
+  /** A list's entries changed (added, moved to another stage, removed; or put back after a refusal). */
+  | { kind: 'entries'; list: string };
 
 /** Thrown when a load is asked for while signed out (surfaces word it by its name, `NotSignedIn`). */
 export class NotSignedInError extends Error {

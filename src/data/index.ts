@@ -10,6 +10,8 @@ import type { RenderContext, ValueWords } from './format';
 import type { Scope } from './keys';
 import { CommentsData } from './comments';
 import { ListsData } from './lists';
+import { EntryWrites } from './entryWrites';
+import { Exporter } from './export';
 import { MeetingsData } from './meetings';
 import { MembersData } from './members';
 import { NotesData } from './notes';
@@ -29,6 +31,8 @@ export * from './format';
 export { escapeMarkdown, mdEscape } from './markdown';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
+export type { EntryParent } from './entryWrites';
+export { toCsv, toMarkdownTable, EXPORT_PAGE_SIZE, type ExportFormat, type ExportHeadings, type ExportProgress, type ExportTable, type ExportTarget } from './export';
 export type { Paged } from './paging';
 export { NotAMemberError, commentAuthor, type CommentTarget } from './comments';
 export type { Transcript } from './keys';
@@ -46,6 +50,10 @@ export class WorkspaceData {
   readonly members: MembersData;
   readonly records: RecordsData;
   readonly lists: ListsData;
+  /** Add to a list, move to a stage, remove from a list. */
+  readonly entryWrites: EntryWrites;
+  /** Every record of an object or entry of a list as a table (CSV, Markdown). */
+  readonly exporter: Exporter;
   readonly tasks: TasksData;
   readonly notes: NotesData;
   readonly search: SearchData;
@@ -75,6 +83,8 @@ export class WorkspaceData {
     this.webhooks = new WebhooksData(this.ctx);
     this.comments = new CommentsData(this.ctx, this.members);
     this.meetings = new MeetingsData(this.ctx);
+    this.entryWrites = new EntryWrites(this.ctx, this.lists, this.schema);
+    this.exporter = new Exporter(this.ctx, this.records);
     this.onDidChange = this.ctx.changes.event;
   }
 

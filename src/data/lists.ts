@@ -18,9 +18,20 @@ export interface EntryItem {
 
 export class ListsData {
   private readonly seen = new Map<string, { entry: AttioEntry; batch: string }>();
+  /** Entries being removed (or removed, until their pages reload): left out of every listing. */
+  private readonly hidden = new Set<string>();
 
   constructor(private readonly ctx: DataContext, private readonly pager: Pager, private readonly records: RecordsData) {
-    ctx.onReset(() => this.seen.clear());
+    ctx.onReset(() => {
+      this.seen.clear();
+      this.hidden.clear();
+    });
+  }
+
+  /** Leaves an entry out of the listings (`false`: shows it again). */
+  hide(entryId: string, hidden = true): void {
+    if (hidden) this.hidden.add(entryId);
+    else this.hidden.delete(entryId);
   }
 
   async lists() {
@@ -53,7 +64,7 @@ export class ListsData {
       e => e.id.entry_id,
     );
     return {
-      items: r.items.map(entry => ({ entry, title: this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? this.ctx.words.recordNotFound })),
+      items: r.items.filter(entry => !this.hidden.has(entry.id.entry_id)).map(entry => ({ entry, title: this.ctx.titles.get(entry.parent_object, entry.parent_record_id) ?? this.ctx.words.recordNotFound })),
       hasMore: r.hasMore,
       ...(r.stale ? { stale: r.stale } : {}),
       ...(r.moreError ? { moreError: r.moreError } : {}),

@@ -15,6 +15,8 @@ import { NodeTreeProvider, treeModulesLoading } from './provider';
 import { FilterStore } from './filterStore';
 import { PinStore } from './pinStore';
 import { pinnedRows } from './nodes/pinned';
+import { StageDragAndDrop } from './stageDrop';
+import { GlobalStateKeys } from '../constants';
 
 export interface SidebarOptions {
   data: WorkspaceData;
@@ -24,6 +26,8 @@ export interface SidebarOptions {
   config: Configuration;
   /** Where filters on objects and lists are kept (global state); none = no filtering. */
   state?: vscode.Memento;
+  /** Whether the token may add, move and remove list entries (drag and drop moves entries only then). */
+  canWriteEntries?: () => boolean;
 }
 
 /**
@@ -42,6 +46,8 @@ export class SidebarViews extends Disposable {
   readonly filters?: FilterStore;
   /** Records pinned per workspace (the Pinned section). */
   readonly pins?: PinStore;
+  /** Lists shown grouped by stage (ids; kept in global state). */
+  private readonly grouped: Set<string>;
 
   constructor(private readonly opts: SidebarOptions) {
     super();
@@ -49,6 +55,7 @@ export class SidebarViews extends Disposable {
     this.grouping = opts.config.current.taskGrouping;
     const filters = (this.filters = opts.state ? new FilterStore(opts.state, () => data.session?.workspaceSlug) : undefined);
     const pins = (this.pins = opts.state ? new PinStore(opts.state, () => data.session?.workspaceSlug) : undefined);
+    this.grouped = new Set(opts.state?.get<string[]>(GlobalStateKeys.stageGrouping) ?? []);
     const lookup: FilterLookup | undefined = filters && {
       get: (target, id) => filters.get(target, id),
       invalid: (target, id, e) => this.filterInvalid(target, id, e),
@@ -64,6 +71,7 @@ export class SidebarViews extends Disposable {
       changed: node => this.providerOf(node)?.refresh(node),
       filters: lookup,
       pins,
+      stageGrouping: this.grouped,
     });
     const objectsCtx = ctx(Views.objects);
     this.objectsRoot = new ObjectsRoot(objectsCtx, () => pinnedRows(objectsCtx));
@@ -71,7 +79,9 @@ export class SidebarViews extends Disposable {
     this.tasksRoot = new TasksRoot(ctx(Views.tasks));
     const signedIn = (): boolean => data.signedIn;
     this.objects = this._register(new NodeTreeProvider(Views.objects, () => this.objectsRoot.children(), signedIn));
-    this.lists = this._register(new NodeTreeProvider(Views.lists, () => listsRoot.children(), signedIn));
+    const drop = new StageDragAndDrop(data, opts.canWriteEntries ?? (() => false), opts.describeError);
+    this.lists = this._register(new NodeTreeProvider(Views.lists, () => listsRoot.children(), signedIn, drop));
+    this.stageDrop = drop;
     this.tasks = this._register(new NodeTreeProvider(Views.tasks, () => this.tasksRoot.children(), signedIn));
 
     this._register(data.onDidChange(c => this.onDataChange(c)));
@@ -96,6 +106,17 @@ export class SidebarViews extends Disposable {
     void this.updateBadge(true);
   }
 
+  /** The Lists view's drag and drop (tests call its handleDrop as the workbench does). */
+  readonly stageDrop: StageDragAndDrop;
+
+  /** Shows a list's entries grouped by stage, or not. */
+  async setStageGrouping(listId: string, on: boolean): Promise<void> {
+    if (on) this.grouped.add(listId);
+    else this.grouped.delete(listId);
+    await this.opts.state?.update(GlobalStateKeys.stageGrouping, [...this.grouped]);
+    this.lists.refresh();
+  }
+
   get taskGrouping(): TaskGrouping {
     return this.grouping;
   }
@@ -118,6 +139,12 @@ export class SidebarViews extends Disposable {
         // the record's Notes section reads the cache, which holds the new note: re-render without requests
         this.objects.refresh();
         this.opts.details.refreshOpen(u => u.path.startsWith(`/records/${c.object}/${c.id}/`));
+        return;
+      case 'entries':
+        // an entry added, moved or removed (or put back): the lists re-render from the cache, open pages follow
+        this.lists.refresh();
+        this.objects.refresh();
+        this.opts.details.refreshOpen(u => u.path.startsWith(`/lists/${c.list}/`) || u.path.startsWith('/records/'));
         return;
       case 'tasks': {
         const nodes = this.tasksRoot.groupNodes(c.groups);

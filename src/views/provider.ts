@@ -28,9 +28,10 @@ export class NodeTreeProvider extends Disposable implements vscode.TreeDataProvi
     readonly viewId: string,
     private readonly roots: () => Promise<TreeNode[]>,
     private readonly signedIn: () => boolean,
+    dragAndDropController?: vscode.TreeDragAndDropController<TreeNode>,
   ) {
     super();
-    this.view = this._register(vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true }));
+    this.view = this._register(vscode.window.createTreeView(viewId, { treeDataProvider: this, showCollapseAll: true, ...(dragAndDropController ? { dragAndDropController, canSelectMany: true } : {}) }));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

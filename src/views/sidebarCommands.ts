@@ -16,12 +16,13 @@ import { LoadMoreNode, MessageNode } from './nodes/treeNode';
 
 const sidebarModule = lazy<typeof Impl>(() => require('./sidebarHandlers'));
 
-const shared: Impl.SidebarShared = {
+/** The node classes and configuration every sidebar handler module gets. */
+export const sidebarShared: Impl.SidebarShared = {
   nodes: { AttributesNode, EntryNode, ListNode, LoadMoreNode, MessageNode, MissingPinNode, ObjectNode, RecordEntryNode, RecordNode, RecordingNode, TaskNode },
   configuration: Configuration,
 };
 
 /** A table of `ids` whose handlers `build` makes from the loaded module on the first of them. */
 export function sidebarCommandTable(ids: readonly string[], build: (m: typeof Impl, s: Impl.SidebarShared) => CommandTable): CommandTable {
-  return lazyCommandTable(ids, async () => build(await sidebarModule.load(), shared));
+  return lazyCommandTable(ids, async () => build(await sidebarModule.load(), sidebarShared));
 }

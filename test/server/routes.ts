@@ -10,6 +10,7 @@ import { AttributeDef, EntryRow, RecordRow, TaskRow, Workspace, attioTimestamp, 
 import { createNote } from './notes';
 import { THREAD_ROUTES } from './threads';
 import { MEETING_ROUTES } from './meetings';
+import { ENTRY_WRITE_ROUTES } from './entryWrites';
 import { REQUIRED_SCOPES } from './scopes';
 import * as json from './serialize';
 import { Token } from './tokens';
@@ -27,7 +28,7 @@ export interface RouteContext {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   template: string;
   /** Rate-limit bucket: the query/search POSTs count as reads. */
   kind: 'read' | 'write';
@@ -467,6 +468,7 @@ export const ROUTES: Route[] = [
 
   ...THREAD_ROUTES,
   ...MEETING_ROUTES,
+  ...ENTRY_WRITE_ROUTES,
 
   { method: 'GET', template: '/v2/tasks', kind: 'read', handle: listTasks },
   { method: 'POST', template: '/v2/tasks', kind: 'write', handle: createTask },

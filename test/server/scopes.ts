@@ -16,6 +16,7 @@ const TASK_READ = ['task:read', 'object_configuration:read', 'record_permission:
 const TASK_WRITE = ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'];
 const NOTE_READ = ['note:read', 'object_configuration:read', 'record_permission:read'];
 const NOTE_WRITE = ['note:read-write', 'object_configuration:read', 'record_permission:read'];
+const ENTRY_WRITE = ['list_entry:read-write', 'list_configuration:read'];
 
 /** Operation key (`METHOD /path/template`) → required scopes. */
 export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
@@ -34,6 +35,11 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'GET /v2/lists/{list}': ['list_configuration:read'],
   'POST /v2/lists/{list}/entries/query': ['list_entry:read', 'list_configuration:read'],
   'GET /v2/lists/{list}/entries/{entry_id}': ['list_entry:read', 'list_configuration:read'],
+  'POST /v2/lists/{list}/entries': ENTRY_WRITE,
+  'PUT /v2/lists/{list}/entries': ENTRY_WRITE,
+  'PATCH /v2/lists/{list}/entries/{entry_id}': ENTRY_WRITE,
+  'PUT /v2/lists/{list}/entries/{entry_id}': ENTRY_WRITE,
+  'DELETE /v2/lists/{list}/entries/{entry_id}': ENTRY_WRITE,
   'GET /v2/workspace_members': ['user_management:read'],
   'GET /v2/workspace_members/{workspace_member_id}': ['user_management:read'],
   'GET /v2/notes': NOTE_READ,

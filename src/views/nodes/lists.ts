@@ -10,6 +10,7 @@ import { commentRows } from './comments';
 import { filterDescription, loadFiltered } from './filters';
 import { RefNode, ValueNode } from './values';
 import { AttributesNode } from './attributes';
+import { stageGroups, type StageGroupNode } from './stages';
 
 export class ListsRoot {
   constructor(private readonly ctx: NodeContext) {}
@@ -36,9 +37,19 @@ export class ListNode extends TreeNode {
     return this.list.parent_object.map(p => this.ctx.data.records.object(p)?.plural_noun ?? p).join(', ');
   }
 
+  /** Whether the list has a stage (a status attribute), once its attributes are loaded. */
+  get hasStages(): boolean {
+    return !!this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id);
+  }
+
+  get groupedByStage(): boolean {
+    return this.hasStages && !!this.ctx.stageGrouping?.has(this.list.id.list_id);
+  }
+
   override treeItem(): vscode.TreeItem {
     const filter = filterDescription(this.ctx, 'lists', this.list.id.list_id);
-    const tags = [ItemTags.web, ItemTags.id, ItemTags.slug, ItemTags.json, ItemTags.filter, ...(filter ? [ItemTags.filtered] : [])];
+    const stages = this.hasStages ? [this.groupedByStage ? ItemTags.grouped : ItemTags.stages] : [];
+    const tags = [ItemTags.web, ItemTags.id, ItemTags.slug, ItemTags.json, ItemTags.filter, ItemTags.export, ...stages, ...(filter ? [ItemTags.filtered] : [])];
     return ti(this.list.name, Collapsed, 'list-unordered', contextValue('list', ...tags), filter ?? this.parentLabel());
   }
 
@@ -49,13 +60,27 @@ export class ListNode extends TreeNode {
 
   private loadEntries(): Promise<TreeNode[]> {
     const id = this.list.id.list_id;
+    const writes = this.ctx.data.entryWrites;
     return this.load(
       this.list.name,
       async () => {
-        const r = await loadFiltered(this.ctx, 'lists', id, this.paged, q => this.ctx.data.lists.entries(id, q));
-        return { value: r, ...(r.result.stale ? { stale: r.result.stale } : {}) };
+        const hadStages = this.hasStages;
+        const [r, stage] = await Promise.all([
+          loadFiltered(this.ctx, 'lists', id, this.paged, q => this.ctx.data.lists.entries(id, q)),
+          writes.stageAttribute(id).catch(() => undefined),
+        ]);
+        // the item's menu (Group by Stage) depends on whether the list has a stage: known now
+        if (this.hasStages !== hadStages) this.ctx.changed(this);
+        const stages = stage && this.groupedByStage ? await writes.stages(id, stage) : undefined;
+        return { value: { ...r, stage, stages }, ...(r.result.stale ? { stale: r.result.stale } : {}) };
       },
-      r => pagedNodes(this.ctx, this, r.paged, r.result, e => new EntryNode(this.ctx, this, this.list, e.entry, e.title), r.filtered ? vscode.l10n.t('No entries match the filter') : vscode.l10n.t('No entries')),
+      r => {
+        const entryNode = (parent: TreeNode, e: { entry: AttioEntry; title: string }) => new EntryNode(this.ctx, parent, this.list, e.entry, e.title);
+        const nodes = pagedNodes(this.ctx, this, r.paged, r.result, e => entryNode(this, e), r.filtered ? vscode.l10n.t('No entries match the filter') : vscode.l10n.t('No entries'));
+        if (!r.stage || !r.stages) return nodes;
+        const groups: StageGroupNode[] = stageGroups(this.ctx, this, this.list, r.stage, r.stages, r.result.items, entryNode);
+        return [...groups, ...nodes.filter(n => !(n instanceof EntryNode) && !(n instanceof MessageNode && n.kind === 'empty'))];
+      },
     );
   }
 
@@ -99,7 +124,8 @@ export class EntryNode extends TreeNode {
   }
 
   override treeItem(): vscode.TreeItem {
-    return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json), entryStage(this.entry), openCmd(this));
+    const staged = this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id) ? [ItemTags.staged] : [];
+    return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json, ItemTags.listed, ...staged), entryStage(this.entry), openCmd(this));
   }
 
   override children(): Promise<TreeNode[]> {

@@ -64,7 +64,7 @@ export class ObjectNode extends TreeNode {
   override treeItem(): vscode.TreeItem {
     const count = this.ctx.data.records.count(this.slug);
     const filter = filterDescription(this.ctx, 'objects', this.slug);
-    const tags = [ItemTags.web, ItemTags.id, ItemTags.search, ItemTags.slug, ItemTags.json, ItemTags.filter, ...(filter ? [ItemTags.filtered] : [])];
+    const tags = [ItemTags.web, ItemTags.id, ItemTags.search, ItemTags.slug, ItemTags.json, ItemTags.filter, ItemTags.export, ...(filter ? [ItemTags.filtered] : [])];
     return ti(this.object.plural_noun ?? this.slug, Collapsed, objectIcon(this.slug), contextValue('object', ...tags), filter ?? count?.toString());
   }
 

@@ -45,6 +45,8 @@ export interface NodeContext {
   readonly filters?: FilterLookup;
   /** Records pinned in this workspace (absent: no pinning). */
   readonly pins?: PinLookup;
+  /** Lists whose entries are shown grouped by stage. */
+  readonly stageGrouping?: { has(listId: string): boolean };
 }
 
 export const contextValue = (kind: string, ...tags: string[]): string => [kind, ...tags].join(':');

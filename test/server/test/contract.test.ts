@@ -126,7 +126,7 @@ function errorShape(status: number, type: string) {
 }
 
 interface Case {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   template: string;
   status: number;
   path: string;
@@ -223,6 +223,39 @@ suite('Contract: responses match Attio\'s OpenAPI document', function () {
     add('GET', '/v2/lists/{list}/entries/{entry_id}', 200, `/v2/lists/hiring/entries/${ids.entry}`);
     add('GET', '/v2/lists/{list}/entries/{entry_id}', 404, `/v2/lists/hiring/entries/${ids.missing}`);
     for (const c of cases.splice(0)) await run(c);
+  });
+
+  test('list entries: create, assert, PATCH, PUT, delete and their errors', async () => {
+    const person = ids.person;
+    const entries = '/v2/lists/{list}/entries';
+    const entry = '/v2/lists/{list}/entries/{entry_id}';
+    add('POST', entries, 200, '/v2/lists/hiring/entries', { data: { parent_record_id: person, parent_object: 'people', entry_values: { stage: 'Applied', role: 'Contract check', rating: [{ value: 4 }] } } });
+    add('POST', entries, 400, '/v2/lists/hiring/entries', { data: { parent_record_id: ids.missing, parent_object: 'people', entry_values: {} } });
+    add('POST', entries, 404, '/v2/lists/nope/entries', { data: { parent_record_id: person, parent_object: 'people', entry_values: {} } });
+    add('PUT', entries, 200, '/v2/lists/hiring/entries', { data: { parent_record_id: person, parent_object: 'people', entry_values: { stage: [{ status: 'Interview' }] } } });
+    add('PUT', entries, 404, '/v2/lists/nope/entries', { data: { parent_record_id: person, parent_object: 'people', entry_values: {} } });
+    const other = (await api(server, 'POST', '/v2/objects/people/records/query', { body: { limit: 1, offset: 1 } })).body.data[0].id.record_id;
+    add('PUT', entries, 200, '/v2/lists/hiring/entries', { data: { parent_record_id: other, parent_object: 'people', entry_values: { stage: 'Screening' } } });
+    add('PATCH', entry, 200, `/v2/lists/hiring/entries/${ids.entry}`, { data: { entry_values: { stage: 'Offer' } } });
+    add('PATCH', entry, 400, `/v2/lists/hiring/entries/${ids.entry}`, { data: { parent_record_id: person, entry_values: {} } });
+    add('PATCH', entry, 404, `/v2/lists/hiring/entries/${ids.missing}`, { data: { entry_values: {} } });
+    add('PUT', entry, 200, `/v2/lists/hiring/entries/${ids.entry}`, { data: { entry_values: { role: 'Changed', rating: [] } } });
+    add('PUT', entry, 400, `/v2/lists/hiring/entries/${ids.entry}`, { data: { parent_object: 'people', entry_values: {} } });
+    add('PUT', entry, 404, `/v2/lists/nope/entries/${ids.entry}`, { data: { entry_values: {} } });
+    add('DELETE', entry, 404, `/v2/lists/hiring/entries/${ids.missing}`);
+    for (const c of cases.splice(0)) await run(c);
+    const created = await api(server, 'POST', '/v2/lists/hiring/entries', { body: { data: { parent_record_id: person, parent_object: 'people', entry_values: {} } } });
+    contract.check('DELETE', entry, await api(server, 'DELETE', `/v2/lists/hiring/entries/${created.body.data.id.entry_id}`));
+    // refusals the document does not describe per operation still use Attio's error shape
+    for (const body of [
+      { data: { parent_record_id: person, parent_object: 'people', entry_values: { stage: 'Astronaut' } } },
+      { data: { parent_record_id: person, parent_object: 'people', entry_values: { rating: 'five' } } },
+      { data: { parent_record_id: person, parent_object: 'people', entry_values: { created_at: '2024-01-01T00:00:00Z' } } },
+    ]) {
+      const res = await api(server, 'POST', '/v2/lists/hiring/entries', { body });
+      assert.strictEqual(res.status, 400);
+      assert.ok(new Ajv2020({ strict: false }).validate(errorShape(400, 'invalid_request_error'), res.body), JSON.stringify(res.body));
+    }
   });
 
   test('workspace members and notes', async () => {
