@@ -132,6 +132,16 @@ export async function logText(needle: string): Promise<string> {
   return [...(await extensionApi()).logLines].reverse().find(l => l.includes(needle)) ?? '';
 }
 
+/** Waits until `server` has had no new request for `ms` (the loads already started have finished). */
+export async function serverQuiet(server: AttioTestServer, ms = 500): Promise<void> {
+  let seen = -1;
+  let since = Date.now();
+  await waitFor(() => {
+    if (server.requests.length !== seen) [seen, since] = [server.requests.length, Date.now()];
+    return Date.now() - since >= ms || undefined;
+  }, `the server to go quiet for ${ms} ms`);
+}
+
 /**
  * How a test says "nothing more happens": checks `probe` until `ms` have passed and fails, naming `what`, as soon as it
  * is false. (Absence has no event to wait for; this is the observation window, stated.)

@@ -14,7 +14,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { SecretKeys } from '../../src/constants';
 import { startAttioServer, type AttioTestServer, type LoggedRequest } from '../server';
-import { extensionApi, logCount, signOutAll, suiteServer, waitFor, holdsFor, signInCommand, dismissPrompts } from './helpers';
+import { extensionApi, logCount, signOutAll, suiteServer, waitFor, holdsFor, serverQuiet, signInCommand, dismissPrompts } from './helpers';
 
 /** What a request log shows of credentials: a known token's name, an OAuth code or client secret in the form. */
 const credentialsIn = (requests: LoggedRequest[]): string[] =>
@@ -35,16 +35,6 @@ const folderSettingsFile = (): string => {
   return path.join(folder.uri.fsPath, '.vscode', 'settings.json');
 };
 
-/** Waits until `server` has had no new request for 500 ms (loads the views started have finished). */
-async function quiet(server: AttioTestServer): Promise<void> {
-  let seen = -1;
-  await waitFor(async () => {
-    if (server.requests.length === seen) return true;
-    seen = server.requests.length;
-    await new Promise(r => setTimeout(r, 500));
-    return undefined;
-  }, 'the server to go quiet');
-}
 
 /** Sets `attio.apiBaseUrl` in user settings and waits until the extension has it. */
 async function moveApiTo(url: string): Promise<void> {
@@ -131,7 +121,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
     const s = await signInCommand({ method: 'token', token: aOf().tokens.full });
     assert.ok(s);
     assert.strictEqual(s.apiOrigin, new URL(aOf().url).origin, 'the session records where it was verified');
-    await quiet(aOf());
+    await serverQuiet(aOf());
     aOf().clearRequests();
 
     await moveApiTo(b.url);
@@ -178,7 +168,7 @@ suite('Origin binding: a session is used only at the origin it was verified agai
   test('a session stored before origins were recorded is bound to Attio\'s API, never to the current setting', async () => {
     const api = await extensionApi();
     await moveApiTo(aOf().url);
-    await quiet(aOf());
+    await serverQuiet(aOf());
     aOf().clearRequests();
     const legacy = { id: 'legacy-1', accessToken: aOf().tokens.full, method: 'token', workspaceId: 'w', workspaceName: 'Old', workspaceSlug: 'old', scopes: ['task:read'], memberId: null, createdAt: 1 };
     await api.secrets.store(SecretKeys.sessions, JSON.stringify({ sessions: [legacy], activeId: legacy.id }));
