@@ -1,5 +1,5 @@
 /**
- * The team's sign-in broker for the extension's integration tests: the real broker (broker/dist/node.js, built from
+ * The team's sign-in broker for the extension's integration and UI tests: the real broker (broker/dist/node.js, built from
  * broker/src first) as a child process, configured for the local Attio server, behind a recording proxy so
  * every request that reaches the broker (from the extension and from the browser) can be scanned for secrets.
  */
