@@ -38,7 +38,7 @@ suite('UI: sign in with your team\'s Attio app in the web worker (broker)', func
 
   suiteSetup(async function () {
     if (fixture().host !== 'web') this.skip();
-    broker = await startBroker(server(), new URL(fixture().codeServer.url).origin);
+    broker = await startBroker(server(), new URL(fixture().codeServer.url).origin, { https: true });
     fixture().codeServer.updateSettings({ [BROKER_SETTING]: undefined });
     await resetWorkbench();
   });
@@ -79,7 +79,14 @@ suite('UI: sign in with your team\'s Attio app in the web worker (broker)', func
     }
     // VS Code may ask before it opens an external site: whichever comes first, the question or the tab
     const openButton = page().locator('.monaco-dialog-box .monaco-button', { hasText: /^Open$/ }).first();
-    const first = await Promise.race([tabOpened.then(() => 'tab' as const), openButton.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'question' as const)]);
+    // (a failure says itself in a notification: then fail with its words and what reached the broker)
+    const failure = page().locator('.notifications-toasts .notification-toast', { hasText: /Attio/ }).filter({ has: page().locator('.codicon-error, .codicon-warning') }).first();
+    const first = await Promise.race([
+      tabOpened.then(() => 'tab' as const),
+      openButton.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'question' as const),
+      failure.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'failure' as const),
+    ]);
+    if (first === 'failure') assert.fail(`the sign-in failed: ${(await failure.innerText()).replace(/\s+/g, ' ')}; the broker saw ${broker.requests.map(r => `${r.method} ${r.url.split('?')[0]}`).join(', ') || 'nothing'}`);
     if (first === 'question') await click('VS Code\'s "Open" (external website)', openButton);
     const tab = await tabOpened;
     tabs.push(tab);
