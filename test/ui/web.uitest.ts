@@ -57,7 +57,7 @@ suite('UI: the web build in the web worker', function () {
     await quickInput.fill('web-accounts.md');
     await quickInput.pick('web-accounts.md');
     const line = page().locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: 'app.attio.com' }).first();
-    await line.waitFor({ state: 'visible', timeout: 15_000 });
+    await line.waitFor({ state: 'visible', timeout: 60_000 }); // a loaded machine took over 15 s to show the file
     const card = page().locator('.monaco-hover:not(.hidden)', { hasText: 'Ada Lovelace' }).first();
     for (let attempt = 1; ; attempt++) {
       await page().mouse.move(5, 5);
