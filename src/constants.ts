@@ -17,6 +17,8 @@ export const Views = {
 
 export const Commands = {
   signIn: 'attio.signIn',
+  /** "Sign in with your team's Attio app" straight away (the welcome views, the walkthrough, Try Again): no pick. */
+  signInWithTeamApp: 'attio.signInWithTeamApp',
   signOut: 'attio.signOut',
   switchWorkspace: 'attio.switchWorkspace',
   accountActions: 'attio.accountActions',

@@ -149,15 +149,21 @@ export function accountCommands(d: AccountCommandDeps): CommandTable {
     if (pick) await vscode.commands.executeCommand(pick.run);
   };
 
+  // true when signed in; never the session (it holds the access token) to whoever ran the command
+  const signIn = async (req: SignInRequest): Promise<boolean> => {
+    const session = await d.signIn.acquire(req);
+    await d.auth.add(session);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Attio workspace "{0}".', session.workspaceName));
+    return true;
+  };
+
   return {
-    // true when signed in; never the session (it holds the access token) to whoever ran the command
-    [Commands.signIn]: async (given?: SignInRequest): Promise<boolean> => {
+    [Commands.signIn]: (given?: SignInRequest): Promise<boolean> => {
       const req = d.args.honour(given);
-      const session = await d.signIn.acquire(req && typeof req === 'object' ? req : {});
-      await d.auth.add(session);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Attio workspace "{0}".', session.workspaceName));
-      return true;
+      return signIn(req && typeof req === 'object' ? req : {});
     },
+    // the team's way in without the pick: only the way is chosen, the address and the consent are asked as always
+    [Commands.signInWithTeamApp]: (): Promise<boolean> => signIn({ method: 'broker' }),
     [Commands.signOut]: signOut,
     [Commands.switchWorkspace]: switchWorkspace,
     [Commands.accountActions]: accountActions,

@@ -13,6 +13,7 @@ const accountModule = lazy<typeof Impl>(() => require('./accountCommands'));
 /** Every command the account surface handles (a unit test checks it against the handlers' table). */
 export const ACCOUNT_COMMANDS = [
   Commands.signIn,
+  Commands.signInWithTeamApp,
   Commands.signOut,
   Commands.switchWorkspace,
   Commands.accountActions,

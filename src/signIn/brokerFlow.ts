@@ -135,7 +135,7 @@ async function offerChangeAddress(text: string): Promise<void> {
   const again = vscode.l10n.t('Try Again');
   const pick = await vscode.window.showErrorMessage(vscode.l10n.t('Attio: {0}', text), change, again);
   if (pick === change) await vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.oauthBrokerUrl}`);
-  else if (pick === again) await vscode.commands.executeCommand(Commands.signIn, { method: 'broker' });
+  else if (pick === again) await vscode.commands.executeCommand(Commands.signInWithTeamApp);
 }
 
 /** A broker failure in the person's language, from its kind (the error's message is the English log line). */
@@ -209,5 +209,5 @@ async function showRefusal(m: RefusalMessage, appName: string, brokerUrl: string
   if (pick === copy) {
     await vscode.env.clipboard.writeText(adminSteps(appName, brokerUrl));
     void vscode.window.showInformationMessage(vscode.l10n.t('The steps are on the clipboard: send them to a workspace admin.'));
-  } else if (pick === again) await vscode.commands.executeCommand(Commands.signIn, { method: 'broker' });
+  } else if (pick === again) await vscode.commands.executeCommand(Commands.signInWithTeamApp);
 }

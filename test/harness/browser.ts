@@ -43,6 +43,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       // keep crash reports and dconf out of $HOME
       env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
       args: chromiumArgs,
+      // the team sign-in broker of the web suite serves https on [::1] with a certificate made for the run
+      // (test/harness/brokerScenery.ts); no other suite uses https
+      ignoreHTTPSErrors: true,
       timeout: 60_000,
     });
   } catch (e) {

@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AttioTestServer } from '../server';
-import { startBroker, type BrokerScenery } from './brokerScenery';
+import { startBroker, type BrokerScenery } from '../harness/brokerScenery';
 import { EXTENSION_ID, extensionApi, logCount, logLeakCount, logText, signInCommand, signOutAll, startServerFor, waitFor } from './helpers';
 
 const BROKER_SETTING = 'oauth.brokerUrl';

@@ -7,11 +7,11 @@
  * settings or display language and put them back.
  *
  * Two phases in the same code-server and browser:
- *   node  every suite but the web suite, with the extension in code-server's Node extension host;
+ *   node  every suite but the web suites, with the extension in code-server's Node extension host;
  *   web   the user setting `remote.extensionKind` makes the installed extension a web extension (as a person can:
  *         extensionManifestPropertiesService getExtensionKind; pickRunningLocation), the window reloads, and the web
- *         suite runs against the web build in the browser's web-worker extension host; the local server answers CORS
- *         for the workbench's origin.
+ *         suites (web*.uitest.ts) run against the web build in the browser's web-worker extension host; the local
+ *         server answers CORS for the workbench's origin.
  * ATTIO_UI_HOST=node or =web runs one phase only (default: both). Ends with a plain `N passed, N failed` line and
  * exits non-zero on any failure.
  *
@@ -49,10 +49,10 @@ async function cleanup(): Promise<void> {
 
 type Host = 'node' | 'web';
 
-/** The suites that run with the extension in `host`: the web suite in the web phase, every other in the node phase. */
+/** The suites that run with the extension in `host`: the web suites (web*.uitest.ts) in the web phase, every other in the node phase. */
 function suiteFiles(host: Host): string[] {
   const all = findFiles(__dirname, '.uitest.js');
-  const isWeb = (f: string) => path.basename(f) === 'web.uitest.js';
+  const isWeb = (f: string) => /^web[A-Z.]/.test(path.basename(f));
   // the suites that change the shared window's state (a second window with workspace trust on, the display language)
   // run after the others
   const late = ['restrictedMode.uitest.js', 'german.uitest.js'];

@@ -7,34 +7,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { readBrowserLogFiles } from './browserStorage';
 import { fixture, nextOpenedPage, notification, openAttioContainer, page, quickInput, resetWorkbench, runCommand, screenshot, server, signInWithToken, treeRow, until } from './fixture';
-
-/** Every file of the workbench's IndexedDB stores whose name says "log" (runs in the page). */
-async function readBrowserLogFiles(): Promise<{ relativePath: string; contents: string }[]> {
-  const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  const files: { relativePath: string; contents: string }[] = [];
-  for (const { name } of await indexedDB.databases()) {
-    if (!name) continue;
-    const db = await request(indexedDB.open(name));
-    try {
-      for (const storeName of Array.from(db.objectStoreNames).filter(n => /log/i.test(n))) {
-        const store = db.transaction(storeName, 'readonly').objectStore(storeName);
-        const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
-        keys.forEach((key, i) => {
-          const v: unknown = values[i];
-          const contents = typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : '';
-          files.push({ relativePath: String(key), contents });
-        });
-      }
-    } finally {
-      db.close();
-    }
-  }
-  return files;
-}
 
 suite('UI: the web build in the web worker', function () {
   suiteSetup(function () {
@@ -52,7 +26,7 @@ suite('UI: the web build in the web worker', function () {
     // The window's log files: in a browser VS Code keeps them in IndexedDB (its logs store), where the web worker's
     // log channels write. Our "Attio" log says which host it activated in. Nothing rendered is read.
     type LogFile = { relativePath: string; contents: string };
-    const readLogs = (): Promise<LogFile[]> => page().evaluate(readBrowserLogFiles);
+    const readLogs = (): Promise<LogFile[]> => readBrowserLogFiles(page());
     let ours: LogFile | undefined;
     await until('the Attio log of the web-worker extension host', async () => {
       ours = (await readLogs()).find(f => f.contents.includes('activating in the web extension host'));
@@ -83,7 +57,7 @@ suite('UI: the web build in the web worker', function () {
     await quickInput.fill('web-accounts.md');
     await quickInput.pick('web-accounts.md');
     const line = page().locator('.editor-group-container.active .monaco-editor .view-lines .view-line', { hasText: 'app.attio.com' }).first();
-    await line.waitFor({ state: 'visible', timeout: 15_000 });
+    await line.waitFor({ state: 'visible', timeout: 60_000 }); // a loaded machine took over 15 s to show the file
     const card = page().locator('.monaco-hover:not(.hidden)', { hasText: 'Ada Lovelace' }).first();
     for (let attempt = 1; ; attempt++) {
       await page().mouse.move(5, 5);
