@@ -118,8 +118,31 @@ function buildOptions({ minify = false } = {}) {
   };
 }
 
+/**
+ * The types CLI (`node dist/attio-types.js --out src/attio.gen.ts`, src/typegen/cli.ts): a Node program of its own,
+ * built beside the extension's bundles and sharing none of them (the generator, data layer and client are bundled in).
+ */
+function cliBuildOptions({ minify = false } = {}) {
+  return {
+    entryPoints: { 'attio-types': 'src/typegen/cli.ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outdir: 'dist',
+    minify,
+    sourcemap: !minify,
+    sourcesContent: false,
+    legalComments: 'none',
+    charset: 'utf8',
+    metafile: true,
+    logLevel: 'warning',
+    banner: { js: '#!/usr/bin/env node' },
+  };
+}
+
 async function main() {
-  const builds = [buildOptions({ minify: production })];
+  const builds = [buildOptions({ minify: production }), cliBuildOptions({ minify: production })];
   if (watch) builds.forEach(o => o.plugins.push(problemMatcher));
   const contexts = await Promise.all(builds.map(o => esbuild.context(o)));
   if (watch) {
@@ -136,7 +159,7 @@ async function main() {
   console.log(`${sizes.join(', ')}${production ? ' (minified)' : ''}`);
 }
 
-module.exports = { buildOptions, LAZY_PARTS };
+module.exports = { buildOptions, cliBuildOptions, LAZY_PARTS };
 
 if (require.main === module) {
   main().catch(e => {

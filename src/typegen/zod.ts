@@ -36,11 +36,11 @@ function valueSchema(a: AttributeSummary): string {
     const idKey = `${key}_id`;
     const titles = enumOf((a.choices ?? []).map(c => c.title));
     const ids = enumOf((a.choices ?? []).map(c => c.id));
-    return `attioValue(${literal(a.type)}, { ${key}: z.object({ id: z.object({ ${idKey}: ${ids} }), title: ${titles}, is_archived: z.boolean() }) })`;
+    return `z.object({ ...attioValueCommon, attribute_type: z.literal(${literal(a.type)}), ${key}: z.object({ id: z.object({ ${idKey}: ${ids} }), title: ${titles}, is_archived: z.boolean() }) })`;
   }
   const fields = FIELDS[a.type];
   if (!fields) return 'z.object({ attribute_type: z.string() })';
-  return `attioValue(${literal(a.type)}, { ${Object.entries(fields)
+  return `z.object({ ...attioValueCommon, attribute_type: z.literal(${literal(a.type)}), ${Object.entries(fields)
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ')} })`;
 }
@@ -59,9 +59,6 @@ export function zodSection(summary: SchemaSummary, bases: string[]): string[] {
     '  active_until: z.string().nullable(),',
     '  created_by_actor: z.object({ type: z.string().nullable(), id: z.string().nullable() }),',
     '};',
-    'function attioValue<T extends string, F extends Record<string, z.ZodTypeAny>>(type: T, fields: F) {',
-    '  return z.object({ ...attioValueCommon, attribute_type: z.literal(type), ...fields });',
-    '}',
   ];
   summary.objects.forEach((o, i) => {
     out.push(`/** Validates a record of ${literal(o.slug)} as Attio returns it. */`);

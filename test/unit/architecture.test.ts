@@ -29,6 +29,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   chat: ['data', 'ui', 'session', 'attio', 'common', 'constants', 'platform'],
   developer: ['data', 'session', 'attio', 'common', 'constants', 'platform'],
   typegen: ['data', 'attio', 'constants', 'platform'],
+  typedCode: ['typegen', 'data', 'session', 'attio', 'common', 'constants', 'platform'],
   extension: ['*'],
 };
 

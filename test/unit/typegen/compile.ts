@@ -33,6 +33,8 @@ export function typeCheck(files: Record<string, string>): Record<string, FileDia
   host.getSourceFile = (name, lang, ...rest) => (abs.has(name) ? ts.createSourceFile(name, abs.get(name)!, lang) : getSourceFile.call(host, name, lang, ...rest));
   host.fileExists = name => abs.has(name) || fileExists.call(host, name);
   host.readFile = name => abs.get(name) ?? readFile.call(host, name);
+  const { directoryExists } = host;
+  host.directoryExists = dir => dir === ROOT || (directoryExists?.call(host, dir) ?? true);
   const program = ts.createProgram([...abs.keys()], COMPILER_OPTIONS, host);
   const out: Record<string, FileDiagnostic[]> = Object.fromEntries(Object.keys(files).map(f => [f, []]));
   for (const d of [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()]) {
