@@ -15,6 +15,13 @@ export interface ScaffoldDeps {
   exists(uri: vscode.Uri): Promise<boolean>;
 }
 
+/** Asks before a file is replaced (a quick pick: Escape keeps the file). */
+export async function askReplace(question: string): Promise<boolean> {
+  const replace = { label: vscode.l10n.t('Replace'), replace: true };
+  const keep = { label: vscode.l10n.t('Keep it'), replace: false };
+  return (await vscode.window.showQuickPick([keep, replace], { title: question, placeHolder: question, ignoreFocusOut: true }))?.replace === true;
+}
+
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   return folders.length > 1 ? vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Add the typed client to which folder?') }) : folders[0];
@@ -54,10 +61,7 @@ export async function scaffoldClient(d: ScaffoldDeps): Promise<void> {
   const written: string[] = [];
   for (const f of files) {
     const name = vscode.workspace.asRelativePath(f.uri);
-    if (await d.exists(f.uri)) {
-      const replace = vscode.l10n.t('Replace');
-      if ((await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', name), { modal: true }, replace)) !== replace) continue;
-    }
+    if ((await d.exists(f.uri)) && !(await askReplace(vscode.l10n.t('{0} already exists. Replace it?', name)))) continue;
     await vscode.workspace.fs.writeFile(f.uri, new TextEncoder().encode(f.text));
     written.push(name);
   }
