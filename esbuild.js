@@ -101,13 +101,21 @@ const vscodeOnce = {
  */
 function buildOptions({ minify = false } = {}) {
   return {
+    ...commonOptions(minify),
     entryPoints: { extension: 'src/extension.ts', ...Object.fromEntries(Object.keys(LAZY_PARTS).map(part => [part, `lazy-part:${part}`])) },
-    bundle: true,
-    format: 'cjs',
     platform: 'browser',
     target: 'es2022',
-    outdir: 'dist',
     external: ['vscode'],
+    plugins: [lazyEntries, lazyRequires, vscodeOnce],
+  };
+}
+
+/** What every build of this script shares: one CommonJS bundle per entry into dist/, sourcemaps unless minified. */
+function commonOptions(minify) {
+  return {
+    bundle: true,
+    format: 'cjs',
+    outdir: 'dist',
     minify,
     sourcemap: !minify,
     sourcesContent: false,
@@ -115,7 +123,6 @@ function buildOptions({ minify = false } = {}) {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: [lazyEntries, lazyRequires, vscodeOnce],
   };
 }
 
@@ -124,22 +131,7 @@ function buildOptions({ minify = false } = {}) {
  * built beside the extension's bundles and sharing none of them (the generator, data layer and client are bundled in).
  */
 function cliBuildOptions({ minify = false } = {}) {
-  return {
-    entryPoints: { 'attio-types': 'src/typegen/cli.ts' },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outdir: 'dist',
-    minify,
-    sourcemap: !minify,
-    sourcesContent: false,
-    legalComments: 'none',
-    charset: 'utf8',
-    metafile: true,
-    logLevel: 'warning',
-    banner: { js: '#!/usr/bin/env node' },
-  };
+  return { ...commonOptions(minify), entryPoints: { 'attio-types': 'src/typegen/cli.ts' }, platform: 'node', target: 'node20', banner: { js: '#!/usr/bin/env node' } };
 }
 
 async function main() {

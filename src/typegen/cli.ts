@@ -111,7 +111,8 @@ function check(file: string, opts: Parameters<typeof generateModule>[0], say: (l
     fail(`attio-types --check: ${file} does not exist; generate it first`);
     return 1;
   }
-  const status = moduleStatus(existing, opts);
+  // a module generated with --zod is compared with one generated with it, whether or not --check was given --zod
+  const status = moduleStatus(existing, { ...opts, zod: opts.zod || /^import \{ z \} from 'zod';$/m.test(existing) });
   switch (status.kind) {
     case 'current':
       say(`attio-types --check: ${path.basename(file)} matches the workspace "${opts.workspace.name}"`);
