@@ -51,6 +51,7 @@ const LAZY_PARTS = {
   editor: ['src/editor/parts.ts'],
   chat: ['src/chat/toolRunner.ts'],
   developer: ['src/developer/impl.ts'],
+  typedCode: ['src/typedCode/impl.ts'],
 };
 
 /** A part's entry: every export of its files (a module esbuild reads from here, not a file of src/). */
@@ -101,13 +102,21 @@ const vscodeOnce = {
  */
 function buildOptions({ minify = false } = {}) {
   return {
+    ...commonOptions(minify),
     entryPoints: { extension: 'src/extension.ts', ...Object.fromEntries(Object.keys(LAZY_PARTS).map(part => [part, `lazy-part:${part}`])) },
-    bundle: true,
-    format: 'cjs',
     platform: 'browser',
     target: 'es2022',
-    outdir: 'dist',
     external: ['vscode'],
+    plugins: [lazyEntries, lazyRequires, vscodeOnce],
+  };
+}
+
+/** What every build of this script shares: one CommonJS bundle per entry into dist/, sourcemaps unless minified. */
+function commonOptions(minify) {
+  return {
+    bundle: true,
+    format: 'cjs',
+    outdir: 'dist',
     minify,
     sourcemap: !minify,
     sourcesContent: false,
@@ -115,12 +124,19 @@ function buildOptions({ minify = false } = {}) {
     charset: 'utf8',
     metafile: true,
     logLevel: 'warning',
-    plugins: [lazyEntries, lazyRequires, vscodeOnce],
   };
 }
 
+/**
+ * The types CLI (`node dist/attio-types.js --out src/attio.gen.ts`, src/typegen/cli.ts): a Node program of its own,
+ * built beside the extension's bundles and sharing none of them (the generator, data layer and client are bundled in).
+ */
+function cliBuildOptions({ minify = false } = {}) {
+  return { ...commonOptions(minify), entryPoints: { 'attio-types': 'src/typegen/cli.ts' }, platform: 'node', target: 'node20', banner: { js: '#!/usr/bin/env node' } };
+}
+
 async function main() {
-  const builds = [buildOptions({ minify: production })];
+  const builds = [buildOptions({ minify: production }), cliBuildOptions({ minify: production })];
   if (watch) builds.forEach(o => o.plugins.push(problemMatcher));
   const contexts = await Promise.all(builds.map(o => esbuild.context(o)));
   if (watch) {
@@ -137,7 +153,7 @@ async function main() {
   console.log(`${sizes.join(', ')}${production ? ' (minified)' : ''}`);
 }
 
-module.exports = { buildOptions, LAZY_PARTS };
+module.exports = { buildOptions, cliBuildOptions, LAZY_PARTS };
 
 if (require.main === module) {
   main().catch(e => {

@@ -74,6 +74,8 @@ export const Defaults = {
 export const StateKeys = {
   /** `setting|file URI` pairs of folder settings already warned about. */
   warnedFolderSettings: 'attio.warnedFolderSettings',
+  /** The file "Generate TypeScript Types" last wrote (a URI string), offered next time and checked for staleness. */
+  typesFile: 'attio.typesFile',
 } as const;
 
 /** Keys of the extension's globalState (not secret; per workspace inside the value). */
@@ -145,6 +147,15 @@ export const DevCommands = {
   copyApiSlug: 'attio.copyApiSlug',
   refreshJson: 'attio.refreshJson',
   showArchivedAttributes: 'attio.showArchivedAttributes',
+} as const;
+
+/** The first words of every generated types module: how the editor recognises one without parsing it. */
+export const TYPES_HEADER_MARK = '// Attio types for the workspace ';
+
+/** Typed code from the workspace (src/typedCode): generated types and the typed-client scaffold. */
+export const TypedCodeCommands = {
+  generateTypes: 'attio.generateTypes',
+  addTypedClient: 'attio.addTypedClient',
 } as const;
 
 /** Setting keys of the trees, under the `attio` section. */

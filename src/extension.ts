@@ -37,6 +37,7 @@ import { meetingCommands } from './views/meetingCommands';
 import { listCommands } from './views/listCommands';
 import { assessScopes } from './attio';
 import { TranscriptDocuments } from './detail/transcripts';
+import { TypedCode } from './typedCode';
 
 /** What integration tests reach (only in ExtensionMode.Test: it holds live tokens, so never for other extensions). */
 export interface TestApi {
@@ -110,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
   const transcripts = new TranscriptDocuments(data, errors.describe);
+  const typedCode = new TypedCode({ data, describeError: errors.describe, log: log.child('Types'), state: context.workspaceState, args: commandArguments });
   const chatTools = new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') });
   const tokenHealth = new TokenHealthMonitor({
     connection,
@@ -144,6 +146,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),
+    typedCode,
+    registerCommands(typedCode.commands(), log, redactor),
     registerCommands(pinCommands(views), log, redactor),
     registerCommands(commentCommands(views, data, details), log, redactor),
     transcripts,

@@ -9,6 +9,7 @@
  *  6. the local server's 50,000-record workspace: start-up and a filtered page
  *  7. "Open as JSON" of a 500-record page: the raw answer through the client, and the document text built from it
  *     (outside the extension host; the integration test "Developer" logs the in-host open time)
+ *  8. typed code: a 50-object, 1,000-attribute module generated and type-checked (test/bench/typegen.ts)
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,6 +20,7 @@ import { AttioClient, RateLimiter, pages, recordTitle } from '../../src/attio';
 import { parseBody } from '../../src/attio/request';
 import { dataArray, recordSchema } from '../../src/attio/schemas';
 import { benchLinkScan } from './linkScan';
+import { benchTypegen } from './typegen';
 import { jsonText } from '../../src/developer/snippets';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -161,7 +163,11 @@ async function benchBundle(): Promise<void> {
         parts.set(part, (parts.get(part) ?? 0) + i.bytesInOutput);
       }
       const top = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([p, b]) => `${p} ${kb(b)}`);
-      const main = file.endsWith('extension.js') ? ` (loaded at activation; budget 120 KB; 130 KB in the web worker)` : ' (loaded on first use)';
+      const main = file.endsWith('extension.js')
+        ? ` (loaded at activation; budget 120 KB; 130 KB in the web worker)`
+        : file.endsWith('attio-types.js')
+          ? ' (the types CLI, not part of the extension)'
+          : ' (loaded on first use)';
       console.log(`   ${file}: ${kb(out.bytes)}${main} — ${top.join(', ')}`);
     }
   } catch (e) {
@@ -234,6 +240,7 @@ async function main(): Promise<void> {
   await benchBundle();
   benchLinkScan();
   await benchLargeServer();
+  benchTypegen();
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(1)} s (node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})`);
 }
 

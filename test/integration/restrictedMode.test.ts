@@ -76,4 +76,24 @@ suite('Restricted Mode: an untrusted folder naming another server', () => {
     assert.ok(user.requests.some(r => r.path === '/v2/objects'), 'the user\'s server served the views');
     await holdsFor(() => folder.requests.length === 0, 'the folder\'s server received no request at all', 1000);
   });
+
+  test('Add a Typed Client reads and writes nothing in the untrusted folder', async () => {
+    // signed in: in a trusted folder the command would go on to generate the types and write the client
+    await signInWith(user.tokens.full);
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const listing = async (dir: vscode.Uri): Promise<string[]> => {
+      const out: string[] = [];
+      for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+        const child = vscode.Uri.joinPath(dir, name);
+        const stat = await vscode.workspace.fs.stat(child);
+        out.push(`${child.path} ${stat.mtime} ${stat.size}`);
+        if (type === vscode.FileType.Directory) out.push(...(await listing(child)));
+      }
+      return out.sort();
+    };
+    const before = await listing(root);
+    await vscode.commands.executeCommand('attio.addTypedClient');
+    assert.deepStrictEqual(await listing(root), before, 'no file added or changed');
+    assert.ok(!before.some(l => /attioClient\.ts|\.env\.example/.test(l)));
+  });
 });

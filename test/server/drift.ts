@@ -2,6 +2,8 @@
  * Schema drift: simulates an Attio API that has moved on from the published
  * document. Transformations build new objects and never mutate their input.
  */
+import { attioTimestamp, findList, findObject, type AttributeDef, type AttributeType, type Workspace } from './model';
+
 export type Drift = 'none' | 'unknown-fields' | 'missing-optional';
 
 const VALUE_MAP_KEYS = new Set(['values', 'entry_values']);
@@ -83,4 +85,59 @@ export function applyHugeText(body: unknown, bytes: number): unknown {
       return { ...item, [key]: { ...(item[key] as object), [HUGE_TEXT_SLUG]: [value] } };
     }),
   };
+}
+
+/**
+ * Schema drift of the workspace itself (what a workspace admin does in Attio's settings): an attribute added, removed
+ * (archived) or given another type; a select option or a status added or removed (archived). Generated types made
+ * before the change are then stale. Mutates the workspace's definitions; `target` is an object or list slug.
+ */
+export type SchemaEdit =
+  | { kind: 'addAttribute'; target: string; slug: string; type: AttributeType; multi?: boolean }
+  | { kind: 'removeAttribute'; target: string; slug: string }
+  | { kind: 'retypeAttribute'; target: string; slug: string; type: AttributeType }
+  | { kind: 'addOption'; target: string; attribute: string; title: string }
+  | { kind: 'removeOption'; target: string; attribute: string; title: string };
+
+let editCount = 0;
+
+export function changeSchema(ws: Workspace, edit: SchemaEdit): void {
+  const owner = findObject(ws, edit.target) ?? findList(ws, edit.target);
+  if (!owner) throw new Error(`no object or list ${edit.target}`);
+  const live = owner.attributes.filter(a => !a.isArchived);
+  const attribute = (slug: string): AttributeDef => {
+    const a = live.find(x => x.slug === slug);
+    if (!a) throw new Error(`no attribute ${edit.target}.${slug}`);
+    return a;
+  };
+  const id = (): string => `00000000-0000-4000-8000-${(++editCount).toString(16).padStart(12, '0')}`;
+  switch (edit.kind) {
+    case 'addAttribute': {
+      const title = edit.slug.replace(/_/g, ' ');
+      owner.attributes.push({
+        id: id(), parentId: owner.id, title, description: null, slug: edit.slug, type: edit.type, isSystem: false, isWritable: true, isRequired: false,
+        isUnique: false, isMultiselect: edit.multi ?? false, isArchived: false, createdAt: attioTimestamp(Date.now()),
+        ...(edit.type === 'select' ? { options: [] } : edit.type === 'status' ? { statuses: [] } : {}),
+      });
+      return;
+    }
+    case 'removeAttribute':
+      attribute(edit.slug).isArchived = true;
+      return;
+    case 'retypeAttribute':
+      attribute(edit.slug).type = edit.type;
+      return;
+    case 'addOption': {
+      const a = attribute(edit.attribute);
+      if (a.type === 'status') (a.statuses ??= []).push({ id: id(), title: edit.title, isArchived: false, celebrationEnabled: false, targetTimeInStatus: null });
+      else (a.options ??= []).push({ id: id(), title: edit.title, isArchived: false });
+      return;
+    }
+    case 'removeOption': {
+      const a = attribute(edit.attribute);
+      const choice = [...(a.options ?? []), ...(a.statuses ?? [])].find(c => c.title === edit.title && !c.isArchived);
+      if (!choice) throw new Error(`no option ${edit.title} of ${edit.target}.${edit.attribute}`);
+      choice.isArchived = true;
+    }
+  }
 }

@@ -7,7 +7,7 @@
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { applyDrift, applyHugeText } from './drift';
+import { applyDrift, applyHugeText, changeSchema, type SchemaEdit } from './drift';
 import { ApiError, forbidden, invalidToken, missingAuthorization, nextSecondHttpDate, notFound, rateLimited, serverError, validation } from './errors';
 import { FaultDecision, FaultInjector, Faults } from './faults';
 import { Reply, jsonReply, readBody, send } from './http';
@@ -22,6 +22,7 @@ import { buildWorkspace } from './seed';
 import { Token, TokenStore, tokenFromHeader } from './tokens';
 
 export type { Faults } from './faults';
+export type { SchemaEdit } from './drift';
 
 export interface StartOptions {
   /** 0 (default) = random free port. */
@@ -73,6 +74,8 @@ export interface AttioTestServer {
   clearRequests(): void;
   /** Replaces the current faults. */
   setFaults(f: Faults): void;
+  /** Changes the demo workspace's schema (an attribute or option added, removed, retyped; see drift.ts). */
+  changeSchema(edit: SchemaEdit): void;
   setOAuthAutoDecision(d: 'approve' | 'deny' | undefined): void;
   /** Registers one more redirect URI on the OAuth app (a sign-in broker started after this server). */
   allowRedirectUri(uri: string): void;
@@ -255,6 +258,7 @@ export async function startAttioServer(opts: StartOptions = {}): Promise<AttioTe
       requests.length = 0;
     },
     setFaults: (f: Faults) => faults.set(f),
+    changeSchema: (edit: SchemaEdit) => changeSchema(ws, edit),
     setOAuthAutoDecision: (d: Decision | undefined) => provider.setAutoDecision(d),
     allowRedirectUri: (uri: string) => provider.allowRedirectUri(uri),
     allowRelayOrigin: (origin: string) => provider.allowRelayOrigin(origin),
