@@ -50,6 +50,7 @@ const LAZY_PARTS = {
   editor: ['src/editor/parts.ts'],
   chat: ['src/chat/toolRunner.ts'],
   developer: ['src/developer/impl.ts'],
+  project: ['src/project/impl.ts'],
 };
 
 /** A part's entry: every export of its files (a module esbuild reads from here, not a file of src/). */

@@ -16,6 +16,7 @@ import { HOST_KIND, hostEnvironment, setExtensionFiles } from './platform';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
 import { DeveloperView } from './developer';
+import { ProjectKeySurface } from './project';
 import { AttioAuthProvider, registerAuthProvider } from './session/authProvider';
 import { ClientFactory } from './session/clients';
 import { Connection } from './session/connection';
@@ -56,6 +57,7 @@ export interface TestApi {
   commandArguments: CommandArguments;
   chatTools: ChatTools;
   health: TokenHealthMonitor['health'];
+  projectKey: ProjectKeySurface;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -102,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
+  const projectKey = new ProjectKeySurface({ clientFor: (token, baseUrl) => clients.clientFor(token, baseUrl), apiBaseUrl: () => config.current.apiBaseUrl, redactor, log: log.child('Project'), args: commandArguments });
   const transcripts = new TranscriptDocuments(data, errors.describe);
   const chatTools = new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') });
   const tokenHealth = new TokenHealthMonitor({
@@ -137,6 +140,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     attioMcp,
     developer,
     registerCommands(developer.commands(), log, redactor),
+    projectKey,
+    registerCommands(projectKey.commands(), log, redactor),
     registerCommands(pinCommands(views), log, redactor),
     registerCommands(commentCommands(views, data, details), log, redactor),
     transcripts,
@@ -147,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health, projectKey }
     : undefined;
 }
 

@@ -28,6 +28,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   editor: ['data', 'detail', 'ui', 'session', 'attio', 'common', 'constants', 'platform'],
   chat: ['data', 'ui', 'session', 'attio', 'common', 'constants', 'platform'],
   developer: ['data', 'session', 'attio', 'common', 'constants', 'platform'],
+  project: ['attio', 'common', 'constants', 'platform'],
   extension: ['*'],
 };
 
