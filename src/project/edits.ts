@@ -20,9 +20,11 @@ export function gitignoreAddition(gitignore: string, name: string): string | und
   return `${sep}${name}${eol}`;
 }
 
-/** How a value is written in `.env`: bare when it is safe bare, else in double quotes. */
+/** How a value is written in `.env` so that dotenv reads it back unchanged: bare when that is safe, else quoted. */
 function dotenvQuoted(value: string): string {
-  return /^[\w\-.~+/=:@]*$/.test(value) ? value : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  if (/^[\w\-.~+/=:@]*$/.test(value)) return value;
+  if (!value.includes("'") && !value.includes('\n')) return `'${value}'`;
+  return `"${value.replace(/\n/g, '\\n')}"`;
 }
 
 /**

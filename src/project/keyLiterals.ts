@@ -25,7 +25,10 @@ const MIN_KEY = 20;
 /** How far back from `Bearer` the opening quote may be (`"Authorization: Bearer …"`). */
 const MAX_PREFIX = 64;
 
-const TOKEN_CHAR = /[A-Za-z0-9_\-.~+/=]/;
+/** The characters of a token (letters, digits, `_-.~+/=`), by character code: the scan asks once per character. */
+const TOKEN_CODES = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.~+/=') TOKEN_CODES[c.charCodeAt(0)] = 1;
+const isTokenCode = (c: number): boolean => c < 128 && TOKEN_CODES[c] === 1;
 const QUOTES = new Set(['"', "'", '`']);
 const PLACEHOLDER = /your|example|placeholder|change.?me|replace|insert|dummy|xxxx|redacted|<|>|\$\{|\.\.\./i;
 
@@ -44,7 +47,7 @@ export function entropy(s: string): number {
 /** Whether `value` looks like a real secret rather than a placeholder or a word: never a judgement of validity. */
 export function looksLikeSecret(value: string): boolean {
   if (value.length < MIN_KEY || value.length > MAX_KEY) return false;
-  for (const c of value) if (!TOKEN_CHAR.test(c)) return false;
+  for (let k = 0; k < value.length; k++) if (!isTokenCode(value.charCodeAt(k))) return false;
   if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || PLACEHOLDER.test(value)) return false;
   return entropy(value) >= 3.2;
 }
@@ -61,7 +64,7 @@ const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 function tokenEnd(text: string, from: number): number {
   let k = from;
   const limit = Math.min(text.length, from + MAX_KEY + 1);
-  while (k < limit && TOKEN_CHAR.test(text[k])) k++;
+  while (k < limit && isTokenCode(text.charCodeAt(k))) k++;
   return k;
 }
 
