@@ -18,10 +18,13 @@ export interface EnvKey {
   entry: DotenvEntry;
 }
 
-/** The text of `uri`: the open document's (unsaved edits included), else the file's; undefined when unreadable or too large. */
+/**
+ * The text of `uri`: an open document's with unsaved edits, else the file's (an open document may not have caught up
+ * with the disk yet, or its file may be gone); undefined when unreadable or too large.
+ */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open?.isDirty) return open.getText();
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.size > MAX_FILE_BYTES) return undefined;

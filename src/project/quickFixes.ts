@@ -1,8 +1,8 @@
 /**
  * The quick fixes of the project key's diagnostics: "Add .env to .gitignore" and "Move to .env" (the key appended to
  * `.env` unless it is there, `.env` added to `.gitignore`, the literal replaced by `process.env.ATTIO_API_KEY`), each one
- * WorkspaceEdit. `.env` and `.gitignore` are saved (git reads them from disk); the source file is left for the
- * person to save, as any quick fix leaves it.
+ * WorkspaceEdit. `.env` and `.gitignore` are written to the disk (git reads them there) unless they are open with
+ * unsaved edits; the source file is left for the person to save, as any quick fix leaves it.
  */
 import * as vscode from 'vscode';
 import { ENV_API_KEY, ProjectCommands, ProjectDiagnostics } from '../constants';
@@ -37,40 +37,33 @@ export class KeyQuickFixes implements vscode.CodeActionProvider {
   }
 }
 
-/** Adds to `edit` what makes the file at `uri` end with `addition` (a new file, or an insertion at its end). */
-async function appendTo(edit: vscode.WorkspaceEdit, uri: vscode.Uri, existing: string | undefined, addition: string): Promise<void> {
-  if (existing === undefined) {
-    edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(addition) });
-    return;
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  edit.insert(uri, doc.positionAt(doc.getText().length), addition);
+/**
+ * Adds to `edit` what makes the file at `uri` end with `addition`: into an open document with unsaved edits (which
+ * stays unsaved, as the person left it), else the file written whole (created when missing): git reads the disk.
+ */
+function appendTo(edit: vscode.WorkspaceEdit, uri: vscode.Uri, existing: string | undefined, addition: string): void {
+  const dirty = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString() && d.isDirty);
+  if (dirty) edit.insert(uri, dirty.positionAt(dirty.getText().length), addition);
+  // a file that could not be read (too large) is never overwritten: only a missing one is created
+  else if (existing === undefined) edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(addition) });
+  else edit.createFile(uri, { overwrite: true, contents: new TextEncoder().encode(existing + addition) });
 }
 
 /** Adds `name` to the `.gitignore` beside `file` (git reads a `.gitignore` for its own folder and below). */
-async function ignoreEdit(edit: vscode.WorkspaceEdit, file: vscode.Uri): Promise<vscode.Uri | undefined> {
+async function ignoreEdit(edit: vscode.WorkspaceEdit, file: vscode.Uri): Promise<boolean> {
   const gitignore = vscode.Uri.joinPath(file, '..', '.gitignore');
   const text = await readText(gitignore);
   const addition = gitignoreAddition(text ?? '', baseName(file));
-  if (addition === undefined) return undefined;
-  await appendTo(edit, gitignore, text, addition);
-  return gitignore;
-}
-
-async function saveAll(uris: readonly (vscode.Uri | undefined)[]): Promise<void> {
-  for (const uri of uris) {
-    if (uri && vscode.workspace.textDocuments.some(d => d.uri.toString() === uri.toString() && d.isDirty)) await vscode.workspace.save(uri);
-  }
+  if (addition === undefined) return false;
+  appendTo(edit, gitignore, text, addition);
+  return true;
 }
 
 /** "Add .env to .gitignore" for the `.env*` file at `uri`. True when the edit was applied. */
 export async function ignoreEnvFile(uri: vscode.Uri): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
-  const gitignore = await ignoreEdit(edit, uri);
-  if (!gitignore) return true;
-  if (!(await vscode.workspace.applyEdit(edit))) return false;
-  await saveAll([gitignore]);
-  return true;
+  if (!(await ignoreEdit(edit, uri))) return true;
+  return vscode.workspace.applyEdit(edit);
 }
 
 /**
@@ -92,10 +85,8 @@ export async function moveKeyToEnv(uri: vscode.Uri, offset: number): Promise<boo
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
-  if (addition) await appendTo(edit, envUri, envText, addition.append);
-  const gitignore = await ignoreEdit(edit, envUri);
+  if (addition) appendTo(edit, envUri, envText, addition.append);
+  await ignoreEdit(edit, envUri);
   edit.replace(uri, new vscode.Range(doc.positionAt(literal.start), doc.positionAt(literal.end)), envReplacement(text, literal, ENV_API_KEY));
-  if (!(await vscode.workspace.applyEdit(edit))) return false;
-  await saveAll([envUri, gitignore]);
-  return true;
+  return vscode.workspace.applyEdit(edit);
 }
