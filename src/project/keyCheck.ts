@@ -5,7 +5,8 @@
  * stored or logged (the client's redactor learns it), and the command's result carries no key.
  */
 import * as vscode from 'vscode';
-import { errorMessage, isAttioError, isCancellation, originOf, type AttioClient, type Redactor } from '../attio';
+import type { AttioClient, Redactor } from '../attio';
+import { errorMessage, isAttioError, isCancellation, originOf } from '../attio/errors';
 import { errorWording } from '../common/errorText';
 import type { Logger } from '../common/log';
 import { envKeysOf, type EnvKey } from './folderFiles';

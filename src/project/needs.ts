@@ -3,7 +3,7 @@
  * client that reads records and list entries, and its writes. Scopes come from the endpoint table of
  * src/attio/scopes.ts (checked against Attio's OpenAPI document), never from a hand-written list.
  */
-import { endpointScopes, missingScopes, type EndpointKey } from '../attio';
+import { endpointScopes, missingScopes, type EndpointKey } from '../attio/scopes';
 
 export type ProjectUse = 'types' | 'reads' | 'writes';
 
