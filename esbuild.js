@@ -52,6 +52,7 @@ const LAZY_PARTS = {
   chat: ['src/chat/toolRunner.ts'],
   developer: ['src/developer/impl.ts'],
   typedCode: ['src/typedCode/impl.ts'],
+  project: ['src/project/impl.ts'],
 };
 
 /** A part's entry: every export of its files (a module esbuild reads from here, not a file of src/). */

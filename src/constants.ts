@@ -242,3 +242,20 @@ export const AttioMcp = {
   providerId: 'attio.mcpServer',
   url: 'https://mcp.attio.com/mcp',
 } as const;
+
+/** The project's own API key (src/project): its check, its diagnostics and their quick fixes. */
+export const ProjectCommands = {
+  checkKey: 'attio.checkProjectKey',
+  /** Quick fix of a key literal (arguments: the document's URI and the literal's start offset; not in the palette). */
+  moveKeyToEnv: 'attio.moveKeyToEnv',
+  /** Quick fix of a `.env` git does not ignore (argument: the file's URI; not in the palette). */
+  ignoreEnvFile: 'attio.ignoreEnvFile',
+} as const;
+
+/** The project key's diagnostics: their source and codes. */
+export const ProjectDiagnostics = {
+  collection: 'attio-project-key',
+  source: 'Attio',
+  envNotIgnored: 'attio-env-not-ignored',
+  keyLiteral: 'attio-key-literal',
+} as const;

@@ -16,6 +16,7 @@ import { HOST_KIND, hostEnvironment, setExtensionFiles } from './platform';
 import { WorkspaceData } from './data';
 import { DetailDocuments } from './detail/provider';
 import { DeveloperView } from './developer';
+import { ProjectKeySurface } from './project';
 import { AttioAuthProvider, registerAuthProvider } from './session/authProvider';
 import { ClientFactory } from './session/clients';
 import { Connection } from './session/connection';
@@ -61,6 +62,7 @@ export interface TestApi {
   commandArguments: CommandArguments;
   chatTools: ChatTools;
   health: TokenHealthMonitor['health'];
+  projectKey: ProjectKeySurface;
 }
 
 /** Composition root: builds the parts, hands each its dependencies, gives every disposable an owner. Nothing else. */
@@ -110,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   const attioMcp = new AttioMcpServer(config);
   const developer = new DeveloperView({ data, describeError: errors.describe, log: log.child('Developer'), baseUrl: () => connection.apiBaseUrl, resolve: arg => views.nodeOf(arg) });
+  const projectKey = new ProjectKeySurface({ clientFor: (token, baseUrl) => clients.clientFor(token, baseUrl), apiBaseUrl: () => config.current.apiBaseUrl, redactor, log: log.child('Project'), args: commandArguments });
   const transcripts = new TranscriptDocuments(data, errors.describe);
   const typedCode = new TypedCode({ data, describeError: errors.describe, log: log.child('Types'), state: context.workspaceState, args: commandArguments });
   const chatTools = new ChatTools({ data, describeError: errors.describeForModel, redact: text => redactor.redact(text), config, log: log.child('Chat') });
@@ -148,6 +151,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerCommands(developer.commands(), log, redactor),
     typedCode,
     registerCommands(typedCode.commands(), log, redactor),
+    projectKey,
+    registerCommands(projectKey.commands(), log, redactor),
     registerCommands(pinCommands(views), log, redactor),
     registerCommands(commentCommands(views, data, details), log, redactor),
     transcripts,
@@ -159,7 +164,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   return testing
-    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, logLines, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health }
+    ? { connection, errors, auth, scopeErrors, logUri: context.logUri, logLines, globalStorageUri: context.globalStorageUri, data, views, secrets: context.secrets, reports, editor, details, attioMcp, globalState: context.globalState, commandArguments, chatTools, health: tokenHealth.health, projectKey }
     : undefined;
 }
 

@@ -15,6 +15,8 @@ export const endpointScopes = {
   'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses': ['object_configuration:read'],
   'POST /v2/objects/{object}/records/query': ['record_permission:read', 'object_configuration:read'],
   'GET /v2/objects/{object}/records/{record_id}': ['record_permission:read', 'object_configuration:read'],
+  'POST /v2/objects/{object}/records': ['record_permission:read-write', 'object_configuration:read'],
+  'PATCH /v2/objects/{object}/records/{record_id}': ['record_permission:read-write', 'object_configuration:read'],
   'GET /v2/objects/{object}/records/{record_id}/entries': ['record_permission:read', 'object_configuration:read', 'list_entry:read'],
   'POST /v2/objects/records/search': ['record_permission:read', 'object_configuration:read'],
   'GET /v2/lists': ['list_configuration:read'],

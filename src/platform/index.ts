@@ -8,7 +8,7 @@
  * TextEncoder, btoa). Imports nothing of ours and no vscode (src/attio uses it).
  */
 import * as node from './node';
-import type { HostKind, LazyModule, ReadExtensionFile } from './types';
+import type { HostKind, LazyModule, ReadExtensionFile, RunProcess } from './types';
 import * as web from './web';
 
 const host: typeof node = typeof __dirname === 'string' ? node : web;
@@ -17,4 +17,5 @@ export const HOST_KIND: HostKind = host.HOST_KIND;
 export const hostEnvironment: () => Readonly<Record<string, string | undefined>> = host.hostEnvironment;
 export const setExtensionFiles: (read: ReadExtensionFile) => void = host.setExtensionFiles;
 export const lazy: <T>(nodeRequire: () => unknown) => LazyModule<T> = host.lazy;
-export type { HostKind, LazyModule, ReadExtensionFile } from './types';
+export const runProcess: RunProcess = host.runProcess;
+export type { HostKind, LazyModule, ProcessResult, ReadExtensionFile, RunProcess } from './types';

@@ -19,3 +19,15 @@ export type ReadExtensionFile = (path: string) => PromiseLike<Uint8Array>;
 
 /** Which extension host runs this build: `node` (desktop, remote, code-server's server) or `web` (a browser's worker). */
 export type HostKind = 'node' | 'web';
+
+/** What a program run to its end answered: its exit code and what it wrote to standard output. */
+export interface ProcessResult {
+  code: number;
+  stdout: string;
+}
+
+/**
+ * Runs a program (no shell) in `cwd` with `input` on its standard input; undefined where programs cannot be run (the
+ * web worker) or it could not start (not installed). Rejects on `timeoutMs`.
+ */
+export type RunProcess = (command: string, args: readonly string[], opts: { cwd: string; input?: string; timeoutMs?: number }) => Promise<ProcessResult | undefined>;

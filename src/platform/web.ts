@@ -8,7 +8,7 @@
  * whose `require` knows only 'vscode'. Loaded parts are kept on a global registry, the web's module cache: a lazy
  * bundle carries its own copy of this file, and every copy must see one cache.
  */
-import type { HostKind, LazyModule, ReadExtensionFile } from './types';
+import type { HostKind, LazyModule, ReadExtensionFile, RunProcess } from './types';
 
 export const HOST_KIND: HostKind = 'web';
 
@@ -78,3 +78,6 @@ export function lazy<T>(nodeRequire: () => unknown): LazyModule<T> {
   };
   return Object.defineProperties(get, { ready: { get: () => registry.loaded.has(name) }, load: { value: load } }) as LazyModule<T>;
 }
+
+/** A web worker runs no programs. */
+export const runProcess: RunProcess = async () => undefined;

@@ -9,6 +9,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { RESTRICTED_FOLDER_KEY } from '../harness/restrictedFolder';
 import { startAttioServer, type AttioTestServer } from '../server';
 import { EXTENSION_ID, extensionApi, findRow, signInWith, signOutAll, startServerFor, treeRows, waitFor, holdsFor, signInCommand } from './helpers';
 
@@ -95,5 +96,27 @@ suite('Restricted Mode: an untrusted folder naming another server', () => {
     await vscode.commands.executeCommand('attio.addTypedClient');
     assert.deepStrictEqual(await listing(root), before, 'no file added or changed');
     assert.ok(!before.some(l => /attioClient\.ts|\.env\.example/.test(l)));
+  });
+
+  test("the project key: the check reads nothing, no diagnostic, the implementation never loads", async () => {
+    const api = await extensionApi();
+    const folderUri = vscode.workspace.workspaceFolders![0].uri;
+    // VS Code opens the file (the editor may); the extension must not read it or the .env beside it
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folderUri, 'src', 'client.ts'));
+    assert.match(doc.getText(), /ATTIO_API_KEY = "/, 'the folder holds a key literal');
+    const before = user.requests.length;
+    // a new file opened and saved: what starts a scan in a trusted folder
+    const touched = vscode.Uri.joinPath(folderUri, 'src', 'touched.ts');
+    await vscode.workspace.fs.writeFile(touched, new TextEncoder().encode(`export const attioToken = "${RESTRICTED_FOLDER_KEY}";\n`));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(touched));
+    await editor.edit(e => e.insert(new vscode.Position(1, 0), '// edited\n'));
+    await editor.document.save();
+    // the check, run after those events were delivered: it says why it reads nothing
+    const result = await vscode.commands.executeCommand<{ status: string }>('attio.checkProjectKey', folderUri);
+    assert.deepStrictEqual(result, { status: 'untrusted' });
+    assert.deepStrictEqual(vscode.languages.getDiagnostics().filter(([, ds]) => ds.some(d => d.source === 'Attio')), [], 'no Attio diagnostic');
+    assert.strictEqual(api.projectKey.isLoaded, false, 'the project key\'s implementation was never loaded');
+    assert.strictEqual(user.requests.length, before, 'no request for the folder\'s key');
+    assert.deepStrictEqual(folder.requests, [], 'the folder\'s server received nothing');
   });
 });

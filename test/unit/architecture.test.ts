@@ -30,6 +30,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   developer: ['data', 'session', 'attio', 'common', 'constants', 'platform'],
   typegen: ['data', 'attio', 'constants', 'platform'],
   typedCode: ['typegen', 'data', 'session', 'attio', 'common', 'constants', 'platform'],
+  project: ['attio', 'common', 'constants', 'platform'],
   extension: ['*'],
 };
 
