@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { KeyCheckResult } from '../../src/project';
-import { extensionApi, logCount, suiteServer, waitFor } from './helpers';
+import { extensionApi, logLeakCount, suiteServer, waitFor } from './helpers';
 
 const SOURCE = 'Attio';
 const ourDiagnostics = (uri: vscode.Uri, code: string): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter(d => d.source === SOURCE && d.code === code);
@@ -76,8 +76,8 @@ suite('Project key: a trusted folder with git', () => {
     fs.writeFileSync(file('.env'), `ATTIO_API_KEY=${unknown}\n`);
     const second = await vscode.commands.executeCommand<KeyCheckResult>('attio.checkProjectKey', folder().uri);
     assert.ok(second?.status === 'checked' && second.keys[0].status === 'inactive', JSON.stringify(second));
-    assert.strictEqual(await logCount(key, 1500), 0, 'the key is in no log');
-    assert.strictEqual(await logCount(unknown), 0, 'the unknown key is in no log');
+    assert.strictEqual(await logLeakCount(key), 0, 'the key is in no log');
+    assert.strictEqual(await logLeakCount(unknown), 0, 'the unknown key is in no log');
   });
 
   test('a .env git does not ignore is flagged; "Add .env to .gitignore" clears it', async () => {
