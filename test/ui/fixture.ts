@@ -193,8 +193,11 @@ export const quickInput = {
   async text(): Promise<string> {
     return page().locator(QUICK_INPUT).innerText();
   },
+  /** Escape, then waits until the widget has gone (a command palette opened while it closes would close with it). */
   async dismiss(): Promise<void> {
-    if (await quickInput.isVisible()) await page().keyboard.press('Escape');
+    if (!(await quickInput.isVisible())) return;
+    await page().keyboard.press('Escape');
+    await page().locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 30_000 });
   },
 };
 
