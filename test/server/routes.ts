@@ -10,6 +10,7 @@ import { AttributeDef, EntryRow, RecordRow, TaskRow, Workspace, attioTimestamp, 
 import { createNote } from './notes';
 import { THREAD_ROUTES } from './threads';
 import { MEETING_ROUTES } from './meetings';
+import { RECORD_WRITE_ROUTES } from './recordWrites';
 import { REQUIRED_SCOPES } from './scopes';
 import * as json from './serialize';
 import { Token } from './tokens';
@@ -27,7 +28,7 @@ export interface RouteContext {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   template: string;
   /** Rate-limit bucket: the query/search POSTs count as reads. */
   kind: 'read' | 'write';
@@ -398,6 +399,7 @@ export const ROUTES: Route[] = [
     },
   },
   { method: 'POST', template: '/v2/objects/records/search', kind: 'read', handle: search },
+  ...RECORD_WRITE_ROUTES,
 
   { method: 'GET', template: '/v2/lists', kind: 'read', handle: ({ ws }) => ({ data: ws.lists.map((l) => json.listJson(ws, l)) }) },
   { method: 'GET', template: '/v2/lists/{list}', kind: 'read', handle: ({ ws, params }) => ({ data: json.listJson(ws, listOr404(ws, params.list)) }) },
