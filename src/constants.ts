@@ -34,6 +34,10 @@ export const ContextKeys = {
   /** The active session was verified at another API origin than `attio.apiBaseUrl` names: nothing is sent. */
   originMismatch: 'attio:originMismatch',
   canWriteNotes: 'attio:canWriteNotes',
+  /** The token may create and edit records (`record_permission:read-write`). */
+  canWriteRecords: 'attio:canWriteRecords',
+  /** The tab in front is a record's detail page (its values can be edited from the Command Palette). */
+  recordPageActive: 'attio:recordPageActive',
   /** The token may write comments (`comment:read-write`). */
   canWriteComments: 'attio:canWriteComments',
   /** A chat agent called one of the Attio tools in this window (completes the walkthrough's chat step). */
@@ -124,6 +128,12 @@ export const TreeCommands = {
   openTranscript: 'attio.openTranscript',
 } as const;
 
+/** Editing and creating records (handlers in src/views/recordHandlers.ts, lazy part `records`). */
+export const RecordCommands = {
+  editValue: 'attio.editValue',
+  newRecord: 'attio.newRecord',
+} as const;
+
 /** The developer's view (src/developer): JSON documents, request snippets, schema helpers. */
 export const DevCommands = {
   openAsJson: 'attio.openAsJson',
@@ -163,6 +173,8 @@ export const ItemTags = {
   pinned: 'pinned',
   /** Has an API answer: Open as JSON, Copy as cURL / fetch. */
   json: 'json',
+  /** A value row of an attribute a person may write ("Edit…"). */
+  editable: 'editable',
   /** Has an API slug: Copy API Slug. */
   slug: 'slug',
 } as const;

@@ -14,6 +14,7 @@ export function syncContextKeys(connection: Connection): vscode.Disposable {
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteTasks, can('taskWrites'));
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteNotes, can('noteWrites'));
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteComments, can('commentWrites'));
+    void vscode.commands.executeCommand('setContext', ContextKeys.canWriteRecords, can('recordWrites'));
   };
   set();
   return connection.onDidChange(set);

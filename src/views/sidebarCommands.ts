@@ -12,14 +12,17 @@ import { RecordingNode } from './nodes/meetings';
 import { ObjectNode, RecordEntryNode, RecordNode } from './nodes/objects';
 import { MissingPinNode } from './nodes/pinned';
 import { TaskNode } from './nodes/tasks';
+import { ValueNode } from './nodes/values';
 import { LoadMoreNode, MessageNode } from './nodes/treeNode';
 
 const sidebarModule = lazy<typeof Impl>(() => require('./sidebarHandlers'));
 
 const shared: Impl.SidebarShared = {
-  nodes: { AttributesNode, EntryNode, ListNode, LoadMoreNode, MessageNode, MissingPinNode, ObjectNode, RecordEntryNode, RecordNode, RecordingNode, TaskNode },
+  nodes: { AttributesNode, EntryNode, ListNode, LoadMoreNode, MessageNode, MissingPinNode, ObjectNode, RecordEntryNode, RecordNode, RecordingNode, TaskNode, ValueNode },
   configuration: Configuration,
 };
+
+export const sharedNodes = shared;
 
 /** A table of `ids` whose handlers `build` makes from the loaded module on the first of them. */
 export function sidebarCommandTable(ids: readonly string[], build: (m: typeof Impl, s: Impl.SidebarShared) => CommandTable): CommandTable {
