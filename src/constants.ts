@@ -208,6 +208,8 @@ export const ChatToolNames = {
   describeSchema: 'attio_describe_schema',
   createTask: 'attio_create_task',
   addNote: 'attio_add_note',
+  updateRecord: 'attio_update_record',
+  createRecord: 'attio_create_record',
 } as const;
 
 /** Chat settings (full keys) and Attio's hosted MCP server, offered only when its setting is on. */

@@ -144,11 +144,12 @@ export function checkTimestamp(text: string): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-/** A number typed by a person: `1234.5`, `1,234.5`, `1 234,5` and `-3` read; anything else is not a number. */
+/** A number typed by a person: `1234.5`, `1,234.5`, `1.234,5`, `1 234,5` and `-3` read (`1,250` is 1250; `1,25` is 1.25); anything else is not a number. */
 export function checkNumber(text: string): number | undefined {
   let t = text.trim().replace(/[\s\u00a0'_]/g, '');
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) || /^-?\d+,\d+$/.test(t)) t = t.replace(/\./g, '').replace(',', '.');
-  else t = t.replace(/,/g, '');
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, ''); // 1,250.5
+  else if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(t) || /^-?\d{1,3}(\.\d{3}){2,}$/.test(t) || /^-?\d+,\d+$/.test(t)) t = t.replace(/\./g, '').replace(',', '.'); // 1.250,5
+
   if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return undefined;
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;

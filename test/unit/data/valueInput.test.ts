@@ -116,6 +116,8 @@ suite('valueInput: typed text is checked as Attio checks it', () => {
     const p = (type: string, text: string, extra?: string) => parseTyped(attr(type), text, extra);
     assert.deepStrictEqual(p('number', '1,234.5'), { ok: true, value: { kind: 'number', value: 1234.5 } });
     assert.deepStrictEqual(p('number', '1.234,5'), { ok: true, value: { kind: 'number', value: 1234.5 } });
+    assert.deepStrictEqual(p('number', '1,250'), { ok: true, value: { kind: 'number', value: 1250 } });
+    assert.deepStrictEqual(p('number', '1,25'), { ok: true, value: { kind: 'number', value: 1.25 } });
     assert.deepStrictEqual(p('number', 'twelve'), { ok: false, problem: 'not-a-number' });
     assert.deepStrictEqual(p('rating', '6'), { ok: false, problem: 'rating-range' });
     assert.deepStrictEqual(p('rating', '2.5'), { ok: false, problem: 'not-an-integer' });
