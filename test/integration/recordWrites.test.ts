@@ -112,6 +112,34 @@ suite('Editing and creating records in the extension host', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('the chat write tools are confirmed: old and new value shown; confirmed, the value is written and the tree shows it; outside chat nothing', async () => {
+    const api = await extensionApi();
+    const deal = (await records('Deals'))[2];
+    const id = (deal as unknown as { record: { id: { record_id: string } } }).record.id.record_id;
+    const old = await shown(deal, 'Deal stage');
+    const next = old === 'Lost' ? 'Lead' : 'Lost';
+    const tool = api.chatTools.tool('attio_update_record');
+    const cancel = new vscode.CancellationTokenSource().token;
+    const input = { record: id, object: 'deals', values: { stage: next } };
+    const prepared = await tool.prepareInvocation!({ input }, cancel);
+    const message = prepared?.confirmationMessages?.message;
+    const md = typeof message === 'string' ? message : (message?.value ?? '');
+    assert.ok(md.includes(`Deal stage (\`stage\`): ${old} → ${next}`), md);
+    server.clearRequests();
+    const outside = await tool.invoke({ input, toolInvocationToken: undefined } as vscode.LanguageModelToolInvocationOptions<unknown>, cancel);
+    assert.match((outside?.content ?? []).map(p => (p as { value?: unknown }).value).join(''), /nothing was written/);
+    assert.deepStrictEqual(calls().filter(c => !c.startsWith('GET') && !c.endsWith('/query')), [], 'outside a chat session: no write');
+    await tool.prepareInvocation!({ input }, cancel);
+    const chatRequest = {} as vscode.ChatParticipantToolToken;
+    await tool.invoke({ input, toolInvocationToken: chatRequest } as vscode.LanguageModelToolInvocationOptions<unknown>, cancel);
+    assert.ok(calls().includes('PATCH /v2/objects/deals/records/:id'));
+    await waitFor(async () => ((await shown(deal, 'Deal stage')) === next ? true : undefined), 'the tree shows the stage the chat wrote');
+    const create = api.chatTools.tool('attio_create_record');
+    const prep = await create.prepareInvocation!({ input: { object: 'companies', values: { name: 'Chat Made GmbH' } } }, cancel);
+    const cm = prep?.confirmationMessages?.message;
+    assert.match(typeof cm === 'string' ? cm : (cm?.value ?? ''), /- Name \(`name`\): — → Chat Made GmbH/);
+  });
+
   test('a read-only token gets no Edit: every Edit and New Record menu needs record_permission:read-write', async () => {
     const manifest = vscode.extensions.getExtension('attio-explorer.attio-explorer')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
     const entries = Object.values(manifest.contributes.menus).flat().filter(m => m.command === 'attio.editValue' || m.command === 'attio.newRecord');
