@@ -48,7 +48,9 @@ suite('Editing and creating records in the extension host', () => {
     server.clearRequests();
     const run = await edit(stage, 'Negotiation');
     assert.strictEqual(run.outcome, 'written');
-    assert.deepStrictEqual(calls(), ['PATCH /v2/objects/deals/records/:id', 'GET /v2/objects/deals/records/:id'], 'the input cost nothing; the edit 1 write + 1 read');
+    // (an open detail page of another suite may re-render meanwhile: only what building the input and the edit send counts)
+    const spent = calls().filter(c => /\/attributes|\/workspace_members|^(PATCH|PUT|POST) \/v2\/objects\/deals\/records|^GET \/v2\/objects\/deals\/records\/:id$/.test(c));
+    assert.deepStrictEqual(spent, ['PATCH /v2/objects/deals/records/:id', 'GET /v2/objects/deals/records/:id'], `the input cost nothing; the edit 1 write + 1 read (all: ${calls().join(', ')})`);
     assert.strictEqual(await shown(deal, 'Deal stage'), 'Negotiation');
     assert.match(await page(deal), /\| Negotiation \|/);
     const created = (await valueRow(deal, 'Created at'))!;
