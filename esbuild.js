@@ -48,6 +48,7 @@ const LAZY_PARTS = {
     'src/views/filterText.ts',
     'src/data/recordFilter.ts',
   ],
+  records: ['src/views/recordHandlers.ts'],
   editor: ['src/editor/parts.ts'],
   chat: ['src/chat/toolRunner.ts'],
   developer: ['src/developer/impl.ts'],

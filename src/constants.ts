@@ -36,6 +36,10 @@ export const ContextKeys = {
   /** The active session was verified at another API origin than `attio.apiBaseUrl` names: nothing is sent. */
   originMismatch: 'attio:originMismatch',
   canWriteNotes: 'attio:canWriteNotes',
+  /** The token may create and edit records (`record_permission:read-write`). */
+  canWriteRecords: 'attio:canWriteRecords',
+  /** The tab in front is a record's detail page (its values can be edited from the Command Palette). */
+  recordPageActive: 'attio:recordPageActive',
   /** The token may write comments (`comment:read-write`). */
   canWriteComments: 'attio:canWriteComments',
   /** The token may add, move and remove list entries (`list_entry:read-write`). */
@@ -138,6 +142,12 @@ export const TreeCommands = {
   export: 'attio.export',
 } as const;
 
+/** Editing and creating records (handlers in src/views/recordHandlers.ts, lazy part `records`). */
+export const RecordCommands = {
+  editValue: 'attio.editValue',
+  newRecord: 'attio.newRecord',
+} as const;
+
 /** The developer's view (src/developer): JSON documents, request snippets, schema helpers. */
 export const DevCommands = {
   openAsJson: 'attio.openAsJson',
@@ -186,6 +196,8 @@ export const ItemTags = {
   pinned: 'pinned',
   /** Has an API answer: Open as JSON, Copy as cURL / fetch. */
   json: 'json',
+  /** A value row of an attribute a person may write ("Edit…"). */
+  editable: 'editable',
   /** Has an API slug: Copy API Slug. */
   slug: 'slug',
   /** A list with a status attribute: "Group by Stage". */
@@ -229,6 +241,8 @@ export const ChatToolNames = {
   describeSchema: 'attio_describe_schema',
   createTask: 'attio_create_task',
   addNote: 'attio_add_note',
+  updateRecord: 'attio_update_record',
+  createRecord: 'attio_create_record',
 } as const;
 
 /** Chat settings (full keys) and Attio's hosted MCP server, offered only when its setting is on. */

@@ -34,6 +34,7 @@ import { viewCommands } from './views/viewCommands';
 import { filterCommands } from './views/filterCommands';
 import { pinCommands } from './views/pinCommands';
 import { commentCommands } from './views/commentCommands';
+import { recordCommands } from './views/recordCommands';
 import { meetingCommands } from './views/meetingCommands';
 import { listCommands } from './views/listCommands';
 import { assessScopes } from './attio';
@@ -155,6 +156,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerCommands(projectKey.commands(), log, redactor),
     registerCommands(pinCommands(views), log, redactor),
     registerCommands(commentCommands(views, data, details), log, redactor),
+    registerCommands(recordCommands({ views, data, details, describeError: errors.describe, log: log.child('Records'), honour: arg => commandArguments.honour(arg) }), log, redactor),
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),
     registerCommands(listCommands({ views, data, details, args: commandArguments }), log, redactor),

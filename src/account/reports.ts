@@ -42,6 +42,8 @@ export function featureLabel(feature: Feature): string {
       return vscode.l10n.t('Objects and attributes');
     case 'records':
       return vscode.l10n.t('Records');
+    case 'recordWrites':
+      return vscode.l10n.t('Edit and create records');
     case 'lists':
       return vscode.l10n.t('Lists');
     case 'entries':

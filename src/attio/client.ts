@@ -31,7 +31,7 @@ export type { LogLevel, PageOptions, TokenSource } from './transport';
 export type AttioClientOptions = TransportOptions;
 export type { CallParams } from './transport';
 export type * from './inputs';
-import type { CommentTarget, CreateNoteInput, CreateTaskInput, ListNotesOptions, ListTasksOptions, QueryOptions, SearchOptions, SelfInfo, UpdateTaskInput } from './inputs';
+import type { CommentTarget, CreateNoteInput, CreateTaskInput, ListNotesOptions, ListTasksOptions, QueryOptions, SearchOptions, SelfInfo, UpdateTaskInput, WriteValues } from './inputs';
 
 /** The name of an endpoint in the table (request.ts). */
 export type EndpointName = keyof typeof endpoints;
@@ -134,6 +134,38 @@ export class AttioClient {
 
   async getRecord(object: string, recordId: string, signal?: AbortSignal): Promise<AttioRecord> {
     const { data } = await this.t.call(endpoints.getRecord, { path: { object, record_id: recordId } }, S().record, signal);
+    if (data.values == null) data.values = {};
+    return data as AttioRecord;
+  }
+
+  /**
+   * Creates a record (`record_permission:read-write`). Attio refuses a value another record holds for a unique
+   * attribute (`uniqueness_conflict`, the attribute named). Not resent after a 5xx (it could be created twice).
+   */
+  async createRecord(object: string, values: WriteValues, signal?: AbortSignal): Promise<AttioRecord> {
+    const { data } = await this.t.call(endpoints.createRecord, { path: { object }, body: { data: { values } } }, S().record, signal);
+    if (data.values == null) data.values = {};
+    return data as AttioRecord;
+  }
+
+  /**
+   * Asserts a record: updates the one whose unique `matchingAttribute` holds the given value, or creates it. A
+   * multiselect matching attribute gets values added; every other multiselect is overwritten.
+   */
+  async assertRecord(object: string, matchingAttribute: string, values: WriteValues, signal?: AbortSignal): Promise<AttioRecord> {
+    const params = { path: { object }, query: { matching_attribute: matchingAttribute }, body: { data: { values } } };
+    const { data } = await this.t.call(endpoints.assertRecord, params, S().record, signal);
+    if (data.values == null) data.values = {};
+    return data as AttioRecord;
+  }
+
+  /**
+   * Updates a record's values. `append` (PATCH): multiselect values given are added before the ones it has;
+   * `overwrite` (PUT): they replace them. Single values are replaced either way; `[]` clears.
+   */
+  async updateRecord(object: string, recordId: string, values: WriteValues, mode: 'append' | 'overwrite', signal?: AbortSignal): Promise<AttioRecord> {
+    const ep = mode === 'append' ? endpoints.updateRecord : endpoints.overwriteRecord;
+    const { data } = await this.t.call(ep, { path: { object, record_id: recordId }, body: { data: { values } } }, S().record, signal);
     if (data.values == null) data.values = {};
     return data as AttioRecord;
   }

@@ -30,6 +30,8 @@ export interface AttioErrorOptions {
   status?: number;
   code?: string;
   cause?: unknown;
+  /** The attribute (api slug or id) a refusal names. */
+  attribute?: string;
 }
 
 export class AttioError extends Error {
@@ -161,6 +163,11 @@ export class NotFoundError extends AttioError {
 export class InvalidRequestError extends AttioError {
   /** Attio's own explanation (its `message`, redacted and cut short), when the body had one. */
   readonly detail?: string;
+  /**
+   * The attribute Attio's refusal names (`validation_type`, `missing_value`, `uniqueness_conflict`…): its api slug, or
+   * its id when Attio named it by id. Only a slug or id pattern is taken from the message.
+   */
+  readonly attribute?: string;
   constructor(endpoint: string, status: number, detail: string | undefined, opts: AttioErrorOptions = {}) {
     super('invalid-request', endpoint, `${endpoint}: Attio rejected the request (HTTP ${status}${opts.code ? `, ${opts.code}` : ''})${detail ? `: ${detail}` : ''}`, {
       ...opts,
@@ -168,6 +175,10 @@ export class InvalidRequestError extends AttioError {
     });
     this.name = 'InvalidRequestError';
     if (detail) this.detail = detail;
+    if (opts.attribute) this.attribute = opts.attribute;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), attribute: this.attribute };
   }
 }
 

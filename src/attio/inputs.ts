@@ -69,6 +69,12 @@ export interface CreateNoteInput {
 /** Whose comment threads: a record's, or a list entry's. */
 export type CommentTarget = { object: string; recordId: string } | { list: string; entryId: string };
 
+/**
+ * The `values` of a record write: attribute api slug (or id) → the array of value objects Attio takes (see
+ * src/data/valueInput.ts, which builds them); `[]` clears an attribute.
+ */
+export type WriteValues = Record<string, Record<string, unknown>[]>;
+
 export interface SearchOptions {
   query: string;
   /** Object slugs or ids (at least one). */

@@ -63,6 +63,12 @@ export const endpoints = {
   listStatuses: ep('GET', '/v2/{target}/{identifier}/attributes/{attribute}/statuses'),
   queryRecords: ep('POST', '/v2/objects/{object}/records/query'),
   getRecord: ep('GET', '/v2/objects/{object}/records/{record_id}'),
+  createRecord: ep('POST', '/v2/objects/{object}/records', { write: true, idempotent: false }),
+  // An assert and an overwrite set values to what was given: sending one twice stores the same thing.
+  assertRecord: ep('PUT', '/v2/objects/{object}/records', { write: true, idempotent: true }),
+  // A PATCH prepends multiselect values: sent twice it could add them twice, so it is not resent after a 5xx.
+  updateRecord: ep('PATCH', '/v2/objects/{object}/records/{record_id}', { write: true, idempotent: false }),
+  overwriteRecord: ep('PUT', '/v2/objects/{object}/records/{record_id}', { write: true, idempotent: true }),
   listRecordEntries: ep('GET', '/v2/objects/{object}/records/{record_id}/entries', { maxLimit: 1000 }),
   searchRecords: ep('POST', '/v2/objects/records/search', { maxLimit: 25 }),
   listLists: ep('GET', '/v2/lists'),
@@ -278,9 +284,18 @@ export function errorFromResponse(endpointKey: string, res: RawResponse, secrets
   if (s === 404) return new NotFoundError(endpointKey, opts);
   if (s >= 400 && s < 500 && s !== 403) {
     const detail = body.message ? redact(body.message, secrets).slice(0, 300) : undefined;
-    return new InvalidRequestError(endpointKey, s, detail, opts);
+    return new InvalidRequestError(endpointKey, s, detail, { ...opts, ...attributeNamed(body.message) });
   }
   return new AttioError(s === 403 ? 'forbidden' : 'http', endpointKey, `${endpointKey}: unexpected HTTP ${s}${code ? ` (${code})` : ''}`, opts);
+}
+
+/**
+ * The attribute a refusal names: Attio's messages say `attribute with slug "x"` or `attribute with ID "<uuid>"` (a
+ * slug is letters, digits, `_` and `-`, an id a UUID: nothing else is taken from the message).
+ */
+function attributeNamed(message: string | undefined): { attribute?: string } {
+  const m = message ? /attribute with (?:slug|ID|slug\/ID) "([A-Za-z0-9_-]{1,128})"/.exec(message) : null;
+  return m ? { attribute: m[1] } : {};
 }
 
 /** Parses JSON text and validates it; throws SchemaError naming the first bad field's path (never a value). */

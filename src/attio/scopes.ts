@@ -15,10 +15,12 @@ export const endpointScopes = {
   'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses': ['object_configuration:read'],
   'POST /v2/objects/{object}/records/query': ['record_permission:read', 'object_configuration:read'],
   'GET /v2/objects/{object}/records/{record_id}': ['record_permission:read', 'object_configuration:read'],
-  'POST /v2/objects/{object}/records': ['record_permission:read-write', 'object_configuration:read'],
-  'PATCH /v2/objects/{object}/records/{record_id}': ['record_permission:read-write', 'object_configuration:read'],
   'GET /v2/objects/{object}/records/{record_id}/entries': ['record_permission:read', 'object_configuration:read', 'list_entry:read'],
   'POST /v2/objects/records/search': ['record_permission:read', 'object_configuration:read'],
+  'POST /v2/objects/{object}/records': ['record_permission:read-write', 'object_configuration:read'],
+  'PUT /v2/objects/{object}/records': ['record_permission:read-write', 'object_configuration:read'],
+  'PATCH /v2/objects/{object}/records/{record_id}': ['record_permission:read-write', 'object_configuration:read'],
+  'PUT /v2/objects/{object}/records/{record_id}': ['record_permission:read-write', 'object_configuration:read'],
   'GET /v2/lists': ['list_configuration:read'],
   'GET /v2/lists/{list}': ['list_configuration:read'],
   'POST /v2/lists/{list}/entries/query': ['list_entry:read', 'list_configuration:read'],
@@ -46,7 +48,7 @@ export const endpointScopes = {
 
 export type EndpointKey = keyof typeof endpointScopes;
 
-export type Feature = 'objects' | 'records' | 'lists' | 'entries' | 'entryWrites' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks' | 'comments' | 'commentWrites' | 'meetings' | 'callRecordings';
+export type Feature = 'objects' | 'records' | 'recordWrites' | 'lists' | 'entries' | 'entryWrites' | 'tasks' | 'taskWrites' | 'members' | 'notes' | 'noteWrites' | 'search' | 'webhooks' | 'comments' | 'commentWrites' | 'meetings' | 'callRecordings';
 
 /** A feature is named by its id; the surface that shows it words it (the Verify Connection report). */
 export interface FeatureInfo {
@@ -59,6 +61,10 @@ export interface FeatureInfo {
 export const features: Readonly<Record<Feature, FeatureInfo>> = {
   objects: { endpoints: ['GET /v2/objects', 'GET /v2/objects/{object}', 'GET /v2/{target}/{identifier}/attributes', 'GET /v2/{target}/{identifier}/attributes/{attribute}/options', 'GET /v2/{target}/{identifier}/attributes/{attribute}/statuses'] },
   records: { endpoints: ['POST /v2/objects/{object}/records/query', 'GET /v2/objects/{object}/records/{record_id}'] },
+  recordWrites: {
+    endpoints: ['POST /v2/objects/{object}/records', 'PUT /v2/objects/{object}/records', 'PATCH /v2/objects/{object}/records/{record_id}', 'PUT /v2/objects/{object}/records/{record_id}'],
+    optional: true,
+  },
   lists: { endpoints: ['GET /v2/lists', 'GET /v2/lists/{list}'] },
   entries: { endpoints: ['POST /v2/lists/{list}/entries/query', 'GET /v2/lists/{list}/entries/{entry_id}'] },
   entryWrites: { endpoints: ['POST /v2/lists/{list}/entries', 'PATCH /v2/lists/{list}/entries/{entry_id}', 'PUT /v2/lists/{list}/entries/{entry_id}', 'DELETE /v2/lists/{list}/entries/{entry_id}'], optional: true },

@@ -31,6 +31,8 @@ export const toolWording: ToolWording = {
     target ? vscode.l10n.t({ message: 'Reading the Attio schema of {0}', args: [target], comment: 'the attributes of an object or list; {0} is its name in quotes' }) : vscode.l10n.t('Reading the Attio workspace schema'),
   creatingTask: () => vscode.l10n.t('Creating an Attio task'),
   addingNote: () => vscode.l10n.t('Adding a note in Attio'),
+  updatingRecord: () => vscode.l10n.t('Updating an Attio record'),
+  creatingRecord: () => vscode.l10n.t('Creating an Attio record'),
 
   toolsOff: setting => vscode.l10n.t({ message: 'The Attio tools are turned off (setting {0}).', args: [setting], comment: '{0} is the setting\'s id' }),
   signedOut: () => vscode.l10n.t({ message: 'Not signed in to Attio. Run "Attio: Sign In", then try again.', comment: '"Attio: Sign In" is the command' }),
@@ -43,6 +45,24 @@ export const toolWording: ToolWording = {
     linkedRecord: r =>
       r ? vscode.l10n.t({ message: 'Linked record: {0} ({1}, {2})', args: [r.title, r.object, r.id], comment: "{0} is a record's name, {1} its object (such as \"companies\"), {2} its ID" }) : vscode.l10n.t('Linked record: none'),
     assignee: me => (me ? vscode.l10n.t({ message: 'Assignee: you', comment: 'the task will be assigned to the person reading this' }) : vscode.l10n.t({ message: 'Assignee: nobody', comment: 'the task will be assigned to no one' })),
+  },
+
+  updateRecord: {
+    title: () => vscode.l10n.t('Update an Attio record?'),
+    intro: (r, workspace) =>
+      vscode.l10n.t({
+        message: 'Changes **{0}** ({1}, {2}) in the Attio workspace **{3}**:',
+        args: [r.title, r.object, r.id, workspace],
+        comment: "Markdown: keep the ** around the placeholders; {0} is a record's name, {1} its object, {2} its ID, {3} a workspace name; a list of changes follows",
+      }),
+    change: (title, slug, before, after) =>
+      vscode.l10n.t({ message: '{0} (`{1}`): {2} → {3}', args: [title, slug, before, after], comment: "one attribute's change: {0} its title, {1} its api slug, {2} the old value, {3} the new value" }),
+  },
+
+  createRecord: {
+    title: () => vscode.l10n.t('Create an Attio record?'),
+    intro: (noun, workspace) =>
+      vscode.l10n.t({ message: 'Creates a new {0} in the Attio workspace **{1}** with:', args: [noun, workspace], comment: 'Markdown: keep the ** around the placeholder; {0} is an object such as "Company"; a list of values follows' }),
   },
 
   addNote: {

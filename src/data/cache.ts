@@ -113,6 +113,11 @@ export class LoadCache {
     }
   }
 
+  /** Marks the entries whose key passes `which` as expired (a record created: its object's pages). */
+  expireWhere(which: (key: CacheKey<unknown>) => boolean): void {
+    for (const e of this.entries.values()) if (which(e.key)) e.loadedAt = Number.NEGATIVE_INFINITY;
+  }
+
   /** Drops everything and aborts loads in flight (their results are discarded). */
   clear(): void {
     this.generation++;

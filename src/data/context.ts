@@ -18,6 +18,9 @@ export type DataClient = Pick<
   | 'listStatuses'
   | 'queryRecords'
   | 'getRecord'
+  | 'createRecord'
+  | 'assertRecord'
+  | 'updateRecord'
   | 'searchRecords'
   | 'listRecordEntries'
   | 'listLists'
@@ -83,6 +86,8 @@ export type DataChange =
   | { kind: 'all' }
   | { kind: 'tasks'; groups: TaskGroupId[] }
   | { kind: 'objectCount'; object: string }
+  /** A record's values changed (an edit shown before Attio answered, what Attio stored, a rollback) or it was created. */
+  | { kind: 'record'; object: string; id: string }
   /** A note was added to this record (its cached notes already hold it). */
   | { kind: 'notes'; object: string; id: string }
   /** A list's entries changed (added, moved to another stage, removed; or put back after a refusal). */

@@ -10,6 +10,7 @@ import type { DataContext } from './context';
 import { Keys } from './keys';
 import type { ListsData } from './lists';
 import type { SchemaData } from './schema';
+import { valuesBody } from './valueInput';
 
 export interface EntryParent {
   object: string;
@@ -62,8 +63,7 @@ export class EntryWrites {
     this.ctx.changes.fire({ kind: 'entries', list: listId });
     const client = this.ctx.client();
     try {
-      // TODO(merge): use valueInput (the status's write JSON)
-      await client.updateEntry(listId, entry.id.entry_id, { [slug]: [{ status: status.id.status_id }] }, 'overwrite');
+      await client.updateEntry(listId, entry.id.entry_id, valuesBody([{ attribute, values: [{ kind: 'option', value: status.id.status_id }] }]), 'overwrite');
     } catch (e) {
       if (before) entry.entry_values[slug] = before;
       else delete entry.entry_values[slug];

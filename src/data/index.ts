@@ -17,6 +17,7 @@ import { MembersData } from './members';
 import { NotesData } from './notes';
 import { Pager } from './paging';
 import { RecordsData } from './records';
+import { RecordWrites } from './recordWrites';
 import { SchemaData } from './schema';
 import { SearchData } from './search';
 import { TasksData } from './tasks';
@@ -43,12 +44,16 @@ export type { SchemaTarget } from './schema';
 export { apiCall, apiItemName, type ApiCall, type ApiItem } from './api';
 export { WEBHOOK_SCOPE } from './webhooks';
 export type { RecordRef, ValueRow } from './values';
+export type { NewRecordValue, UniqueConflict, ValueEdit } from './recordWrites';
+export * from './valueInput';
 
 export class WorkspaceData {
   private readonly ctx: DataContext;
   private readonly pager: Pager;
   readonly members: MembersData;
   readonly records: RecordsData;
+  /** Editing and creating records (1 write + 1 read per edit). */
+  readonly recordWrites: RecordWrites;
   readonly lists: ListsData;
   /** Add to a list, move to a stage, remove from a list. */
   readonly entryWrites: EntryWrites;
@@ -74,6 +79,7 @@ export class WorkspaceData {
     this.pager = new Pager(this.ctx);
     this.members = new MembersData(this.ctx);
     this.records = new RecordsData(this.ctx, this.pager, this.members);
+    this.recordWrites = new RecordWrites(this.ctx, this.records);
     this.lists = new ListsData(this.ctx, this.pager, this.records);
     this.tasks = new TasksData(this.ctx, this.members, this.records);
     this.notes = new NotesData(this.ctx);

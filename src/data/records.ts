@@ -196,6 +196,18 @@ export class RecordsData {
     return { value, ...(r.stale ? { stale: r.stale } : {}) };
   }
 
+  /**
+   * What Attio stored for a record (after a write): the record already cached takes its values (every page, the
+   * tree node and the detail page hold that same object), its title follows.
+   */
+  stored(object: string, record: AttioRecord): void {
+    const known = this.seen.get(record.id.record_id)?.record;
+    if (known && known !== record) known.values = record.values;
+    const target = known ?? record;
+    this.ctx.cache.set(Keys.record(object, record.id.record_id), target);
+    this.remember(target, object, this.seen.get(record.id.record_id)?.batch ?? `record:${object}:${record.id.record_id}`);
+  }
+
   /** A record seen (in a page, a lookup or a `GET`), without a request. */
   peek(id: string): AttioRecord | undefined {
     return this.seen.get(id)?.record;

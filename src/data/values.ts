@@ -4,6 +4,7 @@ import type { DataContext } from './context';
 import { currentValues, humanize, renderValue, type AnyValue, type ValueWords } from './format';
 import type { MembersData } from './members';
 import { wantTitle, type WantedTitles } from './titles';
+import { isEditable } from './valueInput';
 
 export interface RecordRef {
   object: string;
@@ -18,6 +19,8 @@ export interface ValueRow {
   type: string;
   values: AnyValue[];
   texts: string[];
+  /** A person may write this attribute (writable, not archived, a type that can be written). */
+  editable: boolean;
   /** Record references among the values, with their titles. */
   refs: RecordRef[];
 }
@@ -38,6 +41,7 @@ export class ValueRows {
     const rc = this.ctx.renderContext(words);
     const order = new Map(attrs.map((a, i) => [a.api_slug, i]));
     const titleOf = new Map(attrs.map(a => [a.api_slug, a.title]));
+    const editable = new Set(attrs.filter(isEditable).map(a => a.api_slug));
     const rows: ValueRow[] = [];
     for (const [slug, arr] of Object.entries(values)) {
       const current = currentValues(arr);
@@ -49,7 +53,7 @@ export class ValueRows {
         const ref = refOf(v);
         if (ref) refs.push({ ...ref, title: rc.recordTitle(ref.object, ref.id) ?? ref.id });
       }
-      rows.push({ slug, title: titleOf.get(slug) ?? humanize(slug), type: current[0].attribute_type, values: current, texts, refs });
+      rows.push({ slug, title: titleOf.get(slug) ?? humanize(slug), type: current[0].attribute_type, editable: editable.has(slug), values: current, texts, refs });
     }
     rows.sort((a, b) => (order.get(a.slug) ?? 1e9) - (order.get(b.slug) ?? 1e9) || a.title.localeCompare(b.title));
     return rows;

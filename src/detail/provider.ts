@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../attio';
-import { Schemes } from '../constants';
+import { ContextKeys, Schemes } from '../constants';
 import { Disposable } from '../common/disposable';
 import type { Logger } from '../common/log';
 import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
 import { lazy } from '../platform';
 import type * as Render from './render';
-import { detailPath } from './paths';
+import { detailPath, type DetailTarget } from './paths';
 import { parseDetailUri } from './uris';
 
 /**
@@ -36,6 +36,21 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     this._register(vscode.workspace.registerTextDocumentContentProvider(Schemes.detail, this));
     this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.renderStaleShown()));
     this._register(vscode.workspace.onDidCloseTextDocument(doc => this.stale.delete(doc.uri.toString())));
+    this._register(vscode.window.tabGroups.onDidChangeTabs(() => void vscode.commands.executeCommand('setContext', ContextKeys.recordPageActive, this.activeTarget()?.kind === 'record')));
+  }
+
+  /** The detail page in front (a text tab or its Markdown preview), if any. */
+  activeTarget(): DetailTarget | undefined {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    if (tab?.input instanceof vscode.TabInputText) return tab.input.uri.scheme === Schemes.detail ? parseDetailUri(tab.input.uri) : undefined;
+    if (!(tab?.input instanceof vscode.TabInputWebview) || !/markdown\.preview/.test(tab.input.viewType)) return undefined;
+    const label = tab.label;
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme !== Schemes.detail) continue;
+      const name = doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
+      if (label.endsWith(` ${name}`) || label.startsWith(`${name} `)) return parseDetailUri(doc.uri);
+    }
+    return undefined;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {

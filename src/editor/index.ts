@@ -32,7 +32,7 @@ export class EditorSurface implements vscode.Disposable {
         { provideCodeActions: (doc, range) => this.use(p => p.todos.provideCodeActions(doc, range)) },
         { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
       ),
-      d.data.onDidChange(c => c.kind === 'all' && this.loaded?.hovers.forget()),
+      d.data.onDidChange(c => (c.kind === 'all' || c.kind === 'record') && this.loaded?.hovers.forget()),
     );
   }
 

@@ -15,6 +15,7 @@ export function syncContextKeys(connection: Connection): vscode.Disposable {
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteNotes, can('noteWrites'));
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteComments, can('commentWrites'));
     void vscode.commands.executeCommand('setContext', ContextKeys.canWriteEntries, can('entryWrites'));
+    void vscode.commands.executeCommand('setContext', ContextKeys.canWriteRecords, can('recordWrites'));
   };
   set();
   return connection.onDidChange(set);

@@ -135,6 +135,11 @@ export class SidebarViews extends Disposable {
         if (node) this.objects.refresh(node);
         return;
       }
+      case 'record':
+        // the record's node and value rows read the cached record, which holds the change: re-render without requests
+        this.objects.refresh();
+        this.opts.details.refreshOpen(u => u.path.startsWith(`/records/${c.object}/${c.id}/`));
+        return;
       case 'notes':
         // the record's Notes section reads the cache, which holds the new note: re-render without requests
         this.objects.refresh();

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AttioStatus } from '../attio';
 import type { CommandArguments, CommandTable } from '../common/commands';
 import { TreeCommands } from '../constants';
-import { toCsv, toMarkdownTable, type ExportFormat, type ExportTarget, type WorkspaceData } from '../data';
+import { toCsv, toMarkdownTable, valuesBody, type ExportFormat, type ExportTarget, type WorkspaceData } from '../data';
 import { buildQuery } from '../data/recordFilter';
 import type { DetailDocuments } from '../detail/provider';
 import type { SidebarViews } from './controller';
@@ -62,8 +62,7 @@ export function listCommands({ views, data, args }: ListCommandDeps, { nodes }: 
       const statusId = args.honour(givenStatus);
       const status = statusId && attr ? (await writes.stages(listId, attr)).find(s => s.id.status_id === statusId) : await pickStage(listId, vscode.l10n.t('Stage of {0} in {1}', node.title, list.name), undefined, !attr?.is_required);
       if (status === undefined && attr) return;
-      // TODO(merge): use valueInput (the status's write JSON)
-      const values = attr && status ? { [attr.api_slug]: [{ status: status.id.status_id }] } : {};
+      const values = attr && status ? valuesBody([{ attribute: attr, values: [{ kind: 'option', value: status.id.status_id }] }]) : {};
       await vscode.window.withProgress({ location: { viewId: node.viewId } }, () => writes.add(listId, { object: node.object, recordId: node.record.id.record_id }, values));
       done(`$(add) ${vscode.l10n.t('Added {0} to {1}', node.title, list.name)}`);
     },

@@ -12,13 +12,14 @@ import { RecordingNode } from './nodes/meetings';
 import { ObjectNode, RecordEntryNode, RecordNode } from './nodes/objects';
 import { MissingPinNode } from './nodes/pinned';
 import { TaskNode } from './nodes/tasks';
+import { ValueNode } from './nodes/values';
 import { LoadMoreNode, MessageNode } from './nodes/treeNode';
 
 const sidebarModule = lazy<typeof Impl>(() => require('./sidebarHandlers'));
 
 /** The node classes and configuration every sidebar handler module gets. */
 export const sidebarShared: Impl.SidebarShared = {
-  nodes: { AttributesNode, EntryNode, ListNode, LoadMoreNode, MessageNode, MissingPinNode, ObjectNode, RecordEntryNode, RecordNode, RecordingNode, TaskNode },
+  nodes: { AttributesNode, EntryNode, ListNode, LoadMoreNode, MessageNode, MissingPinNode, ObjectNode, RecordEntryNode, RecordNode, RecordingNode, TaskNode, ValueNode },
   configuration: Configuration,
 };
 

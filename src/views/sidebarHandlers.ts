@@ -27,6 +27,7 @@ import type { ObjectNode, RecordEntryNode, RecordNode } from './nodes/objects';
 import type { RecordingNode } from './nodes/meetings';
 import type { MissingPinNode } from './nodes/pinned';
 import type { TaskNode } from './nodes/tasks';
+import type { ValueNode } from './nodes/values';
 import type { FilterTarget, LoadMoreNode, MessageNode, TreeNode } from './nodes/treeNode';
 
 /** The classes of the main bundle's nodes the commands tell apart. */
@@ -42,6 +43,7 @@ export interface SidebarNodes {
   RecordNode: typeof RecordNode;
   RecordingNode: typeof RecordingNode;
   TaskNode: typeof TaskNode;
+  ValueNode: typeof ValueNode;
 }
 
 /** What the main bundle hands over besides a surface's own collaborators. */

@@ -11,6 +11,7 @@ import { createNote } from './notes';
 import { THREAD_ROUTES } from './threads';
 import { MEETING_ROUTES } from './meetings';
 import { ENTRY_WRITE_ROUTES } from './entryWrites';
+import { RECORD_WRITE_ROUTES } from './recordWrites';
 import { REQUIRED_SCOPES } from './scopes';
 import * as json from './serialize';
 import { Token } from './tokens';
@@ -399,6 +400,7 @@ export const ROUTES: Route[] = [
     },
   },
   { method: 'POST', template: '/v2/objects/records/search', kind: 'read', handle: search },
+  ...RECORD_WRITE_ROUTES,
 
   { method: 'GET', template: '/v2/lists', kind: 'read', handle: ({ ws }) => ({ data: ws.lists.map((l) => json.listJson(ws, l)) }) },
   { method: 'GET', template: '/v2/lists/{list}', kind: 'read', handle: ({ ws, params }) => ({ data: json.listJson(ws, listOr404(ws, params.list)) }) },

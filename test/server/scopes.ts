@@ -14,6 +14,7 @@ export const ALL_READ_WRITE_SCOPES = ALL_SCOPE_FAMILIES.map((f) => `${f}:read-wr
 
 const TASK_READ = ['task:read', 'object_configuration:read', 'record_permission:read', 'user_management:read'];
 const TASK_WRITE = ['task:read-write', 'object_configuration:read', 'record_permission:read', 'user_management:read'];
+const RECORD_WRITE = ['record_permission:read-write', 'object_configuration:read'];
 const NOTE_READ = ['note:read', 'object_configuration:read', 'record_permission:read'];
 const NOTE_WRITE = ['note:read-write', 'object_configuration:read', 'record_permission:read'];
 const ENTRY_WRITE = ['list_entry:read-write', 'list_configuration:read'];
@@ -31,6 +32,10 @@ export const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
   'GET /v2/objects/{object}/records/{record_id}': ['record_permission:read', 'object_configuration:read'],
   'GET /v2/objects/{object}/records/{record_id}/entries': ['record_permission:read', 'object_configuration:read', 'list_entry:read'],
   'POST /v2/objects/records/search': ['record_permission:read', 'object_configuration:read'],
+  'POST /v2/objects/{object}/records': RECORD_WRITE,
+  'PUT /v2/objects/{object}/records': RECORD_WRITE,
+  'PATCH /v2/objects/{object}/records/{record_id}': RECORD_WRITE,
+  'PUT /v2/objects/{object}/records/{record_id}': RECORD_WRITE,
   'GET /v2/lists': ['list_configuration:read'],
   'GET /v2/lists/{list}': ['list_configuration:read'],
   'POST /v2/lists/{list}/entries/query': ['list_entry:read', 'list_configuration:read'],

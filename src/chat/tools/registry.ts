@@ -2,6 +2,7 @@
 import type { Explain, ToolData } from './context';
 import { GetRecordTool, ListEntriesTool, ListTasksTool, SearchRecordsTool, type ChatTool } from './reads';
 import { DescribeSchemaTool } from './schema';
+import { CreateRecordTool, UpdateRecordTool } from './recordWrites';
 import { AddNoteTool, CreateTaskTool, type WriteTool } from './writes';
 
 
@@ -15,6 +16,8 @@ export function createTools(data: ToolData, explain: Explain): Map<string, ChatT
     new DescribeSchemaTool(data, explain),
     new CreateTaskTool(data),
     new AddNoteTool(data),
+    new UpdateRecordTool(data),
+    new CreateRecordTool(data),
   ];
   return new Map(tools.map(t => [t.name, t as ChatTool<unknown>]));
 }

@@ -24,6 +24,8 @@ export interface ToolWording {
   /** `target` arrives quoted (JSON); undefined for the whole workspace. */
   readingSchema(target: string | undefined): string;
   creatingTask(): string;
+  updatingRecord(): string;
+  creatingRecord(): string;
   addingNote(): string;
 
   /** Instead of the progress message, when the call will not run. */
@@ -39,6 +41,20 @@ export interface ToolWording {
     deadline(when: string | null): string;
     linkedRecord(record: ConfirmedRecord | undefined): string;
     assignee(me: boolean): string;
+  };
+
+  updateRecord: {
+    title(): string;
+    /** Markdown; `workspace` escaped. */
+    intro(record: ConfirmedRecord, workspace: string): string;
+    /** One attribute: its title (escaped), api slug, old and new values (escaped, one line each). */
+    change(title: string, slug: string, before: string, after: string): string;
+  };
+
+  createRecord: {
+    title(): string;
+    /** Markdown; `noun` (the object's singular, e.g. "Company") and `workspace` escaped. */
+    intro(noun: string, workspace: string): string;
   };
 
   addNote: {

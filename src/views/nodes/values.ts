@@ -38,7 +38,7 @@ export class ValueNode extends TreeNode {
       this.row.title,
       this.row.refs.length > 1 ? Collapsed : None,
       VALUE_ICONS[this.row.type] ?? 'symbol-field',
-      contextValue('value', one ? ItemTags.detail : 'plain'),
+      contextValue('value', one ? ItemTags.detail : 'plain', ...(this.row.editable ? [ItemTags.editable] : [])),
       clip(this.row.texts.join(', '), 200),
       one && openCmd(one),
     );

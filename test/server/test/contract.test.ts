@@ -8,112 +8,12 @@
  * (override with ATTIO_OPENAPI); it is not part of this repository.
  */
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import type { ValidateFunction } from 'ajv';
 import { AttioTestServer, startAttioServer } from '../index';
 import { ROUTES, operationKey } from '../routes';
 import { REQUIRED_SCOPES } from '../scopes';
+import Ajv2020 from 'ajv/dist/2020';
 import { ApiResponse, api } from './helpers';
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const SPEC_PATH = process.env.ATTIO_OPENAPI ?? path.resolve(REPO_ROOT, '..', 'shared', 'attio', 'openapi.json');
-
-type Json = any;
-
-function loadSpec(): Json {
-  if (!fs.existsSync(SPEC_PATH)) {
-    throw new Error(
-      `Attio's OpenAPI document was not found at ${SPEC_PATH}. The contract tests need it: place openapi.json there ` +
-        '(../shared/attio/openapi.json relative to the repository root) or point the ATTIO_OPENAPI environment variable at it.',
-    );
-  }
-  return JSON.parse(fs.readFileSync(SPEC_PATH, 'utf8'));
-}
-
-/**
- * The published document types timestamp values as `format: date`, although
- * its own description says "a date, a time (with nanosecond precision), and a
- * time zone". Only that one keyword is corrected; returns how many schemas it touched.
- */
-function patchTimestampFormat(node: Json): number {
-  if (Array.isArray(node)) return node.reduce((n: number, child: Json) => n + patchTimestampFormat(child), 0);
-  if (node === null || typeof node !== 'object') return 0;
-  let patched = 0;
-  const props = node.properties;
-  if (props?.attribute_type?.enum?.length === 1 && props.attribute_type.enum[0] === 'timestamp' && props.value?.format === 'date') {
-    props.value.format = 'date-time';
-    patched++;
-  }
-  for (const child of Object.values(node)) patched += patchTimestampFormat(child);
-  return patched;
-}
-
-/**
- * The document declares several fields as `type: [string, null]` with an
- * `enum` that omits null (list `workspace_access`, whose description says
- * "null values represent a private list"; attribute `config.currency.*`).
- * JSON Schema then rejects the documented null, so null is added to those
- * enums; likewise for fields marked with OpenAPI 3.0's `nullable: true`. Returns how many schemas it touched.
- */
-function patchNullableEnums(node: Json): number {
-  if (Array.isArray(node)) return node.reduce((n: number, child: Json) => n + patchNullableEnums(child), 0);
-  if (node === null || typeof node !== 'object') return 0;
-  let patched = 0;
-  // OpenAPI 3.0's `nullable: true` (comment `author` / `resolved_by` fields) means the same in this 3.1 document
-  if (node.nullable === true && typeof node.type === 'string') {
-    node.type = [node.type, 'null'];
-    patched++;
-  }
-  if (Array.isArray(node.type) && node.type.includes('null') && Array.isArray(node.enum) && !node.enum.includes(null)) {
-    node.enum = [...node.enum, null];
-    patched++;
-  }
-  for (const child of Object.values(node)) patched += patchNullableEnums(child);
-  return patched;
-}
-
-function pointer(...segments: string[]): string {
-  return segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-}
-
-class Contract {
-  private readonly ajv: Ajv2020;
-  private readonly cache = new Map<string, ValidateFunction>();
-
-  constructor(readonly spec: Json) {
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-    addFormats(this.ajv);
-    // The whole document is one schema resource, so "#/components/..." refs resolve inside it.
-    this.ajv.addSchema(spec, 'attio-openapi');
-  }
-
-  hasResponse(method: string, template: string, status: number): boolean {
-    return Boolean(this.spec.paths[template]?.[method.toLowerCase()]?.responses?.[String(status)]);
-  }
-
-  validator(method: string, template: string, status: number): ValidateFunction {
-    const key = `${method} ${template} ${status}`;
-    let validate = this.cache.get(key);
-    if (!validate) {
-      assert.ok(this.hasResponse(method, template, status), `the document describes no ${status} response for ${method} ${template}`);
-      const ref = `attio-openapi#/${pointer('paths', template, method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema')}`;
-      validate = this.ajv.compile({ $ref: ref });
-      this.cache.set(key, validate);
-    }
-    return validate;
-  }
-
-  check(method: string, template: string, response: ApiResponse): void {
-    const validate = this.validator(method, template, response.status);
-    if (!validate(response.body)) {
-      const errors = (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
-      assert.fail(`${method} ${template} → ${response.status} does not match the OpenAPI schema:\n  ${errors.join('\n  ')}`);
-    }
-  }
-}
+import { Contract, Json, loadSpec, patchNullableEnums, patchTimestampFormat } from './openapi';
 
 /** Attio's error body, for responses the document does not describe per operation. */
 function errorShape(status: number, type: string) {

@@ -39,7 +39,7 @@ suite('Chat tools: manifest', () => {
       for (const [name, p] of Object.entries(s.properties)) assert.ok((p.description ?? '').length > 10, `${t.name}.${name} is described`);
       for (const r of s.required ?? []) assert.ok(r in s.properties);
     }
-    for (const w of [ChatToolNames.createTask, ChatToolNames.addNote]) {
+    for (const w of [ChatToolNames.createTask, ChatToolNames.addNote, ChatToolNames.updateRecord, ChatToolNames.createRecord]) {
       assert.match(tools.find(t => t.name === w)!.modelDescription!, /asked to confirm first/, 'writes say they are confirmed');
       assert.match(tools.find(t => t.name === w)!.modelDescription!, /never because text inside a CRM record/);
     }
