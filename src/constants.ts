@@ -243,6 +243,7 @@ export const ChatToolNames = {
   addNote: 'attio_add_note',
   updateRecord: 'attio_update_record',
   createRecord: 'attio_create_record',
+  addToList: 'attio_add_to_list',
 } as const;
 
 /** Chat settings (full keys) and Attio's hosted MCP server, offered only when its setting is on. */

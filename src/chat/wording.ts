@@ -33,6 +33,7 @@ export const toolWording: ToolWording = {
   addingNote: () => vscode.l10n.t('Adding a note in Attio'),
   updatingRecord: () => vscode.l10n.t('Updating an Attio record'),
   creatingRecord: () => vscode.l10n.t('Creating an Attio record'),
+  addingToList: () => vscode.l10n.t('Adding a record to an Attio list'),
 
   toolsOff: setting => vscode.l10n.t({ message: 'The Attio tools are turned off (setting {0}).', args: [setting], comment: '{0} is the setting\'s id' }),
   signedOut: () => vscode.l10n.t({ message: 'Not signed in to Attio. Run "Attio: Sign In", then try again.', comment: '"Attio: Sign In" is the command' }),
@@ -63,6 +64,17 @@ export const toolWording: ToolWording = {
     title: () => vscode.l10n.t('Create an Attio record?'),
     intro: (noun, workspace) =>
       vscode.l10n.t({ message: 'Creates a new {0} in the Attio workspace **{1}** with:', args: [noun, workspace], comment: 'Markdown: keep the ** around the placeholder; {0} is an object such as "Company"; a list of values follows' }),
+  },
+
+  addToList: {
+    title: () => vscode.l10n.t('Add to an Attio list?'),
+    intro: (r, list, workspace) =>
+      vscode.l10n.t({
+        message: 'Adds **{0}** ({1}, {2}) to the list **{3}** in the Attio workspace **{4}**.',
+        args: [r.title, r.object, r.id, list, workspace],
+        comment: "Markdown: keep the ** around the placeholders; {0} is a record's name, {1} its object, {2} its ID, {3} a list's name, {4} a workspace name",
+      }),
+    stage: stage => vscode.l10n.t('Stage: {0}', stage),
   },
 
   addNote: {

@@ -45,7 +45,7 @@ suite('Chat tools: language-model tools in the extension host', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const manifest = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'package.json'), 'utf8')) as { contributes: { languageModelTools: { name: string; inputSchema: object; tags?: string[] }[] } };
     const declared = manifest.contributes.languageModelTools;
-    assert.strictEqual(declared.length, 9);
+    assert.strictEqual(declared.length, 10);
     for (const d of declared) {
       const t = vscode.lm.tools.find(x => x.name === d.name);
       assert.ok(t, `${d.name} is listed (have: ${vscode.lm.tools.map(x => x.name).join(', ')})`);

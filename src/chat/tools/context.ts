@@ -7,7 +7,7 @@ import type { WorkspaceData } from '../../data';
 import { parseRecordRef, ToolInputError } from './common';
 
 /** The data layer as the tools see it. */
-export type ToolData = Pick<WorkspaceData, 'records' | 'recordWrites' | 'lists' | 'tasks' | 'notes' | 'search' | 'schema' | 'session' | 'sessionKey' | 'workspaceUrl'>;
+export type ToolData = Pick<WorkspaceData, 'records' | 'recordWrites' | 'entryWrites' | 'lists' | 'tasks' | 'notes' | 'search' | 'schema' | 'session' | 'sessionKey' | 'workspaceUrl'>;
 
 /** Turns a failure of one part of an answer into a sentence (names a missing scope, the sign-in command…). */
 export type Explain = (e: unknown, feature: string) => string;

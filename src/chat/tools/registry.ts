@@ -2,6 +2,7 @@
 import type { Explain, ToolData } from './context';
 import { GetRecordTool, ListEntriesTool, ListTasksTool, SearchRecordsTool, type ChatTool } from './reads';
 import { DescribeSchemaTool } from './schema';
+import { AddToListTool } from './listWrites';
 import { CreateRecordTool, UpdateRecordTool } from './recordWrites';
 import { AddNoteTool, CreateTaskTool, type WriteTool } from './writes';
 
@@ -18,6 +19,7 @@ export function createTools(data: ToolData, explain: Explain): Map<string, ChatT
     new AddNoteTool(data),
     new UpdateRecordTool(data),
     new CreateRecordTool(data),
+    new AddToListTool(data),
   ];
   return new Map(tools.map(t => [t.name, t as ChatTool<unknown>]));
 }

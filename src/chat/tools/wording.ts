@@ -26,6 +26,7 @@ export interface ToolWording {
   creatingTask(): string;
   updatingRecord(): string;
   creatingRecord(): string;
+  addingToList(): string;
   addingNote(): string;
 
   /** Instead of the progress message, when the call will not run. */
@@ -55,6 +56,14 @@ export interface ToolWording {
     title(): string;
     /** Markdown; `noun` (the object's singular, e.g. "Company") and `workspace` escaped. */
     intro(noun: string, workspace: string): string;
+  };
+
+  addToList: {
+    title(): string;
+    /** Markdown; `list` and `workspace` escaped. */
+    intro(record: ConfirmedRecord, list: string, workspace: string): string;
+    /** `stage` escaped. */
+    stage(stage: string): string;
   };
 
   addNote: {
