@@ -74,10 +74,19 @@ suite('Attio test server: list entry writes', () => {
     assert.strictEqual(ro.status, 403);
     const limited = await startAttioServer();
     try {
-      const results = await Promise.all(Array.from({ length: 30 }, () => api(limited, 'DELETE', '/v2/lists/hiring/entries/00000000-0000-4000-8000-000000000000')));
-      const statuses = results.map(r => r.status);
-      assert.ok(statuses.includes(429), 'the 26th write in a second is refused');
-      assert.ok(statuses.filter(s => s === 404).length <= 25);
+      // 30 writes at once: on a loaded machine they may straddle two of the limiter's one-second windows, so each
+      // burst is judged by the seconds it reached; a burst inside one second has its 26th write refused
+      let refused = false;
+      for (let burst = 0; burst < 5 && !refused; burst++) {
+        const t0 = Math.floor(Date.now() / 1000);
+        const results = await Promise.all(Array.from({ length: 30 }, () => api(limited, 'DELETE', '/v2/lists/hiring/entries/00000000-0000-4000-8000-000000000000')));
+        const oneSecond = Math.floor(Date.now() / 1000) === t0;
+        const statuses = results.map(r => r.status);
+        refused = statuses.includes(429);
+        assert.ok(statuses.filter(s => s === 404).length <= 25 * (oneSecond ? 1 : 2), 'at most 25 writes pass per second');
+        if (oneSecond) assert.ok(refused, 'the 26th write in a second is refused');
+      }
+      assert.ok(refused, 'some burst met the write limit');
     } finally {
       await limited.close();
     }
