@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator } from 'playwright-core';
-import { expandRow, fixture, page, quickInput, resetWorkbench, screenshot, server, setViewsExpanded, signInWithToken, treeRow, until, viewPane } from './fixture';
+import { answerSaveDialog, expandRow, fixture, page, quickInput, resetWorkbench, screenshot, server, setViewsExpanded, signInWithToken, treeRow, until, viewPane } from './fixture';
 
 const LIST = 'Sales Pipeline';
 const LIST_SLUG = 'sales-pipeline';
@@ -201,9 +201,7 @@ suite('UI: list writes (drag to another stage, export a filtered list)', () => {
     server().clearRequests();
     await contextMenu(await treeRow(new RegExp(`^${LIST}`), 'Lists'), 'Export…');
     await pickLabel('CSV');
-    await p.locator('.quick-input-widget', { hasText: `Export ${LIST}` }).waitFor({ state: 'visible', timeout: 15_000 });
-    await quickInput.fill(file);
-    await p.locator('.quick-input-widget input').press('Enter');
+    await answerSaveDialog(`Export ${LIST}`, file);
     await until(`the export written to ${path.basename(file)} (the status bar says so)`, async () => /Exported \d+ rows of Sales Pipeline/.test(await p.locator('.part.statusbar').innerText()), 60_000);
 
     // what the server has for that filter
