@@ -40,11 +40,9 @@ suite('UI: typed code (generate types, stale-types warning, Regenerate)', () => 
 
   test('generate, change the schema, Refresh: the header is flagged; Regenerate from the light bulb clears it', async () => {
     const p = page();
-    const T0 = Date.now();
     // Generate: the save dialog is code-server's own (a quick input holding a path): type the path, Enter
     await runCommand('Attio: Generate TypeScript Types');
     await answerSaveDialog('Where should the Attio types go?', file);
-    console.log('T generate asked', Date.now() - T0);
     const wrote = await notification(/Wrote the types of "Northwind Labs"/, 60_000);
     assert.match(fs.readFileSync(file, 'utf8'), /^\/\/ Attio types for the workspace "Northwind Labs"/);
     await wrote.locator('.monaco-button', { hasText: 'Open' }).click();
@@ -56,7 +54,6 @@ suite('UI: typed code (generate types, stale-types warning, Regenerate)', () => 
     // a workspace admin adds an attribute in Attio; the person refreshes
     server().changeSchema({ kind: 'addAttribute', target: 'companies', slug: ADDED, type: 'text' });
     schemaChanged = true;
-    console.log('T opened', Date.now() - T0);
     await runCommand('Attio: Refresh');
     // the Problems panel, opened from its status bar item as a person does
     if (!(await p.locator('.markers-panel').isVisible().catch(() => false))) await p.locator('.part.statusbar [id="status.problems"]').click();
@@ -65,7 +62,6 @@ suite('UI: typed code (generate types, stale-types warning, Regenerate)', () => 
     const problemText = (await problem.innerText()).replace(/\s+/g, ' ');
     assert.match(problemText, new RegExp(`attribute companies\\.${ADDED} added`));
     assert.match(problemText, /\[Ln 3, Col 1\]/, 'on the fingerprint line of the header');
-    console.log('T problem', Date.now() - T0);
     await p.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ state: 'visible', timeout: 30_000 });
 
     // the light bulb on the flagged line, then Ctrl+. and "Regenerate"
@@ -80,7 +76,6 @@ suite('UI: typed code (generate types, stale-types warning, Regenerate)', () => 
       await p.keyboard.press('Escape');
       return false;
     }, 60_000);
-    console.log('T fix', Date.now() - T0);
     await screenshot('stale-types');
     await fix.click();
 
