@@ -6,7 +6,7 @@ import { errorMessage, isCancellation, type AttioClient } from '../attio';
 import { LoadCache } from './cache';
 import { Emitter } from './emitter';
 import { ENGLISH_WORDS, type RenderContext, type ValueWords } from './format';
-import { Keys } from './keys';
+import { Keys, type Scope } from './keys';
 import { TitleIndex } from './titles';
 
 /** The part of the client the data layer uses. */
@@ -91,7 +91,9 @@ export type DataChange =
   /** A note was added to this record (its cached notes already hold it). */
   | { kind: 'notes'; object: string; id: string }
   /** A list's entries changed (added, moved to another stage, removed; or put back after a refusal). */
-  | { kind: 'entries'; list: string };
+  | { kind: 'entries'; list: string }
+  /** Refresh: what was read is to be read again on next use (of one view's data, or of all when no scope). */
+  | { kind: 'expired'; scope?: Scope };
 
 /** Thrown when a load is asked for while signed out (surfaces word it by its name, `NotSignedIn`). */
 export class NotSignedInError extends Error {

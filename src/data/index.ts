@@ -134,6 +134,7 @@ export class WorkspaceData {
   /** "Refresh": everything (or one view's data) reloads on next use; old values stay for stale-while-error. */
   expire(scope?: Scope): void {
     this.ctx.cache.expire(scope);
+    this.ctx.changes.fire(scope ? { kind: 'expired', scope } : { kind: 'expired' });
   }
 
   /** Workspace changed (or sign-out): drop every cache and abort loads in flight. */

@@ -5,8 +5,8 @@
  *
  * Checked: generated modules open in an editor, and the file last generated (in a trusted folder only), when they
  * open or are saved, when an editor shows one, when the window regains focus (the person may have changed the
- * schema in Attio's settings) and when the signed-in workspace changes. Each check reads the schema through the
- * data layer's cache: within its TTL it asks Attio nothing.
+ * schema in Attio's settings), when the signed-in workspace changes and on Refresh. Each check reads the schema
+ * through the data layer's cache: within its TTL it asks Attio nothing.
  */
 import * as vscode from 'vscode';
 import type { CommandTable } from '../common/commands';
@@ -44,7 +44,8 @@ export class TypedCode implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(e => e && void this.checkDocument(e.document)),
       vscode.window.onDidChangeWindowState(s => s.focused && recheck()),
       vscode.workspace.onDidGrantWorkspaceTrust(recheck),
-      deps.data.onDidChange(c => c.kind === 'all' && recheck()),
+      // signed in elsewhere or out, or Refresh (the person may have changed the schema in Attio's settings)
+      deps.data.onDidChange(c => (c.kind === 'all' || c.kind === 'expired') && recheck()),
       vscode.languages.registerCodeActionsProvider({ language: 'typescript' }, { provideCodeActions: (doc, _range, ctx) => this.quickFixes(doc, ctx) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     ];
     recheck();

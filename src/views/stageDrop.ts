@@ -13,6 +13,21 @@ import type { TreeNode } from './nodes/treeNode';
 
 export const ENTRY_MIME = `application/vnd.code.tree.${Views.lists.toLowerCase()}`;
 
+/**
+ * The dragged entries: their nodes for a drop in this tree, and as text (what the workbench carries between the
+ * extension host and the window, and what another drop target would read) their entry ids. A node cannot be turned
+ * into JSON (it links its tree and the data layer): the default text of the item threw, and the drop never came.
+ */
+class DraggedEntries extends vscode.DataTransferItem {
+  constructor(readonly entries: EntryNode[]) {
+    super(entries);
+  }
+
+  override asString(): Thenable<string> {
+    return Promise.resolve(JSON.stringify(this.entries.map(e => e.attioId())));
+  }
+}
+
 export class StageDragAndDrop implements vscode.TreeDragAndDropController<TreeNode> {
   readonly dragMimeTypes = [ENTRY_MIME];
   readonly dropMimeTypes = [ENTRY_MIME];
@@ -25,12 +40,13 @@ export class StageDragAndDrop implements vscode.TreeDragAndDropController<TreeNo
 
   handleDrag(source: readonly TreeNode[], dataTransfer: vscode.DataTransfer): void {
     const entries = source.filter((n): n is EntryNode => n instanceof EntryNode && n.parent instanceof StageGroupNode);
-    if (entries.length && this.canWrite()) dataTransfer.set(ENTRY_MIME, new vscode.DataTransferItem(entries));
+    if (entries.length && this.canWrite()) dataTransfer.set(ENTRY_MIME, new DraggedEntries(entries));
   }
 
   async handleDrop(target: TreeNode | undefined, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
     const group = target instanceof StageGroupNode ? target : target?.parent instanceof StageGroupNode ? target.parent : undefined;
-    const dragged = dataTransfer.get(ENTRY_MIME)?.value as EntryNode[] | undefined;
+    const value: unknown = dataTransfer.get(ENTRY_MIME)?.value;
+    const dragged = Array.isArray(value) ? value.filter((n): n is EntryNode => n instanceof EntryNode) : undefined;
     if (!group?.status || !dragged?.length || !this.canWrite()) return;
     const status = group.status;
     for (const node of dragged) {

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { AttioEntry } from '../../src/attio';
 import { TreeCommands } from '../../src/constants';
 import type { SidebarViews } from '../../src/views/controller';
+import { ENTRY_MIME } from '../../src/views/stageDrop';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { AttioTestServer } from '../server';
 import { apiCalls, extensionApi, findRow, signInWith, suiteServer, treeRows, waitFor } from './helpers';
@@ -66,6 +67,8 @@ suite('List writes: add to a list, move a stage, remove, export', () => {
     const transfer = new vscode.DataTransfer();
     server.clearRequests();
     await t.stageDrop.handleDrag([dragged.node], transfer);
+    // the workbench carries the drag as text between the extension host and the window: the entry ids
+    assert.deepStrictEqual(JSON.parse(await transfer.get(ENTRY_MIME)!.asString()), [dragged.node.attioId()], 'the dragged entries as text');
     await t.stageDrop.handleDrop(to.node, transfer, new vscode.CancellationTokenSource().token);
     const list = api.data.lists.list('sales-pipeline')!.id.list_id;
     assert.deepStrictEqual(writes(server), [`PUT /v2/lists/${list}/entries/${dragged.node.attioId()}`], 'one write');

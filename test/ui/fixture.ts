@@ -201,6 +201,21 @@ export const quickInput = {
   },
 };
 
+/**
+ * Answers code-server's own save dialog (a quick input holding a path) titled `title` with `file`, as a person does:
+ * waits until the dialog has put its starting path in (it would replace what was typed before), types the path,
+ * Enter.
+ */
+export async function answerSaveDialog(title: string, file: string): Promise<void> {
+  const p = page();
+  await p.locator(QUICK_INPUT, { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
+  const input = p.locator(`${QUICK_INPUT} input`);
+  await until(`the save dialog "${title}" to show its starting path`, async () => (await input.inputValue()).length > 0);
+  await input.fill(file);
+  await until(`the save dialog to hold ${file}`, async () => (await input.inputValue()) === file);
+  await input.press('Enter');
+}
+
 /** Waits for a notification toast containing `text` and returns it. */
 export async function notification(text: string | RegExp, timeoutMs = 20_000): Promise<Locator> {
   const toast = page().locator('.notifications-toasts .notification-toast', { hasText: text }).first();

@@ -66,7 +66,11 @@ suite('Workspace data layer (local Attio server over HTTP)', () => {
     h.clock.now += 301_000;
     await h.model.records.list('companies');
     assert.strictEqual(calls(server).length, 1, 'refetched after the TTL');
+    const changes: unknown[] = [];
+    const sub = h.model.onDidChange(c => changes.push(c));
     h.model.expire('objects');
+    sub.dispose();
+    assert.deepStrictEqual(changes, [{ kind: 'expired', scope: 'objects' }], 'Refresh says so (the stale-types check reads the schema again)');
     await h.model.records.list('companies');
     assert.strictEqual(calls(server).length, 2, 'refetched after Refresh');
     h.setTtl(0);
