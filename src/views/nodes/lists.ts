@@ -37,9 +37,12 @@ export class ListNode extends TreeNode {
     return this.list.parent_object.map(p => this.ctx.data.records.object(p)?.plural_noun ?? p).join(', ');
   }
 
-  /** Whether the list has a stage (a status attribute), once its attributes are loaded. */
+  /** A status value seen in the list's entries (known without asking for its attributes). */
+  private statusSeen = false;
+
+  /** Whether the list has a stage (a status attribute): its attributes are cached, or its entries hold a status. */
   get hasStages(): boolean {
-    return !!this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id);
+    return this.statusSeen || !!this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id);
   }
 
   get groupedByStage(): boolean {
@@ -65,10 +68,13 @@ export class ListNode extends TreeNode {
       this.list.name,
       async () => {
         const hadStages = this.hasStages;
+        // one request per expansion: the stage attribute is asked for only when the list is grouped by it
+        const grouped = !!this.ctx.stageGrouping?.has(id);
         const [r, stage] = await Promise.all([
           loadFiltered(this.ctx, 'lists', id, this.paged, q => this.ctx.data.lists.entries(id, q)),
-          writes.stageAttribute(id).catch(() => undefined),
+          grouped ? writes.stageAttribute(id).catch(() => undefined) : Promise.resolve(writes.cachedStageAttribute(id)),
         ]);
+        this.statusSeen ||= r.result.items.some(e => holdsStatus(e.entry));
         // the item's menu (Group by Stage) depends on whether the list has a stage: known now
         if (this.hasStages !== hadStages) this.ctx.changed(this);
         const stages = stage && this.groupedByStage ? await writes.stages(id, stage) : undefined;
@@ -118,13 +124,18 @@ function entryStage(entry: AttioEntry): string | undefined {
   return undefined;
 }
 
+/** Whether an entry holds a status value (its list has stages: known from the entry, without the list's attributes). */
+function holdsStatus(entry: AttioEntry): boolean {
+  return Object.values(entry.entry_values).some(vs => vs?.some(v => (v as { attribute_type?: string }).attribute_type === 'status'));
+}
+
 export class EntryNode extends TreeNode {
   constructor(ctx: NodeContext, parent: TreeNode, readonly list: AttioList, readonly entry: AttioEntry, readonly title: string) {
     super(ctx, parent, `entry:${entry.id.entry_id}`);
   }
 
   override treeItem(): vscode.TreeItem {
-    const staged = this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id) ? [ItemTags.staged] : [];
+    const staged = this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id) || holdsStatus(this.entry) ? [ItemTags.staged] : [];
     return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json, ItemTags.listed, ...staged), entryStage(this.entry), openCmd(this));
   }
 
