@@ -31,6 +31,16 @@ export class EntryWrites {
     return this.ctx.cache.peek(Keys.attributes('lists', listId))?.find(isStage);
   }
 
+  /** Whether the list has stages, from what is cached: its attributes, or entries seen holding a status (no request). */
+  hasStages(listId: string): boolean {
+    return !!this.cachedStageAttribute(listId) || !!this.ctx.cache.peek(Keys.listStaged(listId));
+  }
+
+  /** Notes entries just loaded: any holding a status value tells that the list has stages. */
+  noteEntries(listId: string, entries: readonly AttioEntry[]): void {
+    if (entries.some(holdsStatus)) this.ctx.cache.set(Keys.listStaged(listId), true);
+  }
+
   /** The stages an entry can be moved to (not archived), in Attio's order. */
   async stages(listId: string, attribute: AttioAttribute): Promise<AttioStatus[]> {
     return (await this.schema.statuses('lists', listId, attribute.api_slug)).filter(s => !s.is_archived);
@@ -109,4 +119,9 @@ function shownStatus(status: AttioStatus, now: number): AttioEntry['entry_values
     status: { id: status.id, title: status.title, is_archived: false, celebration_enabled: status.celebration_enabled ?? false, target_time_in_status: status.target_time_in_status ?? null },
     attribute_type: 'status',
   } as AttioEntry['entry_values'][string][number];
+}
+
+/** Whether an entry holds a status value (its list has stages). */
+export function holdsStatus(entry: AttioEntry): boolean {
+  return Object.values(entry.entry_values).some(vs => vs?.some(v => (v as { attribute_type?: string }).attribute_type === 'status'));
 }

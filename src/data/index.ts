@@ -33,6 +33,7 @@ export { escapeMarkdown, mdEscape } from './markdown';
 export type { PagedId, Scope } from './keys';
 export type { EntryItem } from './lists';
 export type { EntryParent } from './entryWrites';
+export { holdsStatus } from './entryWrites';
 export { toCsv, toMarkdownTable, EXPORT_PAGE_SIZE, type ExportFormat, type ExportHeadings, type ExportProgress, type ExportTable, type ExportTarget } from './export';
 export type { Paged } from './paging';
 export { NotAMemberError, commentAuthor, type CommentTarget } from './comments';

@@ -41,7 +41,8 @@ export type Family =
   | 'recordTasks'
   | 'search'
   | 'members'
-  | 'webhooks';
+  | 'webhooks'
+  | 'listStaged';
 
 /** A cache key whose value has type `T`. Two keys are the same entry when their `id`s are equal. */
 export class CacheKey<T> {
@@ -87,6 +88,8 @@ export const Keys = {
   entriesPage: (list: string, page: number) => new CacheKey<Page<AttioEntry>>('entriesPage', 'lists', [list, String(page)]),
   filteredEntriesPage: (list: string, query: string, page: number) => new CacheKey<Page<AttioEntry>>('filteredEntriesPage', 'lists', [list, query, String(page)]),
   entry: (list: string, id: string) => new CacheKey<AttioEntry>('entry', 'lists', [list, id]),
+  /** The list's entries were seen holding a status value: it has stages (known without its attributes). */
+  listStaged: (list: string) => new CacheKey<true>('listStaged', 'lists', [list]),
   tasks: (set: TaskSet) => new CacheKey<AttioTask[]>('tasks', 'tasks', [set]),
   task: (id: string) => new CacheKey<AttioTask>('task', 'tasks', [id]),
   /** Open tasks linked to a record (object slug, record id). */

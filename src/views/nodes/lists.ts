@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AttioEntry, AttioList } from '../../attio';
 import { ItemTags } from '../../constants';
-import type { ApiItem, PagedId } from '../../data';
+import { holdsStatus, type ApiItem, type PagedId } from '../../data';
 import { detailUri } from '../../detail/uris';
 import { objectIcon } from '../../ui/icons';
 import { Collapsed, MessageNode, withSection, RootLoader, TreeNode, contextValue, openCmd, pagedNodes, ti, tooltips, type NodeContext } from './treeNode';
@@ -37,12 +37,9 @@ export class ListNode extends TreeNode {
     return this.list.parent_object.map(p => this.ctx.data.records.object(p)?.plural_noun ?? p).join(', ');
   }
 
-  /** A status value seen in the list's entries (known without asking for its attributes). */
-  private statusSeen = false;
-
   /** Whether the list has a stage (a status attribute): its attributes are cached, or its entries hold a status. */
   get hasStages(): boolean {
-    return this.statusSeen || !!this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id);
+    return this.ctx.data.entryWrites.hasStages(this.list.id.list_id);
   }
 
   get groupedByStage(): boolean {
@@ -74,7 +71,7 @@ export class ListNode extends TreeNode {
           loadFiltered(this.ctx, 'lists', id, this.paged, q => this.ctx.data.lists.entries(id, q)),
           grouped ? writes.stageAttribute(id).catch(() => undefined) : Promise.resolve(writes.cachedStageAttribute(id)),
         ]);
-        this.statusSeen ||= r.result.items.some(e => holdsStatus(e.entry));
+        writes.noteEntries(id, r.result.items.map(e => e.entry));
         // the item's menu (Group by Stage) depends on whether the list has a stage: known now
         if (this.hasStages !== hadStages) this.ctx.changed(this);
         const stages = stage && this.groupedByStage ? await writes.stages(id, stage) : undefined;
@@ -124,18 +121,13 @@ function entryStage(entry: AttioEntry): string | undefined {
   return undefined;
 }
 
-/** Whether an entry holds a status value (its list has stages: known from the entry, without the list's attributes). */
-function holdsStatus(entry: AttioEntry): boolean {
-  return Object.values(entry.entry_values).some(vs => vs?.some(v => (v as { attribute_type?: string }).attribute_type === 'status'));
-}
-
 export class EntryNode extends TreeNode {
   constructor(ctx: NodeContext, parent: TreeNode, readonly list: AttioList, readonly entry: AttioEntry, readonly title: string) {
     super(ctx, parent, `entry:${entry.id.entry_id}`);
   }
 
   override treeItem(): vscode.TreeItem {
-    const staged = this.ctx.data.entryWrites.cachedStageAttribute(this.list.id.list_id) || holdsStatus(this.entry) ? [ItemTags.staged] : [];
+    const staged = this.ctx.data.entryWrites.hasStages(this.list.id.list_id) || holdsStatus(this.entry) ? [ItemTags.staged] : [];
     return ti(this.title, Collapsed, objectIcon(this.entry.parent_object), contextValue('entry', ItemTags.web, ItemTags.id, ItemTags.detail, ItemTags.json, ItemTags.listed, ...staged), entryStage(this.entry), openCmd(this));
   }
 
