@@ -214,8 +214,15 @@ export async function answerSaveDialog(title: string, file: string): Promise<voi
   await p.locator(QUICK_INPUT, { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
   const input = p.locator(`${QUICK_INPUT} input`);
   await until(`the save dialog "${title}" to show its starting path`, async () => (await input.inputValue()).length > 0);
-  await input.fill(file);
-  await until(`the save dialog to hold ${file}`, async () => (await input.inputValue()) === file);
+  // The simple file dialog may still rewrite its input as it reads the starting folder: the path is typed again
+  // whenever it was replaced, until it has held for three checks in a row (typing is the action, not what is tested).
+  let held = 0;
+  await until(`the save dialog to hold ${file}`, async () => {
+    if ((await input.inputValue()) === file) return ++held >= 3;
+    held = 0;
+    await input.fill(file);
+    return false;
+  });
   await input.press('Enter');
 }
 
