@@ -4,7 +4,7 @@
  * Signs out at the end so the signed-out suites that follow see the welcome view.
  */
 import * as assert from 'assert';
-import { page, screenshot, treeRow, treeRows, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
+import { contextMenu, page, screenshot, treeRow, treeRows, signInWithToken, setViewsExpanded, resetWorkbench } from './fixture';
 
 
 suite('UI: developer view (Attributes, Open as JSON)', () => {
@@ -30,14 +30,7 @@ suite('UI: developer view (Attributes, Open as JSON)', () => {
     // collapse the Attributes section; the first partnership follows it
     await (await treeRow(/^Attributes/, 'Objects')).click();
     const row = await treeRow(/^Bluefin Analytics/, 'Objects');
-    await row.click({ button: 'right' });
-    // the context menu: move the keyboard focus to "Open as JSON" and press Enter
-    const focused = page().locator('.monaco-menu .action-item.focused');
-    for (let i = 0; i < 15; i++) {
-      await page().keyboard.press('ArrowDown');
-      if (/Open as JSON/.test((await focused.first().innerText().catch(() => '')) ?? '')) break;
-    }
-    await page().keyboard.press('Enter');
+    await contextMenu(row, 'Open as JSON');
     await page().locator('.monaco-editor .view-lines', { hasText: 'record_id' }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await screenshot('developer-json');
   });

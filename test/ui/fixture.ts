@@ -151,6 +151,37 @@ export async function expandRow(row: Locator, timeoutMs = 30_000): Promise<void>
   }
 }
 
+/**
+ * Opens the context menu of `row` and runs its item `item`. The menu shows an item only when the row's context value
+ * allows it (a list's row gains "Group by Stage" once its entries have loaded): a menu opened before that lacks it, so
+ * it is closed and opened again. A click on an item that lands while the menu is still laying itself out is dropped
+ * and the menu stays open: the click is then given again (the right-click and the click are the retried actions; what
+ * the command does is asserted by the caller, and a menu that closed ran its item).
+ */
+export async function contextMenu(row: Locator, item: string | RegExp): Promise<void> {
+  const p = page();
+  const menu = p.locator('.context-view .monaco-menu').first();
+  const entry = menu.locator('.action-item', { hasText: item }).first();
+  await until(`"${String(item)}" in the context menu of "${(await row.innerText()).trim()}"`, async () => {
+    await row.click({ button: 'right' });
+    if (await entry.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return true;
+    await closeMenus();
+    return false;
+  });
+  await until(`the context menu to close after choosing "${String(item)}"`, async () => {
+    if (await entry.isVisible().catch(() => false)) await entry.click({ timeout: 3_000 }).catch(() => undefined);
+    return menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+  });
+}
+
+/** Closes an open context menu (Escape) and waits until it has gone. */
+export async function closeMenus(): Promise<void> {
+  const menu = page().locator('.context-view .monaco-menu').first();
+  if (!(await menu.isVisible().catch(() => false))) return;
+  await page().keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** Waits until `check` holds, looking every 100 ms; the error names `what` was awaited. */
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -196,11 +227,20 @@ export const quickInput = {
   async text(): Promise<string> {
     return page().locator(QUICK_INPUT).innerText();
   },
-  /** Escape, then waits until the widget has gone (a command palette opened while it closes would close with it). */
+  /**
+   * Escape in the widget's input, then waits until the widget has gone (a command palette opened while it closes
+   * would close with it). A key reaches the widget only while its input has the focus, which something opening
+   * beside it can take: the focus and the key are given again while the widget shows (the action, not what is tested).
+   */
   async dismiss(): Promise<void> {
-    if (!(await quickInput.isVisible())) return;
-    await page().keyboard.press('Escape');
-    await page().locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 30_000 });
+    const widget = page().locator(QUICK_INPUT);
+    const input = page().locator(`${QUICK_INPUT} input`);
+    await until('the quick input to close', async () => {
+      if (!(await widget.isVisible())) return true;
+      await input.focus({ timeout: 3_000 }).catch(() => undefined);
+      await page().keyboard.press('Escape');
+      return widget.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+    });
   },
 };
 
@@ -296,10 +336,11 @@ export async function setViewsExpanded(titles: readonly string[], expanded: bool
 }
 
 /**
- * After a suite: no open prompt, signed out of every workspace, editors closed, every view
+ * After a suite: no open menu or prompt, signed out of every workspace, editors closed, every view
  * expanded (as the suites that follow expect). Waits for each of those to show, not for a fixed time.
  */
 export async function resetWorkbench(): Promise<void> {
+  await closeMenus().catch(() => undefined);
   await quickInput.dismiss().catch(() => undefined);
   await openAttioContainer();
   await setViewsExpanded(['Objects', 'Lists', 'Tasks'], true);

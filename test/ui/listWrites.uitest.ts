@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator } from 'playwright-core';
-import { answerSaveDialog, expandRow, fixture, page, quickInput, resetWorkbench, screenshot, server, setViewsExpanded, signInWithToken, treeRow, until, viewPane } from './fixture';
+import { answerSaveDialog, contextMenu, expandRow, fixture, page, quickInput, resetWorkbench, screenshot, server, setViewsExpanded, signInWithToken, treeRow, until, viewPane } from './fixture';
 
 const LIST = 'Sales Pipeline';
 const LIST_SLUG = 'sales-pipeline';
@@ -45,24 +45,6 @@ function entriesUnder(rows: Row[], stage: string): string[] {
 /** The row of the Lists view at `level` whose label is exactly `label`. */
 function rowAt(level: number, label: string): Locator {
   return viewPane('Lists').locator(`.monaco-list-row[aria-level="${level}"]`).filter({ has: page().locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) }).first();
-}
-
-/** Opens the context menu of `row` and runs its item `item`. */
-async function contextMenu(row: Locator, item: string | RegExp): Promise<void> {
-  const p = page();
-  const entry = p.locator('.monaco-menu .action-item', { hasText: item }).first();
-  // The menu shows an item only when the row's context value allows it, and a list's row gains "Group by Stage"
-  // once its attributes have loaded (with its entries): a menu opened before that lacks it, so it is closed and
-  // opened again (the right-click is the retried action; what the command does is asserted afterwards).
-  await until(`"${String(item)}" in the context menu of "${(await row.innerText()).trim()}"`, async () => {
-    await row.click({ button: 'right' });
-    if (await entry.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return true;
-    await p.keyboard.press('Escape');
-    await p.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-    return false;
-  });
-  await entry.click();
-  await p.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 /** Picks the quick-pick item whose label is exactly `label` (not one that merely contains it). */

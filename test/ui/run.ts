@@ -29,7 +29,7 @@ import { assertToolsInstalled, makeTempDir, removeDir } from '../harness/paths';
 import { findFiles } from '../harness/findFiles';
 import { recordOutcomes } from '../harness/results';
 import { packageVsix } from '../harness/vsix';
-import { EXTENSION_ID, screenshot, setFixture, type UiFixture } from './fixture';
+import { closeMenus, EXTENSION_ID, quickInput, screenshot, setFixture, type UiFixture } from './fixture';
 
 const log = createLogger('ui');
 const T0 = Date.now();
@@ -73,6 +73,10 @@ async function runSuites(files: string[]): Promise<{ passed: number; failed: num
         if (t?.state === 'failed') {
           const file = await screenshot(`FAILED-${t.fullTitle()}`).catch(() => undefined);
           if (file) log.info(`failure screenshot: ${path.relative(process.cwd(), file)}`);
+          // a menu or prompt the failed test left open would cover what the next tests click: it is closed (the
+          // failure stands; the tests after it start from a window they can use)
+          await closeMenus().catch(() => undefined);
+          await quickInput.dismiss().catch(() => undefined);
         }
       },
     },
