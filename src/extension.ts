@@ -34,7 +34,7 @@ import { viewCommands } from './views/viewCommands';
 import { filterCommands } from './views/filterCommands';
 import { pinCommands } from './views/pinCommands';
 import { commentCommands } from './views/commentCommands';
-import { recordCommands } from './views/recordCommands';
+import { answerEditLinks, recordCommands } from './views/recordCommands';
 import { meetingCommands } from './views/meetingCommands';
 import { listCommands } from './views/listCommands';
 import { assessScopes } from './attio';
@@ -96,8 +96,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
 
   // what is shown
   const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, words: valueWords, log: log.child('Data') });
-  const details = new DetailDocuments(data, errors.describe, log.child('Detail'));
-  const canWriteEntries = (): boolean => assessScopes(connection.current?.session.scopes.join(' ') ?? '').some(f => f.feature === 'entryWrites' && f.ok);
+  const canWrite = (feature: 'recordWrites' | 'entryWrites') => (): boolean => assessScopes(connection.current?.session.scopes.join(' ') ?? '').some(f => f.feature === feature && f.ok);
+  const details = new DetailDocuments(data, errors.describe, log.child('Detail'), canWrite('recordWrites'));
+  const canWriteEntries = canWrite('entryWrites');
   const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState, canWriteEntries });
   const reports = new ReportView();
   const editor = new EditorSurface({
@@ -156,6 +157,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     registerCommands(projectKey.commands(), log, redactor),
     registerCommands(pinCommands(views), log, redactor),
     registerCommands(commentCommands(views, data, details), log, redactor),
+    answerEditLinks(details),
     registerCommands(recordCommands({ views, data, details, describeError: errors.describe, log: log.child('Records'), honour: arg => commandArguments.honour(arg) }), log, redactor),
     transcripts,
     registerCommands(meetingCommands(views, transcripts), log, redactor),

@@ -6,13 +6,40 @@
  */
 import * as vscode from 'vscode';
 
+/**
+ * An "Edit" link on a record page: the record's page again, at a path that names the attribute and a serial number
+ * (a fresh path on every render, so a link clicked once more after a cancel is a document not yet loaded). Opening
+ * it asks DetailDocuments for the Edit… input of that attribute.
+ */
+export interface EditRequest {
+  attribute: string;
+  serial: number;
+}
+
 /** `name` only makes the document's file name (its tab title) readable; it is ignored when parsing. */
 export type DetailTarget = (
-  | { kind: 'record'; object: string; id: string }
+  | { kind: 'record'; object: string; id: string; edit?: EditRequest }
   | { kind: 'entry'; list: string; id: string }
   | { kind: 'task'; id: string }
   | { kind: 'note'; id: string }
 ) & { name?: string };
+
+/** The only shape an object slug, record id or attribute slug of an Edit link may have (Attio's slugs and UUIDs). */
+export const EDIT_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** What an Edit link asks for: ids only; `done` when the input is finished. */
+export interface RecordEditRequest {
+  object: string;
+  id: string;
+  attribute: string;
+  done?: () => void;
+}
+
+/** An Edit link's request (a command's argument can be anything: only ids of the right shape pass). */
+export function isEditRequest(arg: unknown): arg is RecordEditRequest {
+  const r = arg as Partial<RecordEditRequest> | null;
+  return typeof r === 'object' && r !== null && [r.object, r.id, r.attribute].every(p => typeof p === 'string' && EDIT_ID.test(p));
+}
 
 /** A path segment: ids and slugs are safe already; anything else loses separators. */
 const seg = (s: string): string => s.replace(/[\\/]/g, '_');
@@ -26,7 +53,7 @@ export function fileName(name: string | undefined, fallback: string): string {
 export function detailPath(t: DetailTarget): string {
   switch (t.kind) {
     case 'record':
-      return `/records/${seg(t.object)}/${seg(t.id)}/${fileName(t.name, vscode.l10n.t({ message: 'record', comment: 'file name of an untitled record page' }))}`;
+      return `/records/${seg(t.object)}/${seg(t.id)}/${t.edit ? `edit/${seg(t.edit.attribute)}/${t.edit.serial}/` : ''}${fileName(t.name, vscode.l10n.t({ message: 'record', comment: 'file name of an untitled record page' }))}`;
     case 'entry':
       return `/lists/${seg(t.list)}/entries/${seg(t.id)}/${fileName(t.name, vscode.l10n.t({ message: 'entry', comment: 'file name of an untitled list entry page' }))}`;
     case 'task':
@@ -41,6 +68,12 @@ export function parseDetailPath(path: string): DetailTarget | undefined {
   const name = parts.pop()?.replace(/\.md$/, '');
   const named = <T extends object>(t: T): T & { name?: string } => (name ? { ...t, name } : t);
   if (parts[0] === 'records' && parts.length === 3) return named({ kind: 'record' as const, object: parts[1], id: parts[2] });
+  if (parts[0] === 'records' && parts.length === 6 && parts[3] === 'edit') {
+    // the only path that asks for something: every part must have the shape of an id, or it is no page at all
+    const [, object, id, , attribute, serial] = parts;
+    if (![object, id, attribute].every(p => EDIT_ID.test(p)) || !/^\d{1,9}$/.test(serial)) return undefined;
+    return named({ kind: 'record' as const, object, id, edit: { attribute, serial: Number(serial) } });
+  }
   if (parts[0] === 'lists' && parts.length === 4 && parts[2] === 'entries') return named({ kind: 'entry' as const, list: parts[1], id: parts[3] });
   if (parts[0] === 'tasks' && parts.length === 2) return named({ kind: 'task' as const, id: parts[1] });
   if (parts[0] === 'notes' && parts.length === 2) return named({ kind: 'note' as const, id: parts[1] });

@@ -7,7 +7,7 @@ import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
 import { lazy } from '../platform';
 import type * as Render from './render';
-import { detailPath, type DetailTarget } from './paths';
+import { detailPath, type DetailTarget, type RecordEditRequest } from './paths';
 import { parseDetailUri } from './uris';
 
 /**
@@ -24,18 +24,27 @@ export const renderModule = lazy<typeof Render>(() => require('./render'));
 export class DetailDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
+  private readonly editRequested = this._register(new vscode.EventEmitter<RecordEditRequest>());
+  /** An Edit link on a record page was clicked: the Edit… input of that attribute is wanted. */
+  readonly onDidRequestEdit = this.editRequested.event;
   /** Documents loaded but not on screen when their data changed (`uri.toString()`). */
   private readonly stale = new Set<string>();
+  /** Edit links already answered (`uri.toString()`): a re-render of the same document asks for nothing again. */
+  private readonly editsAnswered = new Set<string>();
+  /** Numbers the Edit links of each render, so every render links to documents not loaded yet. */
+  private editSerial = 0;
 
   constructor(
     private readonly data: WorkspaceData,
     private readonly describeError: (e: unknown, feature: string) => ErrorView,
     private readonly log: Logger,
+    /** The person's token may write records (the `recordWrites` scope): pages carry Edit links. */
+    private readonly canWriteRecords: () => boolean = () => false,
   ) {
     super();
     this._register(vscode.workspace.registerTextDocumentContentProvider(Schemes.detail, this));
     this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.renderStaleShown()));
-    this._register(vscode.workspace.onDidCloseTextDocument(doc => this.stale.delete(doc.uri.toString())));
+    this._register(vscode.workspace.onDidCloseTextDocument(doc => (this.stale.delete(doc.uri.toString()), this.editsAnswered.delete(doc.uri.toString()))));
     this._register(vscode.window.tabGroups.onDidChangeTabs(() => void vscode.commands.executeCommand('setContext', ContextKeys.recordPageActive, this.activeTarget()?.kind === 'record')));
   }
 
@@ -57,8 +66,11 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     const target = parseDetailUri(uri);
     if (!target) return `# ${vscode.l10n.t('Not found')}\n\n${vscode.l10n.t('No Attio item at {0}.', `\`${uri.path}\``)}\n`;
     if (!this.data.signedIn) return `# ${vscode.l10n.t('Signed out')}\n\n${vscode.l10n.t('Sign in to Attio to see this item.')}\n`;
+    const canWrite = this.canWriteRecords();
+    if (target.kind === 'record' && target.edit && canWrite) this.answerEditLink(uri, { object: target.object, id: target.id, attribute: target.edit.attribute });
     try {
-      return await (await renderModule.load()).renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl() });
+      const editLinks = canWrite ? { serial: ++this.editSerial } : undefined;
+      return await (await renderModule.load()).renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl(), editLinks });
     } catch (e) {
       if (token.isCancellationRequested) return '';
       const view = this.describeError(e, vscode.l10n.t('Details'));
@@ -66,6 +78,19 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
       this.log.warn(`detail ${detailPath({ ...target, name: undefined })} failed: ${view.kind === 'cancelled' ? 'cancelled' : view.message}`);
       return `# ${vscode.l10n.t('Could not load this item')}\n\n${view.kind === 'cancelled' ? vscode.l10n.t('Cancelled.') : view.message}\n`;
     }
+  }
+
+  /**
+   * An Edit link's document (the record's page at a path naming the attribute) is being loaded: the link was clicked.
+   * Asked once per document; when the input is done, the page is rendered again, with links to documents not loaded
+   * yet, so the same Edit clicked again is a new request.
+   */
+  private answerEditLink(uri: vscode.Uri, request: RecordEditRequest): void {
+    const key = uri.toString();
+    if (this.editsAnswered.has(key)) return;
+    this.editsAnswered.add(key);
+    const done = (): void => this.changed.fire(uri);
+    this.editRequested.fire({ ...request, done });
   }
 
   /**

@@ -12,7 +12,7 @@ import { meetingsSection } from './meetings';
 export { renderTranscript } from './transcript';
 // tooltips in the sidebar use these too, through this module, so the renderer stays out of the activation bundle
 export { inertMarkdown, plainTextMarkdown, webLink } from './inertMarkdown';
-import { relativeLink, type DetailTarget } from './paths';
+import { EDIT_ID, relativeLink, type DetailTarget } from './paths';
 
 export interface RenderOptions {
   now: number;
@@ -20,19 +20,28 @@ export interface RenderOptions {
   timeZone?: string;
   /** `https://app.attio.com/{workspace_slug}` */
   workspaceUrl: string;
+  /** Present when the person may write records: an Edit link beside each editable value, its path numbered `serial`. */
+  editLinks?: { serial: number };
 }
 
 function refLink(from: DetailTarget, r: RecordRef): string {
   return `[${mdEscape(r.title)}](${relativeLink(from, { kind: 'record', object: r.object, id: r.id, name: r.title })})`;
 }
 
-function valuesTable(from: DetailTarget, rows: ValueRow[]): string[] {
+/** " · Edit" beside a value a person may write (the rule of the tree's Edit…: `row.editable`), on a record's page. */
+function editLink(from: DetailTarget, r: ValueRow, opts: RenderOptions): string {
+  if (!opts.editLinks || from.kind !== 'record' || !r.editable || ![from.object, from.id, r.slug].every(p => EDIT_ID.test(p))) return '';
+  const edit = { attribute: r.slug, serial: opts.editLinks.serial };
+  return ` · [${vscode.l10n.t({ message: 'Edit', comment: 'a link beside a value on a record page' })}](${relativeLink(from, { ...from, edit })})`;
+}
+
+function valuesTable(from: DetailTarget, rows: ValueRow[], opts: RenderOptions): string[] {
   if (!rows.length) return [`*${vscode.l10n.t('No values.')}*`];
   const out = [`| ${vscode.l10n.t({ message: 'Attribute', comment: 'table heading' })} | ${vscode.l10n.t({ message: 'Value', comment: 'table heading' })} |`, '| --- | --- |'];
   for (const r of rows) {
     const value = r.refs.length ? r.refs.map(x => refLink(from, x)).join(', ') : r.texts.map(mdEscape).join('<br>');
     // the api slug and type, dim under the title (a developer's name for the column; exact in Open as JSON)
-    out.push(`| ${mdEscape(r.title)}<br><sub>\`${r.slug.replace(/[`|\r\n]/g, '')}\` · ${mdEscape(r.type)}</sub> | ${value} |`);
+    out.push(`| ${mdEscape(r.title)}<br><sub>\`${r.slug.replace(/[`|\r\n]/g, '')}\` · ${mdEscape(r.type)}</sub> | ${value}${editLink(from, r, opts)} |`);
   }
   return out;
 }
@@ -65,7 +74,7 @@ async function renderRecord(data: WorkspaceData, t: Extract<DetailTarget, { kind
     '',
     `*${mdEscape(obj?.singular_noun ?? t.object)}* · ${openInAttio(record.web_url, opts)}`,
     '',
-    ...valuesTable(t, rows),
+    ...valuesTable(t, rows, opts),
     '',
     `## ${vscode.l10n.t('List entries')}`,
     '',
@@ -110,7 +119,7 @@ async function renderEntry(data: WorkspaceData, t: Extract<DetailTarget, { kind:
     '',
     `${vscode.l10n.t({ message: 'Entry in {0} · record {1}', args: [`*${mdEscape(list?.name ?? t.list)}*`, refLink(t, parent)], comment: '{0}: a list, {1}: a link to the record' })} · ${openInAttio(data.records.url(entry.parent_record_id), opts)}`,
     '',
-    ...valuesTable(t, rows),
+    ...valuesTable(t, rows, opts),
     '',
     ...(await commentsSection(data, { list: t.list, entryId: t.id }, opts)),
     '---',

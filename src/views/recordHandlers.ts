@@ -10,6 +10,7 @@ import type { Logger } from '../common/log';
 import { RecordCommands } from '../constants';
 import { inputOf, isEditable, type InputValue, type NewRecordValue, type WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
+import { isEditRequest } from '../detail/paths';
 import { detailUri } from '../detail/uris';
 import type { ErrorView } from '../session/errorReporter';
 import { pickRecord } from '../ui/recordPicker';
@@ -81,8 +82,9 @@ export function scriptedPrompts(answers: string[], seen: string[]): Prompts {
 const current = (values: { attribute_type: string; active_until?: unknown }[] | undefined): InputValue[] =>
   (values ?? []).filter(v => !v.active_until).map(v => inputOf(v)).filter((v): v is InputValue => !!v);
 
-/** Which record a command is about: a record or value row of the tree, else the detail page in front. */
+/** Which record a command is about: an Edit link's request, a record or value row of the tree, else the detail page in front. */
 export function recordTarget(deps: RecordCommandDeps, shared: SidebarShared, arg: unknown): { object: string; id: string; slug?: string } | undefined {
+  if (isEditRequest(arg)) return { object: arg.object, id: arg.id, slug: arg.attribute };
   const { RecordNode, ValueNode } = shared.nodes;
   const node = deps.views.nodeOf(arg);
   if (node instanceof RecordNode) return { object: node.object, id: node.record.id.record_id };
