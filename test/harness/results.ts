@@ -30,3 +30,13 @@ export function recordOutcomes(runner: Mocha.Runner, file = process.env.ATTIO_RE
   runner.on('fail', t => tests.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration }));
   runner.on('end', write);
 }
+
+/** Prints each top-level suite's wall time (hooks included) as it ends: where a run's minutes go. */
+export function printSuiteTimes(runner: Mocha.Runner): void {
+  const started = new Map<Mocha.Suite, number>();
+  runner.on('suite', s => void started.set(s, Date.now()));
+  runner.on('suite end', s => {
+    if (s.parent?.root !== true || !started.has(s)) return;
+    console.log(`  [suite time] ${s.title}: ${((Date.now() - started.get(s)!) / 1000).toFixed(1)} s`);
+  });
+}

@@ -5,7 +5,7 @@
  */
 import Mocha from 'mocha';
 import { findFiles } from '../harness/findFiles';
-import { recordOutcomes } from '../harness/results';
+import { printSuiteTimes, recordOutcomes } from '../harness/results';
 
 export function run(): Promise<void> {
   // ATTIO_TEST_GREP (forwarded to the extension host like every ATTIO_* variable) runs only matching tests.
@@ -20,6 +20,7 @@ export function run(): Promise<void> {
         else resolve();
       });
       recordOutcomes(runner);
+      printSuiteTimes(runner);
     } catch (e) {
       console.log('0 passed, 1 failed');
       reject(e instanceof Error ? e : new Error(String(e)));

@@ -27,7 +27,7 @@ import { CodeServer, startCodeServer } from '../harness/codeServer';
 import { createLogger, debugEnabled, elapsed } from '../harness/log';
 import { assertToolsInstalled, makeTempDir, removeDir } from '../harness/paths';
 import { findFiles } from '../harness/findFiles';
-import { recordOutcomes } from '../harness/results';
+import { printSuiteTimes, recordOutcomes } from '../harness/results';
 import { packageVsix } from '../harness/vsix';
 import { closeMenus, EXTENSION_ID, quickInput, screenshot, setFixture, type UiFixture } from './fixture';
 
@@ -85,6 +85,7 @@ async function runSuites(files: string[]): Promise<{ passed: number; failed: num
   const stats = await new Promise<Mocha.Stats | undefined>(resolve => {
     const runner = mocha.run(() => resolve(runner.stats));
     recordOutcomes(runner);
+    printSuiteTimes(runner);
   });
   mocha.dispose();
   return { passed: stats?.passes ?? 0, failed: stats?.failures ?? 1 };
