@@ -2,6 +2,9 @@
  * Packages the extension the way it ships: `vsce package --no-dependencies` (runs `vscode:prepublish`, which bundles).
  * It packages a copy of the sources in a folder of its own, so its production build never rewrites the repository's
  * dist/ while another suite's extension host (the integration tests, side by side in CI) is reading it.
+ *
+ * `node out/test/harness/vsix.js <file.vsix>` packages from the command line (CI packages while the unit tests run and
+ * hands the file to the UI run through ATTIO_VSIX).
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
@@ -44,4 +47,29 @@ export function packageVsix(outFile: string): Promise<string> {
       },
     );
   });
+}
+
+/** The .vsix a UI run installs: ATTIO_VSIX when it names one already packaged, else one packaged now at `outFile`. */
+export function vsixForRun(outFile: string): Promise<string> {
+  const given = process.env.ATTIO_VSIX;
+  if (given && fs.existsSync(given)) {
+    log.info(`using ${given} (ATTIO_VSIX)`);
+    return Promise.resolve(given);
+  }
+  return packageVsix(outFile);
+}
+
+if (require.main === module) {
+  const out = process.argv[2];
+  if (!out) {
+    console.error('usage: node out/test/harness/vsix.js <file.vsix>');
+    process.exit(2);
+  }
+  packageVsix(path.resolve(out)).then(
+    () => process.exit(0),
+    e => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exit(1);
+    },
+  );
 }

@@ -52,7 +52,8 @@ suite('Editing and creating records in the extension host', () => {
     const spent = calls().filter(c => /\/attributes|\/workspace_members|^(PATCH|PUT|POST) \/v2\/objects\/deals\/records|^GET \/v2\/objects\/deals\/records\/:id$/.test(c));
     assert.deepStrictEqual(spent, ['PATCH /v2/objects/deals/records/:id', 'GET /v2/objects/deals/records/:id'], `the input cost nothing; the edit 1 write + 1 read (all: ${calls().join(', ')})`);
     assert.strictEqual(await shown(deal, 'Deal stage'), 'Negotiation');
-    assert.match(await page(deal), /\| Negotiation \|/);
+    // the value cell: the stage, then the Edit link the page puts beside an editable value
+    assert.match(await page(deal), /\| Deal stage<br>.*\| Negotiation · \[Edit\]\(/);
     const created = (await valueRow(deal, 'Created at'))!;
     assert.doesNotMatch(String(item(created).contextValue), /editable/, 'a system attribute has no Edit');
   });

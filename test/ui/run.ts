@@ -15,7 +15,8 @@
  * ATTIO_UI_HOST=node or =web runs one phase only (default: both). Ends with a plain `N passed, N failed` line and
  * exits non-zero on any failure.
  *
- * Env: ATTIO_UI_TIMEOUT_MS (whole run, default 900000), ATTIO_HARNESS_DEBUG=1, ATTIO_UI_GREP (mocha grep),
+ * Env: ATTIO_VSIX (a .vsix packaged already: installed instead of packaging one), ATTIO_UI_TIMEOUT_MS (whole run,
+ * default 900000), ATTIO_HARNESS_DEBUG=1, ATTIO_UI_GREP (mocha grep),
  * ATTIO_RESULTS_FILE (each test's outcome as JSON, for the flake finder).
  */
 import * as fs from 'fs';
@@ -28,7 +29,7 @@ import { createLogger, debugEnabled, elapsed } from '../harness/log';
 import { assertToolsInstalled, makeTempDir, removeDir } from '../harness/paths';
 import { findFiles } from '../harness/findFiles';
 import { printSuiteTimes, recordOutcomes } from '../harness/results';
-import { packageVsix } from '../harness/vsix';
+import { vsixForRun } from '../harness/vsix';
 import { closeMenus, EXTENSION_ID, quickInput, screenshot, setFixture, type UiFixture } from './fixture';
 
 const log = createLogger('ui');
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(workspaceFolder);
 
   const [vsix, attio] = await Promise.all([
-    packageVsix(path.join(tmp, 'attio-explorer.vsix')),
+    vsixForRun(path.join(tmp, 'attio-explorer.vsix')),
     startAttioServer({ port: 0, workspace: 'demo', rateLimit: false }),
   ]);
   server = attio;
