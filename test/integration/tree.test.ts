@@ -8,7 +8,7 @@ import type { SidebarViews } from '../../src/views/controller';
 import type { TreeNode } from '../../src/views/nodes/treeNode';
 import type { NodeTreeProvider } from '../../src/views/provider';
 import type { AttioTestServer } from '../server';
-import { extensionApi, suiteServer, waitFor, holdsFor, apiCalls, findRow, treeRows, type TreeRow, signInWith } from './helpers';
+import { extensionApi, suiteServer, waitFor, holdsFor, serverQuiet, apiCalls, findRow, treeRows, type TreeRow, signInWith } from './helpers';
 
 async function views(): Promise<SidebarViews> {
   return (await extensionApi()).views;
@@ -138,6 +138,8 @@ suite('Trees: Objects, Lists, Tasks in the extension host', () => {
     server.clearRequests();
     await vscode.commands.executeCommand('attio.refresh');
     await waitFor(() => adaCalls().length > 0 || undefined, 'the page on screen to load again');
+    // the page's render asks for the record, then its notes and entries: every one of those answered before it closes
+    await serverQuiet(server);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor(() => vscode.window.tabGroups.all.every(g => g.tabs.length === 0) || undefined, 'the editors to close');
     assert.ok(vscode.workspace.textDocuments.some(d => d.uri.toString() === ada.node.detail()!.toString()), 'VS Code still holds the closed page');

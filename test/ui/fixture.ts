@@ -245,19 +245,19 @@ export const quickInput = {
 };
 
 /**
- * Answers code-server's own save dialog (a quick input holding a path) titled `title` with `file`, as a person does:
- * waits until the dialog has put its starting path in (it would replace what was typed before), types the path,
- * Enter.
+ * Answers code-server's own file dialog (a quick input holding a path; titled `title` when given) with `file`, as a
+ * person does: waits until the dialog has put its starting path in (it would replace what was typed before), types the
+ * path, Enter. Serves the save dialog and the open dialog (a file that exists is chosen by its full path).
  */
-export async function answerSaveDialog(title: string, file: string): Promise<void> {
+export async function answerFileDialog(file: string, title?: string): Promise<void> {
   const p = page();
-  await p.locator(QUICK_INPUT, { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
+  await p.locator(QUICK_INPUT, title ? { hasText: title } : {}).waitFor({ state: 'visible', timeout: 15_000 });
   const input = p.locator(`${QUICK_INPUT} input`);
-  await until(`the save dialog "${title}" to show its starting path`, async () => (await input.inputValue()).length > 0);
+  await until(`the file dialog${title ? ` "${title}"` : ''} to show its starting path`, async () => (await input.inputValue()).startsWith('/'));
   // The simple file dialog may still rewrite its input as it reads the starting folder: the path is typed again
   // whenever it was replaced, until it has held for three checks in a row (typing is the action, not what is tested).
   let held = 0;
-  await until(`the save dialog to hold ${file}`, async () => {
+  await until(`the file dialog to hold ${file}`, async () => {
     if ((await input.inputValue()) === file) return ++held >= 3;
     held = 0;
     await input.fill(file);

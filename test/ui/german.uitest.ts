@@ -13,7 +13,7 @@ import * as path from 'path';
 import { waitForWorkbench } from '../harness/browser';
 import type { CodeServer } from '../harness/codeServer';
 import { makeTempDir, removeDir } from '../harness/paths';
-import { fixture, notification, page, quickInput, resetWorkbench, runCommand, screenshot, server, until, viewPane, welcomeView } from './fixture';
+import { answerFileDialog, fixture, notification, page, quickInput, resetWorkbench, runCommand, screenshot, server, until, viewPane, welcomeView } from './fixture';
 import { germanCommand, germanMessage, germanViewName, germanWelcomeButton, packageStandInLanguagePack } from './german';
 
 suite('UI: German display language', () => {
@@ -45,10 +45,8 @@ suite('UI: German display language', () => {
         await quickInput.dismiss();
       }
     }
-    // the file dialog replaces the palette in the same widget: go to the pack's folder, then choose the file
-    await page().waitForFunction(() => document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.startsWith('/'), undefined, { timeout: 30_000 });
-    await quickInput.fill(path.dirname(pack) + '/');
-    await quickInput.pick(path.basename(pack));
+    // the file dialog replaces the palette in the same widget: the pack chosen by its path
+    await answerFileDialog(pack);
     await notification(/Completed installing extension/, 120_000);
     await runCommand('Configure Display Language');
     await quickInput.pick('Deutsch');

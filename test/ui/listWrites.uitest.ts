@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator } from 'playwright-core';
-import { answerSaveDialog, contextMenu, expandRow, fixture, page, quickInput, resetWorkbench, screenshot, server, setViewsExpanded, signInWithToken, treeRow, until, viewPane } from './fixture';
+import { answerFileDialog, contextMenu, expandRow, fixture, page, quickInput, resetWorkbench, screenshot, server, setViewsExpanded, signInWithToken, treeRow, until, viewPane } from './fixture';
 
 const LIST = 'Sales Pipeline';
 const LIST_SLUG = 'sales-pipeline';
@@ -183,7 +183,7 @@ suite('UI: list writes (drag to another stage, export a filtered list)', () => {
     server().clearRequests();
     await contextMenu(await treeRow(new RegExp(`^${LIST}`), 'Lists'), 'Export…');
     await pickLabel('CSV');
-    await answerSaveDialog(`Export ${LIST}`, file);
+    await answerFileDialog(file, `Export ${LIST}`);
     await until(`the export written to ${path.basename(file)} (the status bar says so)`, async () => /Exported \d+ rows of Sales Pipeline/.test(await p.locator('.part.statusbar').innerText()), 60_000);
 
     // what the server has for that filter

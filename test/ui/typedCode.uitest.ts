@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { answerSaveDialog, fixture, notification, page, resetWorkbench, runCommand, screenshot, server, signInWithToken, until } from './fixture';
+import { answerFileDialog, fixture, notification, page, resetWorkbench, runCommand, screenshot, server, signInWithToken, until } from './fixture';
 
 const ADDED = 'renewal_notes';
 const STALE = /These types no longer match the workspace "Northwind Labs"/;
@@ -42,7 +42,7 @@ suite('UI: typed code (generate types, stale-types warning, Regenerate)', () => 
     const p = page();
     // Generate: the save dialog is code-server's own (a quick input holding a path): type the path, Enter
     await runCommand('Attio: Generate TypeScript Types');
-    await answerSaveDialog('Where should the Attio types go?', file);
+    await answerFileDialog(file, 'Where should the Attio types go?');
     const wrote = await notification(/Wrote the types of "Northwind Labs"/, 60_000);
     assert.match(fs.readFileSync(file, 'utf8'), /^\/\/ Attio types for the workspace "Northwind Labs"/);
     await wrote.locator('.monaco-button', { hasText: 'Open' }).click();
