@@ -55,12 +55,28 @@ export const ENGLISH_WORDS: ValueWords = {
   no: 'No',
 };
 
+/**
+ * Intl formatters cost far more to build than to use (an export formats every value of 10,000 records): one per kind,
+ * locale and options, kept while they are few (a workspace uses a handful of currencies and time zones).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(make: new (locale: string | undefined, opts: never) => T, locale: string | undefined, opts: object): T {
+  const key = `${make.name}|${locale ?? ''}|${JSON.stringify(opts)}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = new make(locale, opts as never);
+    if (formatters.size >= 256) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** An Attio date-only value (`YYYY-MM-DD`) in the user's locale, e.g. "3 Mar 2025" / "Mar 3, 2025". */
 export function formatDate(isoDate: string, ctx: Pick<RenderContext, 'locale'>): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return isoDate;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return safeFormat(() => new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d), isoDate);
+  return safeFormat(() => formatter(Intl.DateTimeFormat, ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d), isoDate);
 }
 
 /** An Attio timestamp (nanosecond ISO) as date and time in the user's locale. */
@@ -68,7 +84,7 @@ export function formatTimestamp(iso: string, ctx: Pick<RenderContext, 'locale' |
   const ms = parseTime(iso);
   if (ms === undefined) return iso;
   return safeFormat(
-    () => new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short', ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}) }).format(ms),
+    () => formatter(Intl.DateTimeFormat, ctx.locale, { dateStyle: 'medium', timeStyle: 'short', ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}) }).format(ms),
     iso,
   );
 }
@@ -89,7 +105,7 @@ const DAY = 86_400_000;
 export function relativeDeadline(iso: string, now: number, locale?: string): string {
   const ms = parseTime(iso);
   if (ms === undefined) return iso;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = formatter(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
   const startOf = (t: number): number => {
     const d = new Date(t);
     return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
@@ -112,13 +128,13 @@ export function isOverdue(deadline: string | null | undefined, now: number): boo
 }
 
 function formatNumber(n: number, locale?: string): string {
-  return safeFormat(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n), String(n));
+  return safeFormat(() => formatter(Intl.NumberFormat, locale, { maximumFractionDigits: 2 }).format(n), String(n));
 }
 
 function formatCurrency(amount: number, code: string | undefined, locale?: string): string {
   if (!code) return formatNumber(amount, locale);
   return safeFormat(
-    () => new Intl.NumberFormat(locale, { style: 'currency', currency: code, currencyDisplay: 'code' }).format(amount),
+    () => formatter(Intl.NumberFormat, locale, { style: 'currency', currency: code, currencyDisplay: 'code' }).format(amount),
     `${formatNumber(amount, locale)} ${code}`,
   );
 }
