@@ -7,7 +7,8 @@ import type { Connection } from './connection';
 export function syncContextKeys(connection: Connection): vscode.Disposable {
   const set = (): void => {
     const conn = connection.current;
-    const features = assessScopes(conn?.session.scopes.join(' ') ?? '');
+    // signed out (as at activation, before the stored session is read) no feature is allowed: nothing to assess
+    const features = conn ? assessScopes(conn.session.scopes.join(' ')) : [];
     const can = (feature: string): boolean => !!conn && features.some(f => f.feature === feature && f.ok);
     void vscode.commands.executeCommand('setContext', ContextKeys.signedIn, !!conn);
     void vscode.commands.executeCommand('setContext', ContextKeys.originMismatch, !!connection.mismatch);

@@ -33,9 +33,10 @@ class ThemeIcon { constructor(id, color) { this.id = id; this.color = color; } s
 class ThemeColor { constructor(id) { this.id = id; } }
 class MarkdownString { constructor(v = '') { this.value = v; } appendMarkdown(s) { this.value += s; return this; } appendText(s) { this.value += s; return this; } }
 class CancellationError extends Error {}
+class DataTransferItem { constructor(value) { this.value = value; } asString() { return Promise.resolve(String(this.value)); } }
 const Uri = { parse: (s) => ({ toString: () => s, path: '', query: '' }), file: (p) => ({ fsPath: p, toString: () => 'file://' + p }), joinPath: (u) => u };
 const vscode = {
-  EventEmitter, Disposable, TreeItem, ThemeIcon, ThemeColor, MarkdownString, CancellationError, Uri,
+  EventEmitter, Disposable, TreeItem, ThemeIcon, ThemeColor, MarkdownString, CancellationError, DataTransferItem, Uri,
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   StatusBarAlignment: { Left: 1, Right: 2 }, ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   ConfigurationTarget: { Global: 1 }, ExtensionMode: { Production: 1, Development: 2, Test: 3 }, ViewColumn: { Active: -1 },
@@ -54,12 +55,16 @@ for (const k of ['window', 'workspace', 'commands', 'authentication', 'env', 'la
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? new Proxy(vscode, { get: (t, p) => (p in t ? t[p] : inert()) }) : load.call(this, request, ...rest); };
 const secrets = { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: disposable };
-const context = { subscriptions: [], secrets, extensionMode: 1, extensionUri: Uri.file('/ext'), logUri: Uri.file('/tmp'), globalStorageUri: Uri.file('/tmp'), globalState: { get() {}, update: async () => {} } };
+const context = { subscriptions: [], secrets, extensionMode: 1, extensionUri: Uri.file('/ext'), logUri: Uri.file('/tmp'), globalStorageUri: Uri.file('/tmp'), globalState: { get() {}, update: async () => {} }, workspaceState: { get() {}, update: async () => {} } };
 const web = process.argv[2] === 'web';
 const source = web ? require('fs').readFileSync(process.argv[1], 'utf8') : undefined;
 const fakeVscode = new Proxy(vscode, { get: (t, p) => (p in t ? t[p] : inert()) });
 const hrtime = process.hrtime;
 const cpu = process.cpuUsage;
+// The extension host is a long-running Node process: its timers and AbortController were loaded long before any
+// extension activates. Warm them here, so the first bundle to use one is not charged Node's own lazy loading.
+clearTimeout(setTimeout(() => {}, 0));
+void new AbortController();
 const c0 = cpu();
 const t0 = hrtime.bigint();
 let ext;

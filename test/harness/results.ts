@@ -40,3 +40,15 @@ export function printSuiteTimes(runner: Mocha.Runner): void {
     console.log(`  [suite time] ${s.title}: ${((Date.now() - started.get(s)!) / 1000).toFixed(1)} s`);
   });
 }
+
+/**
+ * Writes into `file` the outcomes recorded in `parts` (then removed): a test run in one window and skipped in the
+ * other (the Restricted Mode suite) counts by where it ran.
+ */
+export function mergeOutcomes(file: string, parts: string[]): void {
+  const all = parts.flatMap(part => readOutcomes(part));
+  const ran = new Set(all.filter(o => o.state !== 'pending').map(o => o.title));
+  const tests = [...readOutcomes(file), ...all.filter(o => o.state !== 'pending' || !ran.has(o.title))];
+  fs.writeFileSync(file, JSON.stringify({ tests }, null, 1));
+  for (const part of parts) fs.rmSync(part, { force: true });
+}

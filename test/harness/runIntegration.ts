@@ -17,6 +17,7 @@ import * as path from 'path';
 import { createLogger, elapsed } from './log';
 import { makeTempDir, removeDir, repoRoot } from './paths';
 import { prepareRestrictedFolder, RESTRICTED_SUITE } from './restrictedFolder';
+import { mergeOutcomes } from './results';
 
 const log = createLogger('integration');
 
@@ -66,8 +67,13 @@ async function main(): Promise<number> {
   }
   // In code-server each window has its own server and profile: the passes run side by side. Desktop VS Code shares
   // test-electron's user data between instances: one after the other.
+  // The flake finder's results file (ATTIO_RESULTS_FILE): each window records into a file of its own (two windows
+  // writing one file side by side would each overwrite the other's), merged when both have ended.
+  const resultsFile = process.env.ATTIO_RESULTS_FILE;
+  passes.forEach((pass, i) => resultsFile && (pass.env.ATTIO_RESULTS_FILE = `${resultsFile}.window${i}`));
   const results = desktop ? [] : await Promise.all(passes.map(pass => run(pass, desktop)));
   if (desktop) for (const pass of passes) results.push(await run(pass, desktop));
+  if (resultsFile) mergeOutcomes(resultsFile, passes.map(pass => pass.env.ATTIO_RESULTS_FILE));
   return results.every(Boolean) ? 0 : 1;
 }
 
