@@ -124,24 +124,12 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     if (this.stale.delete(uri.toString())) this.changed.fire(uri);
     try {
       await vscode.commands.executeCommand('markdown.showPreview', uri);
-      this.renderIfSignedOutPage(uri);
       return;
     } catch (e) {
       this.log.debug(`markdown preview unavailable (${errorMessage(e)}); opening as text`);
     }
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: true });
-    this.renderIfSignedOutPage(uri);
-  }
-
-  /**
-   * A page shown while signed in that still reads "Signed out" is rendered again: the workbench can hand back a page
-   * as it was last rendered before a sign-in (a document it kept while the extension had let it go).
-   */
-  private renderIfSignedOutPage(uri: vscode.Uri): void {
-    if (!this.data.signedIn) return;
-    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-    if (doc?.getText().startsWith(`# ${vscode.l10n.t('Signed out')}\n`)) this.changed.fire(uri);
   }
 }
 
