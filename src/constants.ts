@@ -38,8 +38,8 @@ export const ContextKeys = {
   canWriteNotes: 'attio:canWriteNotes',
   /** The token may create and edit records (`record_permission:read-write`). */
   canWriteRecords: 'attio:canWriteRecords',
-  /** The tab in front is a record's detail page (its values can be edited from the Command Palette). */
-  recordPageActive: 'attio:recordPageActive',
+  /** The kind of detail page in front (`record`, `entry`, `task`, `note`; empty for none): a record's or entry's values can be edited from the Command Palette. */
+  detailPage: 'attio:detailPage',
   /** The token may write comments (`comment:read-write`). */
   canWriteComments: 'attio:canWriteComments',
   /** The token may add, move and remove list entries (`list_entry:read-write`). */

@@ -97,8 +97,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // what is shown
   const data = new WorkspaceData({ connection: () => connection.current, config: () => config.current, locale: vscode.env.language, words: valueWords, log: log.child('Data') });
   const canWrite = (feature: 'recordWrites' | 'entryWrites') => (): boolean => assessScopes(connection.current?.session.scopes.join(' ') ?? '').some(f => f.feature === feature && f.ok);
-  const details = new DetailDocuments(data, errors.describe, log.child('Detail'), canWrite('recordWrites'));
   const canWriteEntries = canWrite('entryWrites');
+  const details = new DetailDocuments(data, errors.describe, log.child('Detail'), canWrite('recordWrites'), canWriteEntries);
   const views = new SidebarViews({ data, details, describeError: errors.describe, log: log.child('Tree'), config, state: context.globalState, canWriteEntries });
   const reports = new ReportView();
   const editor = new EditorSurface({

@@ -1,15 +1,17 @@
 /**
- * Writes to lists: add a record to a list, move an entry to another stage, remove an entry. What is shown changes at
+ * Writes to lists: add a record to a list, move an entry to another stage, edit an entry's value, remove an entry. What is shown changes at
  * once (the cached entry's stage, the entry left out of its list), goes back when Attio refuses (the error is rethrown
  * for the surface to word), and after a stage move the entry is read again to show what Attio stored.
  *
- * Requests: add 1 write (+ the list's attributes once, cached); move 1 write + 1 read; remove 1 write.
+ * Requests: add 1 write (+ the list's attributes once, cached); move 1 write + 1 read; an edit of a value 1 write + 1
+ * read; remove 1 write.
  */
 import type { AttioAttribute, AttioEntry, AttioList, AttioStatus, EntryWriteValues } from '../attio';
 import type { DataContext } from './context';
 import { Keys } from './keys';
 import type { ListsData } from './lists';
 import type { SchemaData } from './schema';
+import { writeEdit, type ValueEdit } from './valueEdit';
 import { valuesBody } from './valueInput';
 
 export interface EntryParent {
@@ -80,8 +82,26 @@ export class EntryWrites {
       this.ctx.changes.fire({ kind: 'entries', list: listId });
       throw e;
     }
-    // someone else may have written too: show what Attio stored (a failed read keeps the write's value)
-    const stored = await client.getEntry(listId, entry.id.entry_id).catch(e => this.ctx.softFail<AttioEntry | undefined>(e, undefined));
+    return this.reread(listId, entry);
+  }
+
+  /**
+   * Writes one attribute of an entry (data/valueEdit.ts: PATCH, or PUT when multiselect values were removed), shown at
+   * once and put back on a refusal, then reads the entry again: 1 write + 1 read. Resolves to the entry as Attio has it.
+   */
+  async edit(listId: string, entry: AttioEntry, edit: ValueEdit): Promise<AttioEntry> {
+    const client = this.ctx.client();
+    await writeEdit(edit, {
+      values: entry.entry_values,
+      changed: () => this.ctx.changes.fire({ kind: 'entries', list: listId }),
+      write: (values, mode) => client.updateEntry(listId, entry.id.entry_id, values, mode),
+    });
+    return this.reread(listId, entry);
+  }
+
+  /** After a write: someone else may have written too, so the entry shows what Attio stored (a failed read keeps the write's value). */
+  private async reread(listId: string, entry: AttioEntry): Promise<AttioEntry> {
+    const stored = await this.ctx.client().getEntry(listId, entry.id.entry_id).catch(e => this.ctx.softFail<AttioEntry | undefined>(e, undefined));
     if (stored) entry.entry_values = stored.entry_values;
     this.ctx.cache.expire(Keys.entry(listId, entry.id.entry_id));
     this.ctx.changes.fire({ kind: 'entries', list: listId });

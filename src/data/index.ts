@@ -45,7 +45,8 @@ export type { SchemaTarget } from './schema';
 export { apiCall, apiItemName, type ApiCall, type ApiItem } from './api';
 export { WEBHOOK_SCOPE } from './webhooks';
 export type { RecordRef, ValueRow } from './values';
-export type { NewRecordValue, UniqueConflict, ValueEdit } from './recordWrites';
+export type { NewRecordValue, UniqueConflict } from './recordWrites';
+export type { ValueEdit } from './valueEdit';
 export * from './valueInput';
 
 export class WorkspaceData {

@@ -3,20 +3,12 @@
  * Attio stored, whoever else wrote meanwhile); a create costs 1 write. The cached record changes at once (the tree,
  * detail page and hover card read the same object) and goes back to what it was when Attio refuses.
  */
-import { isAttioError, type AttioAttribute, type AttioRecord, type AttioValue } from '../attio';
+import { isAttioError, type AttioAttribute, type AttioRecord } from '../attio';
 import type { DataContext } from './context';
 import { Keys } from './keys';
 import type { RecordsData } from './records';
-import { editMethod, inputKey, valuesBody, writeValue, defaultCurrency, type InputValue } from './valueInput';
-
-/** A change of one attribute's values: what it held (as inputs) and what it should hold. */
-export interface ValueEdit {
-  attribute: AttioAttribute;
-  before: readonly InputValue[];
-  after: readonly InputValue[];
-  /** Titles of options, statuses or records among `after` by {@link inputKey}, so the value reads right before Attio answers. */
-  labels?: ReadonlyMap<string, string>;
-}
+import { writeEdit, type ValueEdit } from './valueEdit';
+import { valuesBody, type InputValue } from './valueInput';
 
 export interface NewRecordValue {
   attribute: AttioAttribute;
@@ -39,18 +31,15 @@ export class RecordWrites {
    */
   async edit(object: string, id: string, edit: ValueEdit): Promise<AttioRecord> {
     const client = this.ctx.client();
-    const a = edit.attribute;
-    const { method, keep } = editMethod(a, edit.before.map(inputKey), edit.after.map(inputKey));
-    const values = valuesBody([{ attribute: a, values: edit.after.filter(v => keep(inputKey(v))) }]);
     const cached = this.records.peek(id);
-    const previous = cached?.values[a.api_slug];
-    if (cached) this.show(object, id, cached, a.api_slug, edit.after.map(v => provisional(a, v, edit.labels)));
-    try {
-      await client.updateRecord(object, id, values, method === 'PATCH' ? 'append' : 'overwrite');
-    } catch (e) {
-      if (cached) this.show(object, id, cached, a.api_slug, previous);
-      throw e;
-    }
+    await writeEdit(edit, {
+      values: cached?.values,
+      changed: () => {
+        if (cached) this.ctx.cache.set(Keys.record(object, id), cached);
+        this.ctx.changes.fire({ kind: 'record', object, id });
+      },
+      write: (values, mode) => client.updateRecord(object, id, values, mode),
+    });
     const stored = await client.getRecord(object, id, this.ctx.cache.signal);
     this.records.stored(object, stored);
     this.ctx.changes.fire({ kind: 'record', object, id });
@@ -94,28 +83,6 @@ export class RecordWrites {
     this.ctx.cache.expireWhere(k => (k.family === 'recordsPage' || k.family === 'filteredRecordsPage') && k.parts[0] === object);
     this.ctx.changes.fire({ kind: 'record', object, id: record.id.record_id });
   }
-
-  private show(object: string, id: string, record: AttioRecord, slug: string, values: AttioValue[] | undefined): void {
-    if (values && values.length) record.values[slug] = values;
-    else delete record.values[slug];
-    this.ctx.cache.set(Keys.record(object, id), record);
-    this.ctx.changes.fire({ kind: 'record', object, id });
-  }
-}
-
-/** The value as it reads until Attio answers (an option's title from `labels`, a currency in its default code). */
-function provisional(a: AttioAttribute, v: InputValue, labels?: ReadonlyMap<string, string>): AttioValue {
-  const base = { active_from: new Date().toISOString(), active_until: null, created_by_actor: { type: 'api-token', id: null }, attribute_type: a.type };
-  const label = labels?.get(inputKey(v));
-  if (v.kind === 'option') {
-    const field = a.type === 'status' ? 'status' : 'option';
-    const idField = a.type === 'status' ? 'status_id' : 'option_id';
-    return { ...base, [field]: { id: { [idField]: v.value }, title: label ?? v.value, is_archived: false } } as unknown as AttioValue;
-  }
-  const w = writeValue(a.type, v);
-  if (v.kind === 'currency') return { ...base, ...w, currency_code: defaultCurrency(a) } as unknown as AttioValue;
-  if (v.kind === 'phone') return { ...base, ...w, phone_number: v.value } as unknown as AttioValue;
-  return { ...base, ...w } as unknown as AttioValue;
 }
 
 /** The plain value a shorthand filter compares a unique attribute with (`{ domains: "acme.com" }`). */

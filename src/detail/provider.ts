@@ -7,7 +7,7 @@ import type { WorkspaceData } from '../data';
 import type { ErrorView } from '../session/errorReporter';
 import { lazy } from '../platform';
 import type * as Render from './render';
-import { detailPath, type DetailTarget, type RecordEditRequest } from './paths';
+import { detailPath, type DetailTarget, type ValueEditRequest } from './paths';
 import { parseDetailUri } from './uris';
 
 /**
@@ -24,8 +24,8 @@ export const renderModule = lazy<typeof Render>(() => require('./render'));
 export class DetailDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
-  private readonly editRequested = this._register(new vscode.EventEmitter<RecordEditRequest>());
-  /** An Edit link on a record page was clicked: the Edit… input of that attribute is wanted. */
+  private readonly editRequested = this._register(new vscode.EventEmitter<ValueEditRequest>());
+  /** An Edit link on a record or entry page was clicked: the Edit… input of that attribute is wanted. */
   readonly onDidRequestEdit = this.editRequested.event;
   /** Documents loaded but not on screen when their data changed (`uri.toString()`). */
   private readonly stale = new Set<string>();
@@ -38,14 +38,16 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     private readonly data: WorkspaceData,
     private readonly describeError: (e: unknown, feature: string) => ErrorView,
     private readonly log: Logger,
-    /** The person's token may write records (the `recordWrites` scope): pages carry Edit links. */
+    /** The person's token may write records (the `recordWrites` scope): record pages carry Edit links. */
     private readonly canWriteRecords: () => boolean = () => false,
+    /** The person's token may write list entries (the `entryWrites` scope): entry pages carry Edit links. */
+    private readonly canWriteEntries: () => boolean = () => false,
   ) {
     super();
     this._register(vscode.workspace.registerTextDocumentContentProvider(Schemes.detail, this));
     this._register(vscode.window.tabGroups.onDidChangeTabs(() => this.renderStaleShown()));
     this._register(vscode.workspace.onDidCloseTextDocument(doc => (this.stale.delete(doc.uri.toString()), this.editsAnswered.delete(doc.uri.toString()))));
-    this._register(vscode.window.tabGroups.onDidChangeTabs(() => void vscode.commands.executeCommand('setContext', ContextKeys.recordPageActive, this.activeTarget()?.kind === 'record')));
+    this._register(vscode.window.tabGroups.onDidChangeTabs(() => void vscode.commands.executeCommand('setContext', ContextKeys.detailPage, this.activeTarget()?.kind ?? '')));
   }
 
   /** The detail page in front (a text tab or its Markdown preview), if any. */
@@ -66,8 +68,9 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
     const target = parseDetailUri(uri);
     if (!target) return `# ${vscode.l10n.t('Not found')}\n\n${vscode.l10n.t('No Attio item at {0}.', `\`${uri.path}\``)}\n`;
     if (!this.data.signedIn) return `# ${vscode.l10n.t('Signed out')}\n\n${vscode.l10n.t('Sign in to Attio to see this item.')}\n`;
-    const canWrite = this.canWriteRecords();
+    const canWrite = target.kind === 'record' ? this.canWriteRecords() : target.kind === 'entry' ? this.canWriteEntries() : false;
     if (target.kind === 'record' && target.edit && canWrite) this.answerEditLink(uri, { object: target.object, id: target.id, attribute: target.edit.attribute });
+    if (target.kind === 'entry' && target.edit && canWrite) this.answerEditLink(uri, { list: target.list, id: target.id, attribute: target.edit.attribute });
     try {
       const editLinks = canWrite ? { serial: ++this.editSerial } : undefined;
       return await (await renderModule.load()).renderDetail(this.data, target, { now: Date.now(), locale: vscode.env.language, workspaceUrl: this.data.workspaceUrl(), editLinks });
@@ -81,11 +84,11 @@ export class DetailDocuments extends Disposable implements vscode.TextDocumentCo
   }
 
   /**
-   * An Edit link's document (the record's page at a path naming the attribute) is being loaded: the link was clicked.
+   * An Edit link's document (the record's or entry's page at a path naming the attribute) is being loaded: the link was clicked.
    * Asked once per document; when the input is done, the page is rendered again, with links to documents not loaded
    * yet, so the same Edit clicked again is a new request.
    */
-  private answerEditLink(uri: vscode.Uri, request: RecordEditRequest): void {
+  private answerEditLink(uri: vscode.Uri, request: ValueEditRequest): void {
     const key = uri.toString();
     if (this.editsAnswered.has(key)) return;
     this.editsAnswered.add(key);

@@ -20,7 +20,7 @@ export interface RenderOptions {
   timeZone?: string;
   /** `https://app.attio.com/{workspace_slug}` */
   workspaceUrl: string;
-  /** Present when the person may write records: an Edit link beside each editable value, its path numbered `serial`. */
+  /** Present when the person may write the page's item (a record, an entry): an Edit link beside each editable value, its path numbered `serial`. */
   editLinks?: { serial: number };
 }
 
@@ -28,9 +28,10 @@ function refLink(from: DetailTarget, r: RecordRef): string {
   return `[${mdEscape(r.title)}](${relativeLink(from, { kind: 'record', object: r.object, id: r.id, name: r.title })})`;
 }
 
-/** " · Edit" beside a value a person may write (the rule of the tree's Edit…: `row.editable`), on a record's page. */
+/** " · Edit" beside a value a person may write (the rule of the tree's Edit…: `row.editable`), on a record's or entry's page. */
 function editLink(from: DetailTarget, r: ValueRow, opts: RenderOptions): string {
-  if (!opts.editLinks || from.kind !== 'record' || !r.editable || ![from.object, from.id, r.slug].every(p => EDIT_ID.test(p))) return '';
+  if (!opts.editLinks || !r.editable || (from.kind !== 'record' && from.kind !== 'entry')) return '';
+  if (![from.kind === 'record' ? from.object : from.list, from.id, r.slug].every(p => EDIT_ID.test(p))) return '';
   const edit = { attribute: r.slug, serial: opts.editLinks.serial };
   return ` · [${vscode.l10n.t({ message: 'Edit', comment: 'a link beside a value on a record page' })}](${relativeLink(from, { ...from, edit })})`;
 }

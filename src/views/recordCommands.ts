@@ -1,4 +1,4 @@
-/** "Edit…" and "New Record…": the ids at activation, the handlers in recordHandlers.ts (lazy part `records`). */
+/** "Edit…" (records and list entries) and "New Record…": the ids at activation, the handlers in recordHandlers.ts (lazy part `records`). */
 import * as vscode from 'vscode';
 import { lazyCommandTable, type CommandTable } from '../common/commands';
 import { RecordCommands } from '../constants';
@@ -12,7 +12,7 @@ const recordsModule = lazy<typeof Impl>(() => require('./recordHandlers'));
 /** Every command recordCommands handles (a unit test checks it against the handlers' table). */
 export const RECORD_COMMANDS = [RecordCommands.editValue, RecordCommands.newRecord] as const;
 
-/** An Edit link on a record page runs "Edit…" for its attribute (the same handler as the tree's), then lets the page render again. */
+/** An Edit link on a record or entry page runs "Edit…" for its attribute (the same handler as the tree's), then lets the page render again. */
 export function answerEditLinks(details: Pick<DetailDocuments, 'onDidRequestEdit'>): vscode.Disposable {
   return details.onDidRequestEdit(request => {
     const { done, ...ids } = request;

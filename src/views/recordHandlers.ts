@@ -1,14 +1,15 @@
 /**
- * "Edit…" on a record's attribute and "New Record…" on an object (lazy part `records`, loaded on the first of them).
- * An edit is 1 write + 1 read (data/recordWrites.ts); the tree, the detail page and hover cards show the change at
- * once. A refusal names the attribute and Attio's reason, and the input comes back with what was typed.
+ * "Edit…" on a record's or list entry's attribute and "New Record…" on an object (lazy part `records`, loaded on the
+ * first of them). An edit is 1 write + 1 read (data/valueEdit.ts, for records and entries alike); the tree, the detail
+ * page and hover cards show the change at once. A refusal names the attribute and Attio's reason, and the input comes
+ * back with what was typed.
  */
 import * as vscode from 'vscode';
 import { isAttioError, type AttioAttribute } from '../attio';
 import type { CommandTable } from '../common/commands';
 import type { Logger } from '../common/log';
 import { RecordCommands } from '../constants';
-import { inputOf, isEditable, type InputValue, type NewRecordValue, type WorkspaceData } from '../data';
+import { inputOf, isEditable, type InputValue, type NewRecordValue, type ValueEdit, type ValueRow, type WorkspaceData } from '../data';
 import type { DetailDocuments } from '../detail/provider';
 import { isEditRequest } from '../detail/paths';
 import { detailUri } from '../detail/uris';
@@ -82,42 +83,70 @@ export function scriptedPrompts(answers: string[], seen: string[]): Prompts {
 const current = (values: { attribute_type: string; active_until?: unknown }[] | undefined): InputValue[] =>
   (values ?? []).filter(v => !v.active_until).map(v => inputOf(v)).filter((v): v is InputValue => !!v);
 
-/** Which record a command is about: an Edit link's request, a record or value row of the tree, else the detail page in front. */
-export function recordTarget(deps: RecordCommandDeps, shared: SidebarShared, arg: unknown): { object: string; id: string; slug?: string } | undefined {
-  if (isEditRequest(arg)) return { object: arg.object, id: arg.id, slug: arg.attribute };
-  const { RecordNode, ValueNode } = shared.nodes;
+/** What an Edit… is about: a record of an object or an entry of a list, and the attribute when it is known. */
+export type EditTarget = ({ kind: 'record'; object: string } | { kind: 'entry'; list: string }) & { id: string; slug?: string };
+
+/**
+ * Which record or entry an Edit… is about: an Edit link's request, a record, entry or value row of the tree, else the
+ * detail page in front.
+ */
+export function editTarget(deps: RecordCommandDeps, shared: SidebarShared, arg: unknown): EditTarget | undefined {
+  if (isEditRequest(arg)) return arg.list !== undefined ? { kind: 'entry', list: arg.list, id: arg.id, slug: arg.attribute } : { kind: 'record', object: arg.object, id: arg.id, slug: arg.attribute };
+  const { EntryNode, RecordNode, ValueNode } = shared.nodes;
   const node = deps.views.nodeOf(arg);
-  if (node instanceof RecordNode) return { object: node.object, id: node.record.id.record_id };
-  if (node instanceof ValueNode && node.parent instanceof RecordNode) return { object: node.parent.object, id: node.parent.record.id.record_id, slug: node.row.slug };
+  const row = node instanceof ValueNode ? node : undefined;
+  const item = row ? row.parent : node;
+  const slug = row?.row.slug;
+  if (item instanceof RecordNode) return { kind: 'record', object: item.object, id: item.record.id.record_id, slug };
+  if (item instanceof EntryNode) return { kind: 'entry', list: item.list.id.list_id, id: item.entry.id.entry_id, slug };
+  if (row) return undefined;
   const page = deps.details.activeTarget();
-  return page?.kind === 'record' ? { object: page.object, id: page.id } : undefined;
+  if (page?.kind === 'record') return { kind: 'record', object: page.object, id: page.id };
+  return page?.kind === 'entry' ? { kind: 'entry', list: page.list, id: page.id } : undefined;
 }
 
-async function editValue(deps: RecordCommandDeps, target: { object: string; id: string; slug?: string }, prompts: Prompts, run: RecordRun): Promise<RecordRun> {
+/** The item an edit changes, the same way for a record and an entry: its schema, current values, rows and the write. */
+interface EditSubject {
+  schema: { kind: 'objects' | 'lists'; id: string };
+  values: Record<string, { attribute_type: string; active_until?: unknown }[] | undefined>;
+  rows(): Promise<ValueRow[]>;
+  write(edit: ValueEdit): Promise<unknown>;
+}
+
+async function editSubject(data: WorkspaceData, t: EditTarget): Promise<EditSubject> {
+  if (t.kind === 'record') {
+    const record = await data.records.get(t.object, t.id);
+    return { schema: { kind: 'objects', id: t.object }, values: record.values, rows: () => data.records.valueRows(t.object, t.id), write: e => data.recordWrites.edit(t.object, t.id, e) };
+  }
+  const entry = await data.lists.entry(t.list, t.id);
+  return { schema: { kind: 'lists', id: t.list }, values: entry.entry_values, rows: () => data.lists.valueRows(t.list, t.id), write: e => data.entryWrites.edit(t.list, entry, e) };
+}
+
+async function editValue(deps: RecordCommandDeps, target: EditTarget, prompts: Prompts, run: RecordRun): Promise<RecordRun> {
   const { data } = deps;
-  const attrs = (await data.schema.attributes('objects', target.object)).filter(isEditable);
-  const record = await data.records.get(target.object, target.id);
+  const subject = await editSubject(data, target);
+  const attrs = (await data.schema.attributes(subject.schema.kind, subject.schema.id)).filter(isEditable);
   let attribute: AttioAttribute | undefined = target.slug ? attrs.find(a => a.api_slug === target.slug) : undefined;
   if (!attribute) {
     if (target.slug) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This attribute cannot be edited: it is read-only or calculated by Attio.'));
       return { ...run, outcome: 'cancelled' };
     }
-    const rows = await data.records.valueRows(target.object, target.id);
+    const rows = await subject.rows();
     const items: PickItem[] = attrs.map(a => ({ key: a.api_slug, label: a.title, description: rows.find(r => r.slug === a.api_slug)?.texts.join(', ') ?? '' }));
     const picked = await prompts.pick(items, { title: vscode.l10n.t('Edit which attribute?'), many: false });
     attribute = picked?.[0] && attrs.find(a => a.api_slug === picked[0].key);
     if (!attribute) return { ...run, outcome: 'cancelled' };
   }
-  const before = current(record.values[attribute.api_slug]);
+  const before = current(subject.values[attribute.api_slug]);
   let typed: string | undefined;
   let reason: string | undefined;
   for (;;) {
-    const answer = await askValues(data, prompts, attribute, { title: vscode.l10n.t('Edit {0}', attribute.title), before, typed, reason, target: { kind: 'objects', id: target.object } });
+    const answer = await askValues(data, prompts, attribute, { title: vscode.l10n.t('Edit {0}', attribute.title), before, typed, reason, target: subject.schema });
     if (!answer) return { ...run, outcome: reason ? 'refused' : 'cancelled' };
     try {
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Saving {0}…', attribute.title) }, () =>
-        data.recordWrites.edit(target.object, target.id, { attribute, before, after: answer.values, labels: answer.labels }),
+        subject.write({ attribute, before, after: answer.values, labels: answer.labels }),
       );
       return { ...run, outcome: 'written' };
     } catch (e) {
@@ -181,9 +210,9 @@ export function recordCommands(deps: RecordCommandDeps, shared: SidebarShared): 
   return {
     /** Test mode: a second argument (answers) stands in for the prompts. */
     [RecordCommands.editValue]: async (arg: unknown, script?: unknown) => {
-      const target = recordTarget(deps, shared, arg);
+      const target = editTarget(deps, shared, arg);
       if (!target) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a record (its detail page or its row in the Objects view) to edit its values.'));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a record or list entry (its detail page or its row in the sidebar) to edit its values.'));
         return undefined;
       }
       const seen: string[] = [];

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import type { AttioEntry } from '../../../src/attio';
-import { toCsv, type DataChange } from '../../../src/data';
+import { isAttioError, type AttioEntry } from '../../../src/attio';
+import { inputOf, toCsv, type DataChange, type InputValue } from '../../../src/data';
 import { startAttioServer, type AttioTestServer } from '../../server';
 import { apiCalls, localData, type LocalData } from './localData';
 
 const HEADINGS = { record: 'Record', recordId: 'Record ID', entryId: 'Entry ID' };
+const inputs = (values: { attribute_type: string; active_until?: unknown }[] | undefined): InputValue[] => (values ?? []).filter(v => !v.active_until).map(v => inputOf(v)!);
 const stageOf = (e: AttioEntry): string | undefined => (e.entry_values.stage?.[0] as { status?: { title?: string } } | undefined)?.status?.title;
 
 suite('data/entryWrites and export on the local server', function () {
@@ -69,6 +70,55 @@ suite('data/entryWrites and export on the local server', function () {
     await assert.rejects(d.data.entryWrites.setStage(list, entry, attr, fake), (e: { kind?: string }) => e.kind === 'invalid-request');
     assert.strictEqual(stageOf(entry), before);
     assert.ok(changes.length >= 2, 'shown, then put back');
+  });
+
+  test('editing an entry value: 1 write + 1 read, the cached entry shows it at once, then what Attio stored', async () => {
+    const list = (await d.data.lists.lists()).value.find(l => l.api_slug === 'hiring')!.id.list_id;
+    const entry = (await d.data.lists.entries(list)).items[0].entry;
+    const role = (await d.data.schema.attributes('lists', list)).find(a => a.api_slug === 'role')!;
+    server.clearRequests();
+    let shownDuringWrite: unknown;
+    const sub = d.data.onDidChange(() => (shownDuringWrite ??= (entry.entry_values.role?.[0] as { value?: unknown } | undefined)?.value));
+    const stored = await d.data.entryWrites.edit(list, entry, { attribute: role, before: inputs(entry.entry_values.role), after: [{ kind: 'text', value: 'Staff Engineer' }] });
+    sub.dispose();
+    assert.strictEqual(shownDuringWrite, 'Staff Engineer', 'the new value shows before Attio answers');
+    assert.deepStrictEqual(apiCalls(server, { ids: false }), ['PATCH /v2/lists/:id/entries/:id', 'GET /v2/lists/:id/entries/:id']);
+    assert.strictEqual(stored, entry, 'the cached entry (the tree\'s and the page\'s) holds what Attio stored');
+    assert.deepStrictEqual((await d.data.lists.valueRows(list, entry.id.entry_id)).find(r => r.slug === 'role')!.texts, ['Staff Engineer']);
+    assert.ok(changes.some(c => c.kind === 'entries' && c.list === list));
+  });
+
+  test('an entry\'s multiselect: adding goes by PATCH with just the new value, removing by PUT with the whole set', async () => {
+    server.changeSchema({ kind: 'addAttribute', target: 'hiring', slug: 'skills', type: 'select', multi: true });
+    for (const title of ['TypeScript', 'Go', 'SQL']) server.changeSchema({ kind: 'addOption', target: 'hiring', attribute: 'skills', title });
+    d.data.expire();
+    const list = (await d.data.lists.lists()).value.find(l => l.api_slug === 'hiring')!.id.list_id;
+    const entry = (await d.data.lists.entries(list)).items[0].entry;
+    const skills = (await d.data.schema.attributes('lists', list)).find(a => a.api_slug === 'skills')!;
+    const [ts, go, sql] = (await d.data.schema.selectOptions('lists', list, 'skills')).map(o => ({ kind: 'option' as const, value: o.id.option_id }));
+    await d.data.entryWrites.edit(list, entry, { attribute: skills, before: [], after: [ts, go] });
+    server.clearRequests();
+    await d.data.entryWrites.edit(list, entry, { attribute: skills, before: inputs(entry.entry_values.skills), after: [...inputs(entry.entry_values.skills), sql] });
+    assert.deepStrictEqual(apiCalls(server, { ids: false }), ['PATCH /v2/lists/:id/entries/:id', 'GET /v2/lists/:id/entries/:id']);
+    assert.deepStrictEqual(server.requests.find(r => r.method === 'PATCH')!.body, { data: { entry_values: { skills: [{ option: sql.value }] } } }, 'only the added value');
+    assert.deepStrictEqual(inputs(entry.entry_values.skills).map(v => v.kind === 'option' && v.value).sort(), [ts, go, sql].map(v => v.value).sort());
+    server.clearRequests();
+    await d.data.entryWrites.edit(list, entry, { attribute: skills, before: inputs(entry.entry_values.skills), after: [go] });
+    assert.deepStrictEqual(apiCalls(server, { ids: false }), ['PUT /v2/lists/:id/entries/:id', 'GET /v2/lists/:id/entries/:id']);
+    assert.deepStrictEqual(inputs(entry.entry_values.skills), [go]);
+  });
+
+  test('a refused entry edit puts the old value back and names the attribute and Attio\'s reason', async () => {
+    const list = (await d.data.lists.lists()).value.find(l => l.api_slug === 'hiring')!.id.list_id;
+    const entry = (await d.data.lists.entries(list)).items[0].entry;
+    const rating = (await d.data.schema.attributes('lists', list)).find(a => a.api_slug === 'rating')!;
+    const old = JSON.stringify(entry.entry_values.rating);
+    // a rating Attio refuses (the input box would not let a person type it)
+    const refused = await d.data.entryWrites.edit(list, entry, { attribute: rating, before: inputs(entry.entry_values.rating), after: [{ kind: 'number', value: 9 } as InputValue] }).then(() => undefined, e => e);
+    assert.ok(isAttioError(refused, 'invalid-request'), String(refused));
+    assert.strictEqual(refused.code, 'validation_type');
+    assert.match(refused.detail ?? '', /rating/);
+    assert.strictEqual(JSON.stringify(entry.entry_values.rating), old, 'rolled back');
   });
 
   test('export of a filtered list: every matching entry, attribute titles as columns, values as rendered', async () => {

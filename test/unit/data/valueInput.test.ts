@@ -45,12 +45,18 @@ suite('valueInput: what a person gives becomes the JSON Attio takes', () => {
     ['PATCH', '/v2/objects/{object}/records/{record_id}'],
     ['PUT', '/v2/objects/{object}/records/{record_id}'],
   ];
+  /** A list entry's edit (Edit… on an entry value) sends the same values as `entry_values`. */
+  const entryOperations: [string, string][] = [
+    ['PATCH', '/v2/lists/{list}/entries/{entry_id}'],
+    ['PUT', '/v2/lists/{list}/entries/{entry_id}'],
+  ];
 
   for (const c of CASES) {
-    test(`${c.attribute.type}${c.attribute.is_multiselect ? ' (multiselect)' : ''}: the body of create, assert, PATCH and PUT matches the document`, () => {
+    test(`${c.attribute.type}${c.attribute.is_multiselect ? ' (multiselect)' : ''}: the body of create, assert, PATCH and PUT matches the document, of a record and of a list entry`, () => {
       const values = valuesBody([{ attribute: c.attribute, values: c.inputs }]);
       assert.strictEqual(values[c.attribute.api_slug].length, c.inputs.length);
       for (const [method, template] of operations) contract.checkRequest(method, template, { data: { values } });
+      for (const [method, template] of entryOperations) contract.checkRequest(method, template, { data: { entry_values: values } });
       for (const item of values[c.attribute.api_slug]) contract.checkInputValue(item, c.branch);
     });
   }
