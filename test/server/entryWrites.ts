@@ -12,6 +12,7 @@ import { AttributeDef, EntryRow, ListDef, ValueObject, Values, Workspace, attioT
 import type { Route, RouteContext } from './routes';
 import * as json from './serialize';
 import * as v from './values';
+import { parseWriteValue } from './valueWrites';
 
 const missingValue = (message: string) => new ApiError(400, 'invalid_request_error', 'missing_value', message);
 const multipleMatches = () =>
@@ -45,80 +46,6 @@ function entryValuesOf(data: Record<string, unknown>): Record<string, unknown> {
   return ev as Record<string, unknown>;
 }
 
-const field = (raw: unknown, key: string): unknown => (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : raw);
-
-/** One written value → the stored value object; throws Attio's refusal naming the attribute. */
-function parseValue(ws: Workspace, attr: AttributeDef, raw: unknown, ctx: v.ValueContext): ValueObject {
-  const bad = (expected: string) => validation(`Invalid value was passed to attribute with slug "${attr.slug}": expected ${expected}.`);
-  switch (attr.type) {
-    case 'text': {
-      const x = field(raw, 'value');
-      if (typeof x !== 'string') throw bad('a string');
-      return v.text(ctx, x);
-    }
-    case 'number':
-    case 'rating': {
-      const x = field(raw, 'value');
-      if (typeof x !== 'number' || !Number.isFinite(x)) throw bad('a number');
-      if (attr.type === 'rating' && (!Number.isInteger(x) || x < 0 || x > 5)) throw bad('a whole number from 0 to 5');
-      return attr.type === 'rating' ? v.rating(ctx, x) : v.num(ctx, x);
-    }
-    case 'checkbox': {
-      const x = field(raw, 'value');
-      if (typeof x !== 'boolean') throw bad('a boolean');
-      return v.checkbox(ctx, x);
-    }
-    case 'date': {
-      const x = field(raw, 'value');
-      if (typeof x !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(x) || Number.isNaN(Date.parse(x))) throw bad('a date as YYYY-MM-DD');
-      return v.date(ctx, x);
-    }
-    case 'timestamp': {
-      const x = field(raw, 'value');
-      if (typeof x !== 'string' || Number.isNaN(Date.parse(x))) throw bad('an ISO 8601 timestamp');
-      return v.timestamp(ctx, attioTimestamp(Date.parse(x)));
-    }
-    case 'currency': {
-      const x = field(raw, 'currency_value');
-      if (typeof x !== 'number' || !Number.isFinite(x)) throw bad('a currency_value number');
-      return v.currency(ctx, x, attr.currencyCode ?? null);
-    }
-    case 'status': {
-      const x = field(raw, 'status');
-      if (typeof x !== 'string') throw bad('a status title or ID');
-      const s = attr.statuses!.find((o) => o.id === x || o.title === x);
-      if (!s || s.isArchived) throw valueNotFound(`Cannot find status "${x}" for attribute with slug "${attr.slug}".`);
-      return v.status(ctx, attr, s);
-    }
-    case 'select': {
-      const x = field(raw, 'option');
-      if (typeof x !== 'string') throw bad('an option title or ID');
-      const o = attr.options!.find((p) => p.id === x || p.title === x);
-      if (!o || o.isArchived) throw valueNotFound(`Cannot find select option "${x}" for attribute with slug "${attr.slug}".`);
-      return v.select(ctx, attr, o);
-    }
-    case 'actor-reference': {
-      const email = typeof raw === 'string' ? raw : field(raw, 'workspace_member_email_address');
-      const id = field(raw, 'referenced_actor_id');
-      const m = ws.members.find((x) => (typeof email === 'string' && x.email.toLowerCase() === email.toLowerCase()) || x.id === id);
-      if (!m) throw valueNotFound(`Cannot find workspace member for attribute with slug "${attr.slug}".`);
-      return v.actorRef(ctx, { type: 'workspace-member', id: m.id });
-    }
-    case 'record-reference': {
-      const object = field(raw, 'target_object');
-      const id = field(raw, 'target_record_id');
-      const o = typeof object === 'string' ? findObject(ws, object) : undefined;
-      if (!o || typeof id !== 'string') throw bad('{"target_object", "target_record_id"}');
-      if (attr.allowedObjects && !attr.allowedObjects.includes(o.slug)) throw bad(`a record of ${attr.allowedObjects.join(', ')}`);
-      const r = isUuid(id) ? ws.recordsById.get(id) : undefined;
-      if (!r || r.objectSlug !== o.slug) throw valueNotFound(`Cannot find record "${id}" for attribute with slug "${attr.slug}".`);
-      return v.recordRef(ctx, o.slug, r.id);
-    }
-    default:
-      throw validation(`Attribute with slug "${attr.slug}" (${attr.type}) cannot be written through this server.`);
-  }
-}
-
 /** Every written attribute → its new values, all checked before anything is stored. */
 function parseEntryValues(ws: Workspace, list: ListDef, written: Record<string, unknown>, ctx: v.ValueContext): Map<AttributeDef, ValueObject[]> {
   const out = new Map<AttributeDef, ValueObject[]>();
@@ -128,7 +55,8 @@ function parseEntryValues(ws: Workspace, list: ListDef, written: Record<string, 
     if (attr.isSystem || !attr.isWritable) throw systemEdit(attr.slug);
     const items = raw === null ? [] : Array.isArray(raw) ? raw : [raw];
     if (!attr.isMultiselect && items.length > 1) throw validation(`Attribute with slug "${attr.slug}" accepts a single value, but ${items.length} were given.`);
-    out.set(attr, items.map((item) => parseValue(ws, attr, item, ctx)));
+    // each value is read as a record's is (valueWrites.ts): one parser for records and entries
+    out.set(attr, items.map((item) => parseWriteValue(ws, attr, item, ctx)));
   }
   return out;
 }

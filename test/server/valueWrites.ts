@@ -93,7 +93,7 @@ export function parseWriteValue(ws: Workspace, a: AttributeDef, raw: unknown, ct
       onlyKeys(a, f, ['option']);
       const want = str(a, f, 'option');
       const option = a.options!.find((o) => o.id === want || o.title === want);
-      if (!option || option.isArchived) throw missing(`Cannot find select attribute with select option title "${want}".`);
+      if (!option || option.isArchived) throw missing(`Cannot find select option with title "${want}" for attribute with slug "${a.slug}".`);
       return v.select(ctx, a, option);
     }
     case 'status': {
@@ -101,7 +101,7 @@ export function parseWriteValue(ws: Workspace, a: AttributeDef, raw: unknown, ct
       onlyKeys(a, f, ['status']);
       const want = str(a, f, 'status');
       const status = a.statuses!.find((s) => s.id === want || s.title === want);
-      if (!status || status.isArchived) throw missing(`Cannot find status attribute with status title "${want}".`);
+      if (!status || status.isArchived) throw missing(`Cannot find status with title "${want}" for attribute with slug "${a.slug}".`);
       return v.status(ctx, a, status);
     }
     case 'record-reference': {
